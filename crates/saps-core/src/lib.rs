@@ -1,0 +1,22 @@
+//! The saps domain, pure: ids, voucher codes, days and money, the voucher
+//! lifecycle and its rules, the program and its calendar, the journal, and the
+//! storage port. No I/O; time is always an argument.
+
+pub mod code;
+pub mod error;
+pub mod ids;
+pub mod journal;
+pub mod org;
+pub mod port;
+pub mod program;
+pub mod quantity;
+pub mod voucher;
+
+pub use code::{CodeError, VoucherCode};
+pub use error::{Entity, Error, Result, Rule, StoreError};
+pub use ids::*;
+pub use journal::{Event, LedgerEntry, LedgerReason, NewEvent, Scope};
+pub use org::{Actor, Location, Org, OrgKind, Role, User};
+pub use program::{Engagement, ExpiryAnchor, Milestone, MilestoneName, Offering, Program};
+pub use quantity::{Currency, Days, Money, program_date};
+pub use voucher::{Agreement, Reservation, Transition, Voucher, VoucherState};

@@ -1,0 +1,428 @@
+//! The program as data: catalog of offerings and engagements, settings, and the
+//! dated calendar. The shipped default is the Software Assurance Planning
+//! Services program with its retirement calendar.
+
+use crate::quantity::Days;
+use jiff::civil::{Date, date};
+use serde::{Deserialize, Serialize};
+
+/// Where the voucher's validity period starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpiryAnchor {
+    Creation,
+    Assignment,
+}
+
+/// A dated milestone of the program calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum MilestoneName {
+    /// Cloud engagements can no longer be bought or delivered (effective on the date).
+    CloudEngagementsRetired,
+    /// Training-voucher days can no longer be converted (effective on the date).
+    TrainingConversionEnded,
+    /// Customers stop accruing planning days (effective on the date).
+    AccrualEnded,
+    /// Last day (inclusive) to create or assign vouchers.
+    LastDayToCreateOrAssign,
+    /// All remaining planning days are removed (effective on the date).
+    RemainingDaysRemoved,
+    /// Last day (inclusive) to redeem vouchers.
+    LastDayToRedeem,
+}
+
+impl MilestoneName {
+    pub const ALL: [MilestoneName; 6] = [
+        Self::CloudEngagementsRetired,
+        Self::TrainingConversionEnded,
+        Self::AccrualEnded,
+        Self::LastDayToCreateOrAssign,
+        Self::RemainingDaysRemoved,
+        Self::LastDayToRedeem,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub name: MilestoneName,
+    pub date: Date,
+}
+
+/// A deliverable engagement within an offering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Engagement {
+    pub code: String,
+    pub name: String,
+    pub cloud: bool,
+    /// Allowed lengths in days, a subset of 1, 3, 5, 10 and 15.
+    pub lengths: Vec<u32>,
+    /// The partner competency that qualifies a company for this engagement.
+    pub competency: String,
+    /// Exams or assessments, one of which the delivering consultant must hold.
+    pub exams: Vec<String>,
+    pub retired_on: Option<Date>,
+}
+
+/// An offering (DDPS, SDPS …) that partners enroll in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offering {
+    pub code: String,
+    pub name: String,
+    pub engagements: Vec<Engagement>,
+}
+
+/// The whole program: settings, calendar and catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Program {
+    /// Bumped on every change; events record the version they were decided under.
+    pub version: u32,
+    pub name: String,
+    pub voucher_validity_days: u32,
+    pub expiry_anchor: ExpiryAnchor,
+    pub claim_window_days: u32,
+    pub payment_due_days: u32,
+    pub milestones: Vec<Milestone>,
+    pub offerings: Vec<Offering>,
+}
+
+/// The lengths any engagement may ever have.
+pub const ALLOWED_LENGTHS: [u32; 5] = [1, 3, 5, 10, 15];
+/// No engagement is longer than this.
+pub const MAX_ENGAGEMENT_DAYS: u32 = 15;
+
+/// Why a program definition is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ProgramError {
+    pub field: String,
+    pub message: String,
+}
+
+impl Program {
+    pub fn milestone(&self, name: MilestoneName) -> Option<Date> {
+        self.milestones
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.date)
+    }
+
+    /// Looks an engagement up by code, with its offering.
+    pub fn engagement(&self, code: &str) -> Option<(&Offering, &Engagement)> {
+        self.offerings.iter().find_map(|o| {
+            o.engagements
+                .iter()
+                .find(|e| e.code.eq_ignore_ascii_case(code))
+                .map(|e| (o, e))
+        })
+    }
+
+    /// The date an engagement stops being deliverable, if any: its own retirement,
+    /// or the cloud retirement milestone for cloud engagements.
+    pub fn engagement_retired_on(&self, e: &Engagement) -> Option<Date> {
+        let cloud = if e.cloud {
+            self.milestone(MilestoneName::CloudEngagementsRetired)
+        } else {
+            None
+        };
+        match (e.retired_on, cloud) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    pub fn validity(&self) -> Days {
+        Days(self.voucher_validity_days)
+    }
+
+    /// Checks the program is internally consistent before it is stored.
+    pub fn check(&self) -> Result<(), ProgramError> {
+        let err = |field: &str, message: &str| ProgramError {
+            field: field.into(),
+            message: message.into(),
+        };
+        if self.voucher_validity_days == 0 || self.voucher_validity_days > 3650 {
+            return Err(err("voucher_validity_days", "must be between 1 and 3650"));
+        }
+        if self.claim_window_days == 0 || self.claim_window_days > 3650 {
+            return Err(err("claim_window_days", "must be between 1 and 3650"));
+        }
+        if self.payment_due_days == 0 || self.payment_due_days > 3650 {
+            return Err(err("payment_due_days", "must be between 1 and 3650"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for m in &self.milestones {
+            if !seen.insert(m.name) {
+                return Err(err("milestones", "each milestone may appear once"));
+            }
+        }
+        let mut codes = std::collections::HashSet::new();
+        for o in &self.offerings {
+            if o.code.trim().is_empty() || o.name.trim().is_empty() {
+                return Err(err("offerings", "every offering needs a code and a name"));
+            }
+            for e in &o.engagements {
+                if !codes.insert(e.code.to_ascii_uppercase()) {
+                    return Err(err("offerings", "engagement codes must be unique"));
+                }
+                if e.lengths.is_empty() || e.lengths.iter().any(|l| !ALLOWED_LENGTHS.contains(l)) {
+                    return Err(err(
+                        "offerings",
+                        "engagement lengths must be a non-empty subset of 1, 3, 5, 10, 15",
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The Software Assurance Planning Services program, as shipped.
+    pub fn sa_planning_services() -> Self {
+        fn eng(
+            code: &str,
+            name: &str,
+            cloud: bool,
+            lengths: &[u32],
+            competency: &str,
+            exams: &[&str],
+        ) -> Engagement {
+            Engagement {
+                code: code.into(),
+                name: name.into(),
+                cloud,
+                lengths: lengths.to_vec(),
+                competency: competency.into(),
+                exams: exams.iter().map(|s| (*s).into()).collect(),
+                retired_on: cloud.then(|| date(2020, 2, 1)),
+            }
+        }
+        let all = &[1, 3, 5, 10, 15];
+        let offerings = vec![
+            Offering {
+                code: "DDPS".into(),
+                name: "Desktop Deployment Planning Services".into(),
+                engagements: vec![
+                    eng(
+                        "DDPS-WIN",
+                        "Windows deployment planning",
+                        false,
+                        all,
+                        "Windows and Devices",
+                        &["MD-100", "MD-101"],
+                    ),
+                    eng(
+                        "DDPS-APPS",
+                        "Office client deployment planning",
+                        false,
+                        &[1, 3, 5, 10],
+                        "Windows and Devices",
+                        &["MD-101", "MS-101"],
+                    ),
+                    eng(
+                        "DDPS-M365",
+                        "Microsoft 365 cloud deployment planning",
+                        true,
+                        &[3, 5, 10],
+                        "Cloud Productivity",
+                        &["MS-100", "MS-101"],
+                    ),
+                ],
+            },
+            Offering {
+                code: "DYDPS".into(),
+                name: "Dynamics Deployment Planning Services".into(),
+                engagements: vec![
+                    eng(
+                        "DYDPS-CE",
+                        "Dynamics customer engagement planning",
+                        false,
+                        &[3, 5, 10, 15],
+                        "Cloud Business Applications",
+                        &["MB-200", "MB-210"],
+                    ),
+                    eng(
+                        "DYDPS-ERP",
+                        "Dynamics finance and operations planning",
+                        false,
+                        &[5, 10, 15],
+                        "Enterprise Resource Planning",
+                        &["MB-300", "MB-310"],
+                    ),
+                ],
+            },
+            Offering {
+                code: "PVDPS".into(),
+                name: "Private Cloud and Virtualization Deployment Planning Services".into(),
+                engagements: vec![
+                    eng(
+                        "PVDPS-HV",
+                        "Server virtualization planning",
+                        false,
+                        &[1, 3, 5, 10],
+                        "Datacenter",
+                        &["AZ-800", "AZ-801"],
+                    ),
+                    eng(
+                        "PVDPS-SC",
+                        "Private cloud management planning",
+                        false,
+                        &[3, 5, 10],
+                        "Datacenter",
+                        &["AZ-801"],
+                    ),
+                ],
+            },
+            Offering {
+                code: "SDPS".into(),
+                name: "SharePoint Deployment Planning Services".into(),
+                engagements: vec![
+                    eng(
+                        "SDPS-SRV",
+                        "SharePoint Server deployment planning",
+                        false,
+                        all,
+                        "Collaboration and Content",
+                        &["70-339", "MS-300"],
+                    ),
+                    eng(
+                        "SDPS-ONLINE",
+                        "SharePoint Online migration planning",
+                        true,
+                        &[3, 5, 10],
+                        "Cloud Productivity",
+                        &["MS-300"],
+                    ),
+                ],
+            },
+            Offering {
+                code: "S-EDPS".into(),
+                name: "Skype for Business and Exchange Deployment Planning Services".into(),
+                engagements: vec![
+                    eng(
+                        "S-EDPS-EX",
+                        "Exchange Server deployment planning",
+                        false,
+                        &[1, 3, 5, 10],
+                        "Messaging",
+                        &["MS-203", "70-345"],
+                    ),
+                    eng(
+                        "S-EDPS-SFB",
+                        "Skype for Business Server deployment planning",
+                        false,
+                        &[1, 3, 5, 10],
+                        "Communications",
+                        &["70-334", "MS-720"],
+                    ),
+                    eng(
+                        "S-EDPS-TEAMS",
+                        "Microsoft Teams planning",
+                        true,
+                        &[3, 5],
+                        "Cloud Productivity",
+                        &["MS-700"],
+                    ),
+                ],
+            },
+            Offering {
+                code: "SSDPS".into(),
+                name: "SQL Server Deployment Planning Services".into(),
+                engagements: vec![
+                    eng(
+                        "SSDPS-UPG",
+                        "SQL Server upgrade and migration planning",
+                        false,
+                        all,
+                        "Data Platform",
+                        &["DP-300"],
+                    ),
+                    eng(
+                        "SSDPS-BI",
+                        "Business intelligence planning",
+                        false,
+                        &[3, 5, 10],
+                        "Data Analytics",
+                        &["DA-100", "DP-300"],
+                    ),
+                ],
+            },
+            Offering {
+                code: "AZDPS".into(),
+                name: "Azure Deployment Planning Services".into(),
+                engagements: vec![
+                    eng(
+                        "AZDPS-IAAS",
+                        "Azure infrastructure planning",
+                        true,
+                        &[3, 5, 10, 15],
+                        "Cloud Platform",
+                        &["AZ-104", "AZ-305"],
+                    ),
+                    eng(
+                        "AZDPS-APP",
+                        "Azure application modernization planning",
+                        true,
+                        &[3, 5, 10],
+                        "Application Development",
+                        &["AZ-204", "AZ-400"],
+                    ),
+                ],
+            },
+        ];
+        let m = |name, d| Milestone { name, date: d };
+        Self {
+            version: 1,
+            name: "Software Assurance Planning Services".into(),
+            voucher_validity_days: 180,
+            expiry_anchor: ExpiryAnchor::Creation,
+            claim_window_days: 60,
+            payment_due_days: 30,
+            milestones: vec![
+                m(MilestoneName::CloudEngagementsRetired, date(2020, 2, 1)),
+                m(MilestoneName::TrainingConversionEnded, date(2020, 2, 1)),
+                m(MilestoneName::AccrualEnded, date(2021, 2, 1)),
+                m(MilestoneName::LastDayToCreateOrAssign, date(2021, 6, 30)),
+                m(MilestoneName::RemainingDaysRemoved, date(2021, 7, 1)),
+                m(MilestoneName::LastDayToRedeem, date(2022, 1, 1)),
+            ],
+            offerings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_program_is_consistent_and_has_the_retirement_calendar() {
+        let p = Program::sa_planning_services();
+        p.check().unwrap();
+        assert_eq!(p.voucher_validity_days, 180);
+        assert_eq!(p.claim_window_days, 60);
+        assert_eq!(
+            p.milestone(MilestoneName::LastDayToCreateOrAssign),
+            Some(date(2021, 6, 30))
+        );
+        assert_eq!(
+            p.milestone(MilestoneName::LastDayToRedeem),
+            Some(date(2022, 1, 1))
+        );
+        let codes: Vec<_> = p.offerings.iter().map(|o| o.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["DDPS", "DYDPS", "PVDPS", "SDPS", "S-EDPS", "SSDPS", "AZDPS"]
+        );
+        let (_, az) = p.engagement("azdps-iaas").unwrap();
+        assert_eq!(p.engagement_retired_on(az), Some(date(2020, 2, 1)));
+        let (_, win) = p.engagement("DDPS-WIN").unwrap();
+        assert_eq!(p.engagement_retired_on(win), None);
+    }
+
+    #[test]
+    fn a_program_with_a_length_outside_the_allowed_set_is_refused() {
+        let mut p = Program::sa_planning_services();
+        p.offerings[0].engagements[0].lengths = vec![2];
+        assert_eq!(p.check().unwrap_err().field, "offerings");
+    }
+}
