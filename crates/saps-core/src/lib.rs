@@ -2,6 +2,7 @@
 //! lifecycle and its rules, the program and its calendar, the journal, and the
 //! storage port. No I/O; time is always an argument.
 
+pub mod authz;
 pub mod code;
 pub mod error;
 pub mod ids;

@@ -1,1 +1,104 @@
-//! placeholder
+//! saps over HTTP: the JSON API with its OpenAPI document, health checks,
+//! idempotency keys, and the background jobs a server runs.
+
+pub mod api;
+pub mod extract;
+mod idempotency;
+pub mod openapi;
+pub mod problem;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use problem::Problem;
+use saps_app::App;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What every handler gets.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: Arc<App>,
+    openapi: Arc<serde_json::Value>,
+}
+
+/// The whole HTTP application.
+pub fn router(app: Arc<App>) -> Router {
+    let api = api::api();
+    let openapi = Arc::new(api.document());
+    let state = AppState { app, openapi };
+    let api_router = api
+        .router
+        .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(method_not_allowed);
+    Router::new()
+        .merge(api_router)
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api/docs", get(docs))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .fallback(api_not_found)
+        .layer(DefaultBodyLimit::max(extract::MAX_JSON))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn api_not_found() -> Problem {
+    Problem::new(StatusCode::NOT_FOUND, "route.not_found", "There is no such page or API route.")
+}
+
+async fn method_not_allowed() -> Problem {
+    Problem::new(StatusCode::METHOD_NOT_ALLOWED, "route.method_not_allowed", "This route does not accept that method.")
+}
+
+async fn openapi_json(State(st): State<AppState>) -> Response {
+    axum::Json((*st.openapi).clone()).into_response()
+}
+
+async fn docs(State(st): State<AppState>) -> Html<String> {
+    Html(openapi::docs_page(&st.openapi))
+}
+
+async fn readyz(State(st): State<AppState>) -> Response {
+    match st.app.read(|tx| Ok(tx.program()?.is_some())).await {
+        Ok(true) => (StatusCode::OK, "ready").into_response(),
+        Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, "not migrated").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain")], "database unreachable").into_response()
+        }
+    }
+}
+
+/// Starts the background jobs every node runs: voucher expiry and mail. Both
+/// are safe when several nodes run them at once.
+pub fn spawn_jobs(app: Arc<App>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(5));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut n: u64 = 0;
+        loop {
+            tick.tick().await;
+            if let Err(e) = app.dispatch_mail().await {
+                tracing::warn!(error = %e, "mail dispatch failed");
+            }
+            if n % 12 == 0
+                && let Err(e) = app.sweep_expired().await
+            {
+                tracing::warn!(error = %e, "expiry sweep failed");
+            }
+            n += 1;
+        }
+    })
+}
+
+/// Serves until `shutdown` resolves, then drains in-flight requests.
+pub async fn serve(listener: tokio::net::TcpListener, app: Arc<App>, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    let jobs = spawn_jobs(app.clone());
+    let r = axum::serve(listener, router(app)).with_graceful_shutdown(shutdown).await;
+    jobs.abort();
+    r
+}

@@ -1,1 +1,234 @@
-fn main() {}
+//! `saps`: serve the program, run the demo, migrate, manage users, benchmark.
+
+mod bench;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use saps_app::clock::Clock;
+use saps_app::{App, NewUser, Settings};
+use saps_core::Role;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "saps", version, about = "Run a vendor-funded planning-services voucher program.", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web UI and the JSON API.
+    Serve(ServeArgs),
+    /// Start a fresh demo: the shipped program, sample partners, customers and vouchers, on a simulated clock at 2020-11-02.
+    Demo(DemoArgs),
+    /// Create or upgrade the database schema, then exit.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Measure reserve / cancel-reservation round trips over HTTP against the raw engine.
+    Bench(bench::BenchArgs),
+}
+
+#[derive(Args)]
+struct DbArgs {
+    /// An SQLite file path, or a postgres:// URL.
+    #[arg(long, env = "SAPS_DATABASE", default_value = "saps-data/saps.db")]
+    database: String,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Address to listen on.
+    #[arg(long, env = "SAPS_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// `system`, or `simulated:YYYY-MM-DD` to run on a clock an operator can move.
+    #[arg(long, env = "SAPS_CLOCK", default_value = "system")]
+    clock: String,
+    /// Where outgoing mail is written as .eml files.
+    #[arg(long, env = "SAPS_MAIL_DIR", default_value = "saps-data/mail")]
+    mail_dir: PathBuf,
+    /// The URL people reach this saps at (used in e-mails).
+    #[arg(long, env = "SAPS_PUBLIC_URL")]
+    public_url: Option<String>,
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SAPS_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// The demo's SQLite file; it is replaced on every start.
+    #[arg(long, default_value = "saps-data/demo.db")]
+    database: PathBuf,
+    /// Where outgoing mail is written as .eml files.
+    #[arg(long, default_value = "saps-data/demo-mail")]
+    mail_dir: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user. The first operator is created this way.
+    Add {
+        #[command(flatten)]
+        db: DbArgs,
+        /// operator, global_admin, mpn_admin, consultant, benefit_admin or project_manager.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long, env = "SAPS_USER_PASSWORD")]
+        password: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// The organisation (not needed for operators).
+        #[arg(long)]
+        org_id: Option<String>,
+    },
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("SAPS_LOG").unwrap_or_else(|_| EnvFilter::new("info,tower_http=warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+}
+
+fn ensure_parent(path: &str) {
+    if !path.starts_with("postgres") {
+        let p = std::path::Path::new(path.strip_prefix("sqlite:").unwrap_or(path));
+        if let Some(dir) = p.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            let _ = std::fs::create_dir_all(dir);
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let cli = Cli::parse();
+    init_tracing();
+    match cli.command {
+        Command::Serve(a) => serve(a).await,
+        Command::Demo(a) => demo(a).await,
+        Command::Migrate { db } => {
+            ensure_parent(&db.database);
+            saps_app::migrate(&db.database).map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("migrated {}", redact(&db.database));
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { db, role, email, password, name, org_id } } => user_add(db, &role, &email, &password, name, org_id).await,
+        Command::Bench(a) => bench::run(a).await,
+    }
+}
+
+/// Hides a password in a database URL for printing.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}://{}:***{}", &url[..s], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn open(database: &str) -> Result<std::sync::Arc<dyn saps_core::port::Store>> {
+    ensure_parent(database);
+    let db = database.to_owned();
+    tokio::task::spawn_blocking(move || saps_app::open_store(&db))
+        .await?
+        .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(database)))
+}
+
+async fn serve(a: ServeArgs) -> Result<()> {
+    let clock = Clock::parse(&a.clock).map_err(anyhow::Error::msg)?;
+    let store = open(&a.db.database).await?;
+    let settings = Settings { mail_dir: a.mail_dir, public_url: a.public_url.unwrap_or_else(|| format!("http://{}", a.listen)), ..Settings::default() };
+    let app = App::new(store, clock, settings).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let listener = tokio::net::TcpListener::bind(a.listen).await.with_context(|| format!("cannot listen on {}", a.listen))?;
+    tracing::info!(database = %redact(&a.db.database), store = %app.store.describe(), "saps listening on http://{}", listener.local_addr()?);
+    saps_web::serve(listener, app, shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn demo(a: DemoArgs) -> Result<()> {
+    if let Some(dir) = a.database.parent() {
+        std::fs::create_dir_all(dir).ok();
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = a.database.clone().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(&p);
+    }
+    let db = a.database.to_string_lossy().into_owned();
+    let store = open(&db).await?;
+    let listener = tokio::net::TcpListener::bind(a.listen).await.with_context(|| format!("cannot listen on {} (use --listen to pick another address)", a.listen))?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let settings = Settings { mail_dir: a.mail_dir.clone(), public_url: url.clone(), ..Settings::default() };
+    let app = App::new(store, Clock::simulated(saps_app::demo::demo_date()), settings).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let accounts = saps_app::demo::seed(&app).await.map_err(|e| anyhow::anyhow!("seeding the demo failed: {e}"))?;
+    println!();
+    println!("saps demo — the Software Assurance Planning Services program on a simulated clock at {}", saps_app::demo::demo_date());
+    println!();
+    println!("  open     {url}/");
+    println!("  API      {url}/api/docs  (OpenAPI: {url}/api/openapi.json)");
+    println!("  database {}   mail {}", a.database.display(), a.mail_dir.display());
+    println!();
+    println!("  accounts (password for all: {})", saps_app::demo::DEMO_PASSWORD);
+    for acc in &accounts {
+        println!("    {:<16} {:<48} {}", acc.role.as_str(), acc.email, acc.org);
+    }
+    println!();
+    println!("  Press Ctrl+C to stop.");
+    saps_web::serve(listener, app, shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn user_add(db: DbArgs, role: &str, email: &str, password: &str, name: Option<String>, org_id: Option<String>) -> Result<()> {
+    let Some(role) = Role::parse(role) else {
+        bail!("{role:?} is not a role: use one of {}", Role::ALL.map(Role::as_str).join(", "));
+    };
+    let store = open(&db.database).await?;
+    let app = App::new(store, Clock::System, Settings::default()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let org = match (role, org_id) {
+        (Role::Operator, None) => app.bootstrap_operator_org("Program operator").await.map_err(|e| anyhow::anyhow!("{e}"))?,
+        (_, Some(id)) => id.parse().map_err(|_| anyhow::anyhow!("{id:?} is not an organisation id"))?,
+        (_, None) => bail!("--org-id is needed for a {} user", role.as_str()),
+    };
+    let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or(email).to_owned());
+    let user = app
+        .add_user(None, org, NewUser { email: email.into(), name, role, password: password.into() })
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("added {} ({}) with id {}", user.email, user.role.as_str(), user.id);
+    Ok(())
+}

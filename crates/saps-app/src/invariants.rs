@@ -1,0 +1,90 @@
+//! Whole-database invariant checks, run after benchmarks and race tests:
+//! every pool equals the sum of its ledger and is never negative, and every
+//! voucher's history is a valid path of the state machine ending in its state.
+
+use crate::App;
+use saps_core::journal::Scope;
+use saps_core::port::VoucherQuery;
+use saps_core::voucher::next_state;
+use saps_core::{Error, OrgKind, Transition, VoucherState};
+
+/// The transition an event records, if it is a voucher transition.
+pub fn transition_of(kind: &str) -> Option<Transition> {
+    Some(match kind {
+        "voucher.assigned" => Transition::Assign,
+        "voucher.reserved" => Transition::Reserve,
+        "voucher.reservation_cancelled" => Transition::CancelReservation,
+        "voucher.completed" => Transition::Complete,
+        "voucher.redeemed" => Transition::Redeem,
+        "voucher.claimed" => Transition::Claim,
+        "voucher.unclaimed" => Transition::Unclaim,
+        "voucher.paid" => Transition::Pay,
+        "voucher.cancelled" => Transition::Cancel,
+        "voucher.expired" => Transition::Expire,
+        "voucher.removed" => Transition::Remove,
+        _ => return None,
+    })
+}
+
+/// What the check found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub agreements: usize,
+    pub vouchers: usize,
+    pub events: usize,
+    pub violations: Vec<String>,
+}
+
+impl App {
+    /// Checks every invariant over the whole database.
+    pub async fn check_invariants(&self) -> Result<Report, Error> {
+        self.read(|tx| {
+            let mut r = Report::default();
+            for customer in tx.orgs(OrgKind::Customer)? {
+                for a in tx.agreements(customer.id)? {
+                    r.agreements += 1;
+                    let totals = tx.pool_totals(a.id)?;
+                    if totals.sum != a.available {
+                        r.violations.push(format!("agreement {}: ledger sums to {} but {} are available", a.number, totals.sum, a.available));
+                    }
+                    if a.available < 0 {
+                        r.violations.push(format!("agreement {}: negative pool {}", a.number, a.available));
+                    }
+                }
+            }
+            let mut after = None;
+            loop {
+                let page = tx.vouchers(&VoucherQuery { scope: Scope::All, state: None, after, limit: 500 })?;
+                let Some(last) = page.last() else { break };
+                after = Some(last.id);
+                for v in &page {
+                    r.vouchers += 1;
+                    let events = tx.voucher_events(v.id)?;
+                    r.events += events.len();
+                    let mut state = None;
+                    for e in &events {
+                        if e.kind == "voucher.created" {
+                            if state.is_some() {
+                                r.violations.push(format!("voucher {}: created twice", v.code));
+                            }
+                            state = Some(VoucherState::Created);
+                        } else if let Some(t) = transition_of(&e.kind) {
+                            match state.and_then(|s| next_state(s, t)) {
+                                Some(n) => state = Some(n),
+                                None => r.violations.push(format!("voucher {}: {} from {:?} is not a valid transition", v.code, e.kind, state)),
+                            }
+                        }
+                    }
+                    if state != Some(v.state) {
+                        r.violations.push(format!("voucher {}: history ends in {:?} but the voucher is {:?}", v.code, state, v.state));
+                    }
+                    if v.state == VoucherState::Reserved && v.reservation.is_none() {
+                        r.violations.push(format!("voucher {}: reserved without a reservation", v.code));
+                    }
+                }
+            }
+            Ok(r)
+        })
+        .await
+    }
+}

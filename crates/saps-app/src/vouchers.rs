@@ -1,0 +1,426 @@
+//! The voucher's path: create, assign, validate, reserve, cancel the
+//! reservation, cancel, expire; lists and the history from the journal.
+
+use crate::App;
+use saps_core::authz::{Action, Resource, authorize, scope};
+use saps_core::journal::{LedgerEntry, LedgerReason};
+use saps_core::port::{OutgoingMail, Tx, VoucherQuery};
+use saps_core::voucher::{NewVoucher, ReserveRequest, create_voucher};
+use saps_core::{
+    Actor, AgreementId, Days, EntryId, Entity, Error, Event, LocationId, NewEvent, OrgId, OrgKind, Reservation, Role, Rule,
+    StoreError, UserId, Voucher, VoucherCode, VoucherId, VoucherState,
+};
+use serde::Serialize;
+
+/// What a benefit administrator sends to create a voucher.
+#[derive(Clone, Debug)]
+pub struct NewVoucherRequest {
+    pub customer_id: OrgId,
+    pub agreement: String,
+    pub engagement: String,
+    pub days: u32,
+    pub project_manager_id: UserId,
+}
+
+/// What a partner sends to reserve a voucher.
+#[derive(Clone, Debug)]
+pub struct ReserveInput {
+    pub location_id: LocationId,
+    pub consultant_id: UserId,
+    pub start_date: jiff::civil::Date,
+    pub end_date: jiff::civil::Date,
+    pub accept_terms: bool,
+    pub delivery_country: Option<String>,
+}
+
+/// A voucher as the API and the UI show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct VoucherView {
+    pub id: VoucherId,
+    pub code: VoucherCode,
+    pub state: VoucherState,
+    pub customer_id: OrgId,
+    pub agreement: String,
+    pub agreement_id: AgreementId,
+    pub engagement: String,
+    pub days: Days,
+    pub project_manager_id: UserId,
+    pub created_by: UserId,
+    pub partner_id: Option<OrgId>,
+    pub reservation: Option<Reservation>,
+    pub created_at: jiff::Timestamp,
+    pub assigned_at: Option<jiff::Timestamp>,
+    pub expires_on: jiff::civil::Date,
+    pub version: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<Event>>,
+}
+
+fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<VoucherView, Error> {
+    let agreement = tx
+        .agreement(v.agreement_id)?
+        .map(|a| a.number)
+        .unwrap_or_default();
+    let history = if with_history { Some(tx.voucher_events(v.id)?) } else { None };
+    Ok(VoucherView {
+        id: v.id,
+        code: v.code,
+        state: v.state,
+        customer_id: v.customer_id,
+        agreement,
+        agreement_id: v.agreement_id,
+        engagement: v.engagement,
+        days: v.days,
+        project_manager_id: v.project_manager_id,
+        created_by: v.created_by,
+        partner_id: v.partner_id,
+        reservation: v.reservation,
+        created_at: v.created_at,
+        assigned_at: v.assigned_at,
+        expires_on: v.expires_on,
+        version: v.version,
+        history,
+    })
+}
+
+fn load(tx: &mut dyn Tx, code: &VoucherCode) -> Result<Voucher, Error> {
+    tx.voucher_by_code(code)?.ok_or(Error::NotFound(Entity::Voucher))
+}
+
+/// Writes a transitioned voucher; a concurrent change is a 409.
+fn save(tx: &mut dyn Tx, v: &Voucher) -> Result<(), Error> {
+    tx.update_voucher(v).map_err(|e| match e {
+        StoreError::Stale => Error::Conflict {
+            entity: Entity::Voucher,
+            message: "The voucher was changed at the same time; reload it and try again.".into(),
+        },
+        other => other.into(),
+    })
+}
+
+fn move_days(tx: &mut dyn Tx, v: &Voucher, event: &NewEvent, delta: i64, reason: LedgerReason) -> Result<bool, Error> {
+    Ok(tx.post_ledger(&LedgerEntry {
+        id: EntryId::new(),
+        agreement_id: v.agreement_id,
+        at: event.at,
+        delta,
+        reason,
+        voucher_id: Some(v.id),
+        event_id: event.id,
+    })?)
+}
+
+impl App {
+    pub async fn create_voucher(&self, actor: &Actor, req: NewVoucherRequest) -> Result<VoucherView, Error> {
+        let actor = *actor;
+        let program = self.program();
+        let now = self.now();
+        self.write(move |tx| {
+            let customer = tx.org(req.customer_id)?.filter(|o| o.kind == OrgKind::Customer).ok_or(Error::NotFound(Entity::Customer))?;
+            authorize(&actor, Action::CreateVoucher, Resource::Org(customer.id, customer.kind))?;
+            let agreement = tx
+                .agreement_by_number(customer.id, req.agreement.trim())?
+                .ok_or_else(|| Error::invalid("agreement", format!("this customer has no agreement {:?}", req.agreement)))?;
+            let pm = tx.user(req.project_manager_id)?.ok_or(Rule::ProjectManagerNotInCustomer)?;
+            let fifteen = if req.days == saps_core::program::MAX_ENGAGEMENT_DAYS {
+                program
+                    .engagement(&req.engagement)
+                    .map(|(_, e)| tx.count_live_vouchers(customer.id, &e.code, req.days))
+                    .transpose()?
+                    .unwrap_or(0)
+                    > 0
+            } else {
+                false
+            };
+            let v = create_voucher(NewVoucher {
+                program: &program,
+                customer: &customer,
+                agreement: &agreement,
+                engagement: &req.engagement,
+                days: req.days,
+                project_manager: &pm,
+                created_by: actor.user_id,
+                has_fifteen_day_engagement: fifteen,
+                now,
+            })?;
+            let mut v = v;
+            let mut tries = 0;
+            loop {
+                match tx.insert_voucher(&v) {
+                    Err(StoreError::Duplicate(_)) if tries < 3 => {
+                        tries += 1;
+                        v.code = VoucherCode::generate();
+                    }
+                    r => break r?,
+                }
+            }
+            let event = NewEvent::new(
+                "voucher.created",
+                now,
+                Some(actor.user_id),
+                program.version,
+                serde_json::json!({"code": v.code, "engagement": v.engagement, "days": v.days, "agreement": agreement.number, "project_manager_id": v.project_manager_id, "expires_on": v.expires_on}),
+            )
+            .voucher(&v);
+            if !move_days(tx, &v, &event, -v.days.signed(), LedgerReason::VoucherDebit)? {
+                let available = tx.agreement(agreement.id)?.map(|a| a.available).unwrap_or(0);
+                return Err(Rule::InsufficientDays { available, requested: v.days }.into());
+            }
+            tx.append_event(&event)?;
+            view(tx, v, false)
+        })
+        .await
+    }
+
+    pub async fn assign_voucher(&self, actor: &Actor, code: VoucherCode, partner_id: OrgId) -> Result<VoucherView, Error> {
+        let actor = *actor;
+        let program = self.program();
+        let now = self.now();
+        let public_url = self.settings.public_url.clone();
+        self.write(move |tx| {
+            let v = load(tx, &code)?;
+            authorize(&actor, Action::AssignVoucher, Resource::Voucher(&v))?;
+            let partner = tx.org(partner_id)?.filter(|o| o.kind == OrgKind::Partner).ok_or(Rule::PartnerUnknown)?;
+            let next = v.assign(&partner, &program, now)?;
+            save(tx, &next)?;
+            tx.append_event(
+                &NewEvent::new(
+                    "voucher.assigned",
+                    now,
+                    Some(actor.user_id),
+                    program.version,
+                    serde_json::json!({"code": next.code, "partner_id": partner.id, "partner": partner.name, "expires_on": next.expires_on}),
+                )
+                .voucher(&next),
+            )?;
+            // The customer is e-mailed the voucher ID: its creator and its project manager.
+            let mut recipients = Vec::new();
+            for uid in [next.created_by, next.project_manager_id] {
+                if let Some(u) = tx.user(uid)?
+                    && !recipients.contains(&u.email)
+                {
+                    recipients.push(u.email);
+                }
+            }
+            let engagement = program
+                .engagement(&next.engagement)
+                .map(|(_, e)| e.name.clone())
+                .unwrap_or_else(|| next.engagement.clone());
+            for to in recipients {
+                tx.enqueue_mail(&OutgoingMail {
+                    id: uuid::Uuid::now_v7(),
+                    to,
+                    subject: format!("Planning Services voucher {} assigned to {}", next.code, partner.name),
+                    body: format!(
+                        "Your Planning Services voucher has been assigned to {partner}.\n\n\
+                         Voucher ID: {code}\n\
+                         Engagement: {engagement} ({days} days)\n\
+                         Expires on: {expires}\n\n\
+                         {partner} will validate it with this voucher ID and your e-mail address, then reserve the engagement.\n\
+                         See it in saps: {public_url}/vouchers/{code}\n",
+                        partner = partner.name,
+                        code = next.code,
+                        days = next.days,
+                        expires = next.expires_on,
+                    ),
+                    created_at: now,
+                    attempts: 0,
+                })?;
+            }
+            view(tx, next, false)
+        })
+        .await
+    }
+
+    pub async fn cancel_voucher(&self, actor: &Actor, code: VoucherCode) -> Result<VoucherView, Error> {
+        let actor = *actor;
+        let program = self.program();
+        let now = self.now();
+        self.write(move |tx| {
+            let v = load(tx, &code)?;
+            authorize(&actor, Action::CancelVoucher, Resource::Voucher(&v))?;
+            let next = v.cancel()?;
+            save(tx, &next)?;
+            let event = NewEvent::new(
+                "voucher.cancelled",
+                now,
+                Some(actor.user_id),
+                program.version,
+                serde_json::json!({"code": next.code, "refunded_days": next.days}),
+            )
+            .voucher(&next);
+            move_days(tx, &next, &event, next.days.signed(), LedgerReason::VoucherRefund)?;
+            tx.append_event(&event)?;
+            view(tx, next, false)
+        })
+        .await
+    }
+
+    pub async fn voucher(&self, actor: &Actor, code: VoucherCode) -> Result<VoucherView, Error> {
+        let actor = *actor;
+        self.read(move |tx| {
+            let v = load(tx, &code)?;
+            authorize(&actor, Action::ViewVoucher, Resource::Voucher(&v))?;
+            view(tx, v, true)
+        })
+        .await
+    }
+
+    /// The caller's vouchers, oldest first, `limit` at a time after `after`.
+    pub async fn vouchers(&self, actor: &Actor, state: Option<VoucherState>, after: Option<VoucherId>, limit: u32) -> Result<Vec<VoucherView>, Error> {
+        let query = VoucherQuery { scope: scope(actor), state, after, limit };
+        self.read(move |tx| {
+            let vs = tx.vouchers(&query)?;
+            vs.into_iter().map(|v| view(tx, v, false)).collect()
+        })
+        .await
+    }
+
+    /// Counts per state within the actor's scope.
+    pub async fn voucher_counts(&self, actor: &Actor) -> Result<Vec<(VoucherState, u64)>, Error> {
+        let s = scope(actor);
+        self.read(move |tx| Ok(tx.voucher_counts(s)?)).await
+    }
+
+    /// The partner checks a voucher ID against the customer's e-mail address.
+    /// Anything that does not match is "not found", so codes cannot be probed.
+    pub async fn validate_voucher(&self, actor: &Actor, code: VoucherCode, customer_email: &str) -> Result<VoucherView, Error> {
+        let actor = *actor;
+        let email = customer_email.trim().to_lowercase();
+        self.read(move |tx| {
+            let v = load(tx, &code)?;
+            authorize(&actor, Action::ValidateVoucher, Resource::Voucher(&v))?;
+            let mut matches = false;
+            for uid in [v.created_by, v.project_manager_id] {
+                if tx.user(uid)?.is_some_and(|u| u.email == email) {
+                    matches = true;
+                }
+            }
+            if !matches {
+                return Err(Error::NotFound(Entity::Voucher));
+            }
+            view(tx, v, false)
+        })
+        .await
+    }
+
+    pub async fn reserve_voucher(&self, actor: &Actor, code: VoucherCode, input: ReserveInput) -> Result<VoucherView, Error> {
+        let actor = *actor;
+        let program = self.program();
+        let now = self.now();
+        self.write(move |tx| {
+            let v = load(tx, &code)?;
+            authorize(&actor, Action::ReserveVoucher, Resource::Voucher(&v))?;
+            let location = tx.location(input.location_id)?.ok_or(Rule::LocationNotInPartner)?;
+            let consultant = tx.user(input.consultant_id)?.ok_or(Rule::ConsultantNotInPartner)?;
+            let delivery_country = match &input.delivery_country {
+                Some(c) => saps_core::org::country_code(c).map_err(|m| Error::invalid("delivery_country", m))?,
+                None => tx.org(v.customer_id)?.map(|c| c.country).unwrap_or_default(),
+            };
+            let next = v.reserve(ReserveRequest {
+                program: &program,
+                location: &location,
+                consultant: &consultant,
+                start_date: input.start_date,
+                end_date: input.end_date,
+                accept_terms: input.accept_terms,
+                delivery_country: &delivery_country,
+                reserved_by: actor.user_id,
+                now,
+            })?;
+            save(tx, &next)?;
+            tx.append_event(
+                &NewEvent::new(
+                    "voucher.reserved",
+                    now,
+                    Some(actor.user_id),
+                    program.version,
+                    serde_json::json!({"code": next.code, "reservation": next.reservation, "location": location.name}),
+                )
+                .voucher(&next),
+            )?;
+            view(tx, next, false)
+        })
+        .await
+    }
+
+    pub async fn cancel_reservation(&self, actor: &Actor, code: VoucherCode, reason: &str) -> Result<VoucherView, Error> {
+        let actor = *actor;
+        let reason = reason.trim().to_owned();
+        if reason.is_empty() {
+            return Err(Error::invalid("reason", "say why the reservation is cancelled"));
+        }
+        if reason.chars().count() > 2000 {
+            return Err(Error::invalid("reason", "the reason may have at most 2000 characters"));
+        }
+        let program = self.program();
+        let now = self.now();
+        self.write(move |tx| {
+            let v = load(tx, &code)?;
+            authorize(&actor, Action::CancelReservation, Resource::Voucher(&v))?;
+            let previous = v.reservation.clone();
+            let next = v.cancel_reservation()?;
+            save(tx, &next)?;
+            tx.append_event(
+                &NewEvent::new(
+                    "voucher.reservation_cancelled",
+                    now,
+                    Some(actor.user_id),
+                    program.version,
+                    serde_json::json!({"code": next.code, "reason": reason, "reservation": previous}),
+                )
+                .voucher(&next),
+            )?;
+            view(tx, next, false)
+        })
+        .await
+    }
+
+    /// Expires vouchers whose validity has passed, giving their days back while
+    /// the agreement is active. Safe to run on every node: each voucher's write
+    /// is conditional on its version. Returns how many expired.
+    pub async fn sweep_expired(&self) -> Result<usize, Error> {
+        let program = self.program();
+        let now = self.now();
+        self.write(move |tx| {
+            let today = saps_core::program_date(now);
+            let due = tx.vouchers_expired_before(today, 500)?;
+            let mut n = 0;
+            for v in due {
+                let next = v.expire(now)?;
+                let agreement = tx.agreement(v.agreement_id)?.ok_or(Error::NotFound(Entity::Agreement))?;
+                let refund = Voucher::expiry_refunds(&agreement, &program, now);
+                match tx.update_voucher(&next) {
+                    Err(StoreError::Stale) => continue,
+                    r => r?,
+                }
+                let event = NewEvent::new(
+                    "voucher.expired",
+                    now,
+                    None,
+                    program.version,
+                    serde_json::json!({"code": next.code, "expired_on": next.expires_on, "refunded_days": if refund { next.days.0 } else { 0 }}),
+                )
+                .voucher(&v);
+                if refund {
+                    move_days(tx, &next, &event, next.days.signed(), LedgerReason::VoucherRefund)?;
+                }
+                tx.append_event(&event)?;
+                n += 1;
+            }
+            Ok(n)
+        })
+        .await
+    }
+
+    /// Looks a user up for display (the consultant's or project manager's name).
+    pub async fn user_name(&self, id: UserId) -> Result<Option<String>, Error> {
+        Ok(self.user(id).await?.map(|u| u.name))
+    }
+
+    /// Partner users of a given role, for choosing a consultant.
+    pub async fn partner_consultants(&self, actor: &Actor) -> Result<Vec<saps_core::User>, Error> {
+        let users = self.users(actor, actor.org_id).await?;
+        Ok(users.into_iter().filter(|u| u.role == Role::Consultant).collect())
+    }
+}

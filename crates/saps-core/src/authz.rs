@@ -1,0 +1,178 @@
+//! Authorization: one pure function deciding whether an actor may do an action
+//! on a resource, and the scope of what each actor may list.
+//!
+//! Another tenant's object is answered exactly like a missing one (`NotFound`);
+//! a visible object the role may not act on is `Forbidden`.
+
+use crate::error::{Entity, Error};
+use crate::ids::OrgId;
+use crate::journal::Scope;
+use crate::org::{Actor, OrgKind, Role};
+use crate::voucher::Voucher;
+
+/// What an actor wants to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    CreatePartner,
+    CreateCustomer,
+    ViewOrg,
+    AddUser(Role),
+    AddAgreement,
+    ActivateBenefit,
+    ViewBenefit,
+    CreateVoucher,
+    ViewVoucher,
+    AssignVoucher,
+    CancelVoucher,
+    ValidateVoucher,
+    ReserveVoucher,
+    CancelReservation,
+    MoveClock,
+    ChangeProgram,
+}
+
+/// What the action is done on.
+#[derive(Clone, Copy, Debug)]
+pub enum Resource<'a> {
+    /// The program as a whole (catalog, clock, creating organisations).
+    Program,
+    /// An organisation, with its kind.
+    Org(OrgId, OrgKind),
+    Voucher(&'a Voucher),
+}
+
+/// What an actor may list and read.
+pub fn scope(actor: &Actor) -> Scope {
+    match actor.role {
+        Role::Operator => Scope::All,
+        Role::GlobalAdmin | Role::MpnAdmin => Scope::Partner(actor.org_id),
+        Role::Consultant => Scope::Consultant(actor.org_id, actor.user_id),
+        Role::BenefitAdmin => Scope::Customer(actor.org_id),
+        Role::ProjectManager => Scope::ProjectManager(actor.org_id, actor.user_id),
+    }
+}
+
+/// Whether a voucher is within an actor's sight at all.
+pub fn sees_voucher(actor: &Actor, v: &Voucher) -> bool {
+    match scope(actor) {
+        Scope::All => true,
+        Scope::Customer(org) => v.customer_id == org,
+        Scope::ProjectManager(org, user) => v.customer_id == org && v.project_manager_id == user,
+        Scope::Partner(org) => v.partner_id == Some(org),
+        Scope::Consultant(org, user) => {
+            v.partner_id == Some(org) && v.reservation.as_ref().is_some_and(|r| r.consultant_id == user)
+        }
+    }
+}
+
+fn deny(allowed: bool, what: &str) -> Result<(), Error> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(Error::forbidden(format!("Your role may not {what}.")))
+    }
+}
+
+/// The one authorization decision.
+pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<(), Error> {
+    let role = actor.role;
+    let op = role == Role::Operator;
+    match (action, resource) {
+        (Action::CreatePartner | Action::CreateCustomer, Resource::Program) => {
+            deny(op, "create organisations")
+        }
+        (Action::MoveClock, Resource::Program) => deny(op, "move the program clock"),
+        (Action::ChangeProgram, Resource::Program) => deny(op, "change the program"),
+        (action, Resource::Org(org, kind)) => {
+            if !op && org != actor.org_id {
+                return Err(Error::NotFound(match kind {
+                    OrgKind::Partner => Entity::Partner,
+                    OrgKind::Customer => Entity::Customer,
+                    OrgKind::Operator => Entity::Org,
+                }));
+            }
+            match action {
+                Action::ViewOrg => Ok(()),
+                Action::AddUser(new_role) => deny(
+                    op || (new_role.org_kind() == kind
+                        && match kind {
+                            OrgKind::Partner => role == Role::GlobalAdmin,
+                            OrgKind::Customer => role == Role::BenefitAdmin,
+                            OrgKind::Operator => false,
+                        }),
+                    "add users here",
+                ),
+                Action::AddAgreement => deny(op, "add agreements"),
+                Action::ActivateBenefit => deny(role == Role::BenefitAdmin, "activate the benefit"),
+                Action::ViewBenefit => deny(op || kind == OrgKind::Customer, "see the benefit"),
+                Action::CreateVoucher => deny(role == Role::BenefitAdmin, "create vouchers"),
+                _ => deny(false, "do this here"),
+            }
+        }
+        (action, Resource::Voucher(v)) => {
+            if !sees_voucher(actor, v) {
+                return Err(Error::NotFound(Entity::Voucher));
+            }
+            let customer_side = actor.org_id == v.customer_id;
+            let partner_admin = role.is_partner_admin() && v.partner_id == Some(actor.org_id);
+            match action {
+                Action::ViewVoucher => Ok(()),
+                Action::AssignVoucher => deny(
+                    customer_side && matches!(role, Role::BenefitAdmin | Role::ProjectManager),
+                    "assign this voucher",
+                ),
+                Action::CancelVoucher => deny(customer_side && role == Role::BenefitAdmin, "cancel this voucher"),
+                Action::ValidateVoucher | Action::ReserveVoucher | Action::CancelReservation => {
+                    deny(partner_admin, "reserve vouchers")
+                }
+                _ => deny(false, "do this to a voucher"),
+            }
+        }
+        _ => deny(false, "do this"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::UserId;
+
+    fn actor(role: Role, org: OrgId) -> Actor {
+        Actor {
+            user_id: UserId::new(),
+            org_id: org,
+            role,
+        }
+    }
+
+    #[test]
+    fn another_tenants_org_is_not_found_and_a_wrong_role_is_forbidden() {
+        let own = OrgId::new();
+        let other = OrgId::new();
+        let ba = actor(Role::BenefitAdmin, own);
+        assert_eq!(
+            authorize(&ba, Action::ViewBenefit, Resource::Org(other, OrgKind::Customer)),
+            Err(Error::NotFound(Entity::Customer))
+        );
+        assert!(authorize(&ba, Action::ActivateBenefit, Resource::Org(own, OrgKind::Customer)).is_ok());
+        let pm = actor(Role::ProjectManager, own);
+        assert!(matches!(
+            authorize(&pm, Action::CreateVoucher, Resource::Org(own, OrgKind::Customer)),
+            Err(Error::Forbidden(_))
+        ));
+        assert!(matches!(
+            authorize(&pm, Action::CreatePartner, Resource::Program),
+            Err(Error::Forbidden(_))
+        ));
+    }
+
+    #[test]
+    fn users_may_be_added_only_in_roles_of_their_org_kind() {
+        let p = OrgId::new();
+        let ga = actor(Role::GlobalAdmin, p);
+        assert!(authorize(&ga, Action::AddUser(Role::Consultant), Resource::Org(p, OrgKind::Partner)).is_ok());
+        assert!(authorize(&ga, Action::AddUser(Role::BenefitAdmin), Resource::Org(p, OrgKind::Partner)).is_err());
+        let mpn = actor(Role::MpnAdmin, p);
+        assert!(authorize(&mpn, Action::AddUser(Role::Consultant), Resource::Org(p, OrgKind::Partner)).is_err());
+    }
+}

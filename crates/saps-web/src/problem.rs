@@ -1,0 +1,106 @@
+//! RFC 9457 problem details: every error the API returns, with a stable code.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use saps_core::{Error, StoreError};
+use serde::Serialize;
+
+/// A problem+json answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, code: impl Into<String>, detail: impl Into<String>) -> Self {
+        let code = code.into();
+        Self {
+            kind: format!("https://saps.invalid/problems/{code}"),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            code,
+            field: None,
+        }
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// The answer for a malformed request (400) about `field`.
+    pub fn malformed(field: &str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, format!("validation.{field}"), detail).field(field)
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let unauthenticated = status == StatusCode::UNAUTHORIZED;
+        let busy = status == StatusCode::SERVICE_UNAVAILABLE;
+        let body = serde_json::to_vec(&self).expect("problem serializes");
+        let mut res = (status, body).into_response();
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        if unauthenticated {
+            h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"saps\""));
+        }
+        if busy {
+            h.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        res
+    }
+}
+
+/// The mapping from domain errors to HTTP, done once here.
+impl From<Error> for Problem {
+    fn from(e: Error) -> Self {
+        let code = e.code();
+        match e {
+            Error::Rule(r) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, r.to_string()),
+            Error::NotFound(entity) => Problem::new(StatusCode::NOT_FOUND, code, format!("There is no such {} (or it is not yours to see).", entity.as_str())),
+            Error::Conflict { message, .. } => Problem::new(StatusCode::CONFLICT, code, message),
+            Error::Forbidden(m) => Problem::new(StatusCode::FORBIDDEN, code, m),
+            Error::Invalid { field, message } => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).field(field),
+            Error::Unauthenticated => Problem::new(StatusCode::UNAUTHORIZED, code, "Sign in: send a bearer token from POST /api/v1/auth/token."),
+            Error::Store(StoreError::Retry | StoreError::Stale) => Problem::new(StatusCode::SERVICE_UNAVAILABLE, code, "The database is busy; retry shortly."),
+            Error::Store(StoreError::Duplicate(what)) => Problem::new(StatusCode::CONFLICT, "store.duplicate", format!("This {what} already exists.")),
+            Error::Store(StoreError::Backend(cause)) => {
+                tracing::error!(%cause, "storage failure");
+                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side; it has been logged.")
+            }
+        }
+    }
+}
+
+/// Lets handlers use `?` on domain results.
+pub struct ApiError(pub Problem);
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        Self(e.into())
+    }
+}
+
+impl From<Problem> for ApiError {
+    fn from(p: Problem) -> Self {
+        Self(p)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.into_response()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
