@@ -1,7 +1,7 @@
 //! Passwords (argon2id) and bearer tokens (random, shown once, stored as SHA-256).
 
-use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use rand::RngExt;
 use sha2::{Digest, Sha256};
 
@@ -15,9 +15,11 @@ pub fn hash_password(password: &str) -> String {
 
 /// Checks a password against a stored hash; a malformed hash never matches.
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .ok()
-        .is_some_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(hash).ok().is_some_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// A fresh API token: 32 random bytes, hex, with a recognisable prefix.

@@ -4,6 +4,15 @@
 use jiff::{Timestamp, ToSpan};
 use std::sync::Mutex;
 
+/// Why a clock could not be moved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClockError {
+    #[error("the system clock cannot be moved")]
+    NotSimulated,
+    #[error("that moves the clock out of range")]
+    OutOfRange,
+}
+
 /// Where "now" comes from. Instants are kept to the microsecond, the
 /// precision both databases store.
 pub enum Clock {
@@ -33,7 +42,9 @@ impl Clock {
                 .map_err(|_| format!("{d:?} is not a date (YYYY-MM-DD)"))?;
             return Ok(Self::simulated(date));
         }
-        Err(format!("{s:?} is not a clock: use `system` or `simulated:YYYY-MM-DD`"))
+        Err(format!(
+            "{s:?} is not a clock: use `system` or `simulated:YYYY-MM-DD`"
+        ))
     }
 
     pub fn is_simulated(&self) -> bool {
@@ -54,9 +65,9 @@ impl Clock {
     }
 
     /// Sets a simulated clock to the start of `date`. `Err` on the system clock.
-    pub fn set(&self, date: jiff::civil::Date) -> Result<Timestamp, ()> {
+    pub fn set(&self, date: jiff::civil::Date) -> Result<Timestamp, ClockError> {
         match self {
-            Self::System => Err(()),
+            Self::System => Err(ClockError::NotSimulated),
             Self::Simulated(t) => {
                 let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
                 *t = saps_core::quantity::start_of(date);
@@ -66,12 +77,14 @@ impl Clock {
     }
 
     /// Moves a simulated clock forward by whole days. `Err` on the system clock.
-    pub fn advance(&self, days: i64) -> Result<Timestamp, ()> {
+    pub fn advance(&self, days: i64) -> Result<Timestamp, ClockError> {
         match self {
-            Self::System => Err(()),
+            Self::System => Err(ClockError::NotSimulated),
             Self::Simulated(t) => {
                 let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
-                *t = t.checked_add((days * 24).hours()).map_err(|_| ())?;
+                *t = t
+                    .checked_add((days * 24).hours())
+                    .map_err(|_| ClockError::OutOfRange)?;
                 Ok(*t)
             }
         }

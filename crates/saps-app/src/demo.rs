@@ -24,35 +24,104 @@ pub struct DemoAccount {
 /// Fills an empty database with the demo. The operator is created directly.
 pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     let mut accounts = Vec::new();
-    let operator_org = app.bootstrap_operator_org("Planning Services program office").await?;
-    let op_user = app
-        .add_user(None, operator_org, NewUser { email: "operator@saps.example".into(), name: "Olivia Operator".into(), role: Role::Operator, password: DEMO_PASSWORD.into() })
+    let operator_org = app
+        .bootstrap_operator_org("Planning Services program office")
         .await?;
-    accounts.push(DemoAccount { email: op_user.email.clone(), role: Role::Operator, org: "Planning Services program office".into() });
+    let op_user = app
+        .add_user(
+            None,
+            operator_org,
+            NewUser {
+                email: "operator@saps.example".into(),
+                name: "Olivia Operator".into(),
+                role: Role::Operator,
+                password: DEMO_PASSWORD.into(),
+            },
+        )
+        .await?;
+    accounts.push(DemoAccount {
+        email: op_user.email.clone(),
+        role: Role::Operator,
+        org: "Planning Services program office".into(),
+    });
     let op = Actor::of(&op_user);
 
     let partners = [
-        ("Northwind Advisory", "FR", vec![("Paris", "FR", "Paris"), ("Milano", "IT", "Milano")], "northwind"),
-        ("Fabrikam Serviços", "BR", vec![("São Paulo", "BR", "São Paulo"), ("Moskva", "RU", "Moskva")], "fabrikam"),
+        (
+            "Northwind Advisory",
+            "FR",
+            vec![("Paris", "FR", "Paris"), ("Milano", "IT", "Milano")],
+            "northwind",
+        ),
+        (
+            "Fabrikam Serviços",
+            "BR",
+            vec![("São Paulo", "BR", "São Paulo"), ("Moskva", "RU", "Moskva")],
+            "fabrikam",
+        ),
     ];
     let mut partner_ids = Vec::new();
     for (name, country, locs, slug) in partners {
         let (org, locations) = app
-            .create_partner(&op, name, country, locs.into_iter().map(|(n, c, city)| NewLocation { name: n.into(), country: c.into(), city: city.into() }).collect())
+            .create_partner(
+                &op,
+                name,
+                country,
+                locs.into_iter()
+                    .map(|(n, c, city)| NewLocation {
+                        name: n.into(),
+                        country: c.into(),
+                        city: city.into(),
+                    })
+                    .collect(),
+            )
             .await?;
         let mut consultant = None;
         let mut admin = None;
-        for (role, who) in [(Role::GlobalAdmin, "Gabriel Global"), (Role::MpnAdmin, "Maria Mpn"), (Role::Consultant, "Chloé Consultant")] {
-            let email = format!("{}.{}@{}.example", who.split(' ').next().unwrap_or("user").to_lowercase().replace('é', "e"), role.as_str().replace('_', "-"), slug);
-            let u = app.add_user(Some(&op), org.id, NewUser { email: email.clone(), name: who.into(), role, password: DEMO_PASSWORD.into() }).await?;
-            accounts.push(DemoAccount { email, role, org: name.into() });
+        for (role, who) in [
+            (Role::GlobalAdmin, "Gabriel Global"),
+            (Role::MpnAdmin, "Maria Mpn"),
+            (Role::Consultant, "Chloé Consultant"),
+        ] {
+            let email = format!(
+                "{}.{}@{}.example",
+                who.split(' ')
+                    .next()
+                    .unwrap_or("user")
+                    .to_lowercase()
+                    .replace('é', "e"),
+                role.as_str().replace('_', "-"),
+                slug
+            );
+            let u = app
+                .add_user(
+                    Some(&op),
+                    org.id,
+                    NewUser {
+                        email: email.clone(),
+                        name: who.into(),
+                        role,
+                        password: DEMO_PASSWORD.into(),
+                    },
+                )
+                .await?;
+            accounts.push(DemoAccount {
+                email,
+                role,
+                org: name.into(),
+            });
             if role == Role::Consultant {
                 consultant = Some(u);
             } else if role == Role::GlobalAdmin {
                 admin = Some(u);
             }
         }
-        partner_ids.push((org, locations, admin.expect("created"), consultant.expect("created")));
+        partner_ids.push((
+            org,
+            locations,
+            admin.expect("created"),
+            consultant.expect("created"),
+        ));
     }
 
     let customers = [
@@ -62,13 +131,51 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     let mut customer_data = Vec::new();
     for (name, country, slug, number, days) in customers {
         let org = app.create_customer(&op, name, country).await?;
-        app.add_agreement(&op, org.id, number, date(2019, 7, 1), date(2022, 6, 30), days).await?;
+        app.add_agreement(
+            &op,
+            org.id,
+            number,
+            date(2019, 7, 1),
+            date(2022, 6, 30),
+            days,
+        )
+        .await?;
         let ba_email = format!("bianca.benefit-admin@{slug}.example");
         let pm_email = format!("pedro.project-manager@{slug}.example");
-        let ba = app.add_user(Some(&op), org.id, NewUser { email: ba_email.clone(), name: "Bianca Benefit".into(), role: Role::BenefitAdmin, password: DEMO_PASSWORD.into() }).await?;
-        let pm = app.add_user(Some(&op), org.id, NewUser { email: pm_email.clone(), name: "Pedro Project".into(), role: Role::ProjectManager, password: DEMO_PASSWORD.into() }).await?;
-        accounts.push(DemoAccount { email: ba_email, role: Role::BenefitAdmin, org: name.into() });
-        accounts.push(DemoAccount { email: pm_email, role: Role::ProjectManager, org: name.into() });
+        let ba = app
+            .add_user(
+                Some(&op),
+                org.id,
+                NewUser {
+                    email: ba_email.clone(),
+                    name: "Bianca Benefit".into(),
+                    role: Role::BenefitAdmin,
+                    password: DEMO_PASSWORD.into(),
+                },
+            )
+            .await?;
+        let pm = app
+            .add_user(
+                Some(&op),
+                org.id,
+                NewUser {
+                    email: pm_email.clone(),
+                    name: "Pedro Project".into(),
+                    role: Role::ProjectManager,
+                    password: DEMO_PASSWORD.into(),
+                },
+            )
+            .await?;
+        accounts.push(DemoAccount {
+            email: ba_email,
+            role: Role::BenefitAdmin,
+            org: name.into(),
+        });
+        accounts.push(DemoAccount {
+            email: pm_email,
+            role: Role::ProjectManager,
+            org: name.into(),
+        });
         app.activate_benefit(&Actor::of(&ba), org.id).await?;
         customer_data.push((org, number, ba, pm));
     }
@@ -89,11 +196,21 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     app.assign_voucher(&ba, assigned.code, northwind.id).await?;
     let reserved = app.create_voucher(&ba, mk("SDPS-SRV", 5)).await?;
     app.assign_voucher(&ba, reserved.code, northwind.id).await?;
-    let paris = nw_locations.iter().find(|l| l.country == "FR").expect("Paris");
+    let paris = nw_locations
+        .iter()
+        .find(|l| l.country == "FR")
+        .expect("Paris");
     app.reserve_voucher(
         &Actor::of(nw_admin),
         reserved.code,
-        ReserveInput { location_id: paris.id, consultant_id: nw_consultant.id, start_date: date(2020, 11, 16), end_date: date(2020, 11, 20), accept_terms: true, delivery_country: None },
+        ReserveInput {
+            location_id: paris.id,
+            consultant_id: nw_consultant.id,
+            start_date: date(2020, 11, 16),
+            end_date: date(2020, 11, 20),
+            accept_terms: true,
+            delivery_country: None,
+        },
     )
     .await?;
     let cancelled = app.create_voucher(&ba, mk("DDPS-APPS", 1)).await?;
@@ -103,7 +220,16 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     let (fabrikam, _, _, _) = &partner_ids[1];
     let wba = Actor::of(w_ba);
     let v = app
-        .create_voucher(&wba, NewVoucherRequest { customer_id: wideworld.id, agreement: (*w_number).to_owned(), engagement: "DYDPS-CE".into(), days: 5, project_manager_id: w_pm.id })
+        .create_voucher(
+            &wba,
+            NewVoucherRequest {
+                customer_id: wideworld.id,
+                agreement: (*w_number).to_owned(),
+                engagement: "DYDPS-CE".into(),
+                days: 5,
+                project_manager_id: w_pm.id,
+            },
+        )
         .await?;
     app.assign_voucher(&wba, v.code, fabrikam.id).await?;
     Ok(accounts)
@@ -117,12 +243,25 @@ impl App {
             return Ok(o.id);
         }
         let now = self.now();
-        let org = saps_core::Org { id: saps_core::OrgId::new(), kind: OrgKind::Operator, name: name.into(), country: "US".into(), benefit_active: false, created_at: now };
+        let org = saps_core::Org {
+            id: saps_core::OrgId::new(),
+            kind: OrgKind::Operator,
+            name: name.into(),
+            country: "US".into(),
+            benefit_active: false,
+            created_at: now,
+        };
         let id = org.id;
         let version = self.program().version;
         self.write(move |tx| {
             tx.insert_org(&org)?;
-            tx.append_event(&saps_core::NewEvent::new("operator.created", now, None, version, serde_json::json!({"id": org.id, "name": org.name})))?;
+            tx.append_event(&saps_core::NewEvent::new(
+                "operator.created",
+                now,
+                None,
+                version,
+                serde_json::json!({"id": org.id, "name": org.name}),
+            ))?;
             Ok(())
         })
         .await?;

@@ -45,16 +45,27 @@ impl App {
                     r.agreements += 1;
                     let totals = tx.pool_totals(a.id)?;
                     if totals.sum != a.available {
-                        r.violations.push(format!("agreement {}: ledger sums to {} but {} are available", a.number, totals.sum, a.available));
+                        r.violations.push(format!(
+                            "agreement {}: ledger sums to {} but {} are available",
+                            a.number, totals.sum, a.available
+                        ));
                     }
                     if a.available < 0 {
-                        r.violations.push(format!("agreement {}: negative pool {}", a.number, a.available));
+                        r.violations.push(format!(
+                            "agreement {}: negative pool {}",
+                            a.number, a.available
+                        ));
                     }
                 }
             }
             let mut after = None;
             loop {
-                let page = tx.vouchers(&VoucherQuery { scope: Scope::All, state: None, after, limit: 500 })?;
+                let page = tx.vouchers(&VoucherQuery {
+                    scope: Scope::All,
+                    state: None,
+                    after,
+                    limit: 500,
+                })?;
                 let Some(last) = page.last() else { break };
                 after = Some(last.id);
                 for v in &page {
@@ -65,21 +76,31 @@ impl App {
                     for e in &events {
                         if e.kind == "voucher.created" {
                             if state.is_some() {
-                                r.violations.push(format!("voucher {}: created twice", v.code));
+                                r.violations
+                                    .push(format!("voucher {}: created twice", v.code));
                             }
                             state = Some(VoucherState::Created);
                         } else if let Some(t) = transition_of(&e.kind) {
                             match state.and_then(|s| next_state(s, t)) {
                                 Some(n) => state = Some(n),
-                                None => r.violations.push(format!("voucher {}: {} from {:?} is not a valid transition", v.code, e.kind, state)),
+                                None => r.violations.push(format!(
+                                    "voucher {}: {} from {:?} is not a valid transition",
+                                    v.code, e.kind, state
+                                )),
                             }
                         }
                     }
                     if state != Some(v.state) {
-                        r.violations.push(format!("voucher {}: history ends in {:?} but the voucher is {:?}", v.code, state, v.state));
+                        r.violations.push(format!(
+                            "voucher {}: history ends in {:?} but the voucher is {:?}",
+                            v.code, state, v.state
+                        ));
                     }
                     if v.state == VoucherState::Reserved && v.reservation.is_none() {
-                        r.violations.push(format!("voucher {}: reserved without a reservation", v.code));
+                        r.violations.push(format!(
+                            "voucher {}: reserved without a reservation",
+                            v.code
+                        ));
                     }
                 }
             }

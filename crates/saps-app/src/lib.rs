@@ -11,7 +11,7 @@ pub mod mail;
 mod orgs;
 mod vouchers;
 
-pub use orgs::{NewLocation, NewUser, PoolView, BenefitView};
+pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};
 
 use saps_core::port::{self, Store, Tx};
@@ -24,21 +24,23 @@ pub use saps_core;
 /// an SQLite file (optionally `sqlite:` prefixed).
 pub fn open_store(database: &str) -> Result<Arc<dyn Store>, Error> {
     if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        todo!()
+        Ok(Arc::new(saps_postgres::PgStore::connect(database)?))
     } else {
         let path = database.strip_prefix("sqlite:").unwrap_or(database);
         let path = path.strip_prefix("//").unwrap_or(path);
-        {let _=path; todo!()}
+        Ok(Arc::new(saps_sqlite::SqliteStore::open(
+            std::path::Path::new(path),
+        )?))
     }
 }
 
 /// Runs migrations only.
 pub fn migrate(database: &str) -> Result<(), Error> {
     if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        todo!()
+        Ok(saps_postgres::migrate(database)?)
     } else {
         let path = database.strip_prefix("sqlite:").unwrap_or(database);
-        {let _=path; todo!()}
+        Ok(saps_sqlite::migrate(std::path::Path::new(path))?)
     }
 }
 
@@ -74,11 +76,16 @@ pub struct App {
 
 impl App {
     /// Builds the application, storing the shipped program on first start.
-    pub async fn new(store: Arc<dyn Store>, clock: clock::Clock, settings: Settings) -> Result<Arc<App>, Error> {
+    pub async fn new(
+        store: Arc<dyn Store>,
+        clock: clock::Clock,
+        settings: Settings,
+    ) -> Result<Arc<App>, Error> {
         let program = port::write(&*store, |tx: &mut dyn Tx| {
             if let Some(body) = tx.program()? {
-                return serde_json::from_value::<Program>(body)
-                    .map_err(|e| Error::invalid("program", format!("the stored program is unreadable: {e}")));
+                return serde_json::from_value::<Program>(body).map_err(|e| {
+                    Error::invalid("program", format!("the stored program is unreadable: {e}"))
+                });
             }
             let p = Program::sa_planning_services();
             tx.put_program(&serde_json::to_value(&p).expect("program serializes"))?;
@@ -95,7 +102,10 @@ impl App {
     }
 
     pub fn program(&self) -> Arc<Program> {
-        self.program.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.program
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub fn now(&self) -> jiff::Timestamp {
@@ -133,7 +143,8 @@ impl App {
         let hash = auth::token_hash(&token);
         let now = self.now();
         let uid = user.id;
-        self.write(move |tx| Ok(tx.insert_token(&hash, uid, now)?)).await?;
+        self.write(move |tx| Ok(tx.insert_token(&hash, uid, now)?))
+            .await?;
         Ok((token, user))
     }
 
@@ -143,14 +154,18 @@ impl App {
         let key = email.trim().to_lowercase();
         let wall = jiff::Timestamp::now();
         {
-            let failures = self.login_failures.lock().unwrap_or_else(|e| e.into_inner());
+            let failures = self
+                .login_failures
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
             if let Some((n, since)) = failures.get(&key)
                 && *n >= 5
                 && wall.duration_since(*since).as_secs() < 15 * 60
             {
                 return Err(Error::Conflict {
                     entity: saps_core::Entity::User,
-                    message: "Too many failed sign-ins for this address; try again in 15 minutes.".into(),
+                    message: "Too many failed sign-ins for this address; try again in 15 minutes."
+                        .into(),
                 });
             }
         }
@@ -160,11 +175,17 @@ impl App {
             Some(u) => auth::verify_password(password, &u.password_hash),
             None => {
                 // Spend the same time as a real check so timing does not reveal accounts.
-                auth::verify_password(password, DUMMY_HASH.get_or_init(|| auth::hash_password("dummy password")));
+                auth::verify_password(
+                    password,
+                    DUMMY_HASH.get_or_init(|| auth::hash_password("dummy password")),
+                );
                 false
             }
         };
-        let mut failures = self.login_failures.lock().unwrap_or_else(|e| e.into_inner());
+        let mut failures = self
+            .login_failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if ok {
             failures.remove(&key);
             Ok(user.expect("checked"))
@@ -185,28 +206,55 @@ impl App {
             .await
     }
 
+    /// Revokes a bearer token or browser session.
+    pub async fn revoke_token(&self, token: &str) -> Result<(), Error> {
+        let hash = auth::token_hash(token);
+        self.write(move |tx| Ok(tx.delete_token(&hash)?)).await
+    }
+
     // ---- clock and program --------------------------------------------------
 
-    pub fn set_clock(&self, actor: &Actor, date: jiff::civil::Date) -> Result<jiff::Timestamp, Error> {
-        saps_core::authz::authorize(actor, saps_core::authz::Action::MoveClock, saps_core::authz::Resource::Program)?;
-        self.clock.set(date).map_err(|_| clock_not_simulated())
+    pub fn set_clock(
+        &self,
+        actor: &Actor,
+        date: jiff::civil::Date,
+    ) -> Result<jiff::Timestamp, Error> {
+        saps_core::authz::authorize(
+            actor,
+            saps_core::authz::Action::MoveClock,
+            saps_core::authz::Resource::Program,
+        )?;
+        self.clock.set(date).map_err(clock_error)
     }
 
     pub fn advance_clock(&self, actor: &Actor, days: i64) -> Result<jiff::Timestamp, Error> {
-        saps_core::authz::authorize(actor, saps_core::authz::Action::MoveClock, saps_core::authz::Resource::Program)?;
-        self.clock.advance(days).map_err(|_| clock_not_simulated())
+        saps_core::authz::authorize(
+            actor,
+            saps_core::authz::Action::MoveClock,
+            saps_core::authz::Resource::Program,
+        )?;
+        self.clock.advance(days).map_err(clock_error)
     }
 
     /// Replaces the program's settings and calendar (the catalog is kept when
     /// `offerings` is empty), recording the change in the journal.
-    pub async fn put_program(&self, actor: &Actor, mut next: Program) -> Result<Arc<Program>, Error> {
-        saps_core::authz::authorize(actor, saps_core::authz::Action::ChangeProgram, saps_core::authz::Resource::Program)?;
+    pub async fn put_program(
+        &self,
+        actor: &Actor,
+        mut next: Program,
+    ) -> Result<Arc<Program>, Error> {
+        saps_core::authz::authorize(
+            actor,
+            saps_core::authz::Action::ChangeProgram,
+            saps_core::authz::Resource::Program,
+        )?;
         let current = self.program();
         if next.offerings.is_empty() {
             next.offerings = current.offerings.clone();
         }
         next.version = current.version + 1;
-        next.check().map_err(|e| Error::invalid(e.field, e.message))?;
+        next.check()
+            .map_err(|e| Error::invalid(e.field, e.message))?;
         let now = self.now();
         let actor_id = actor.user_id;
         let body = serde_json::to_value(&next).expect("program serializes");
@@ -239,9 +287,15 @@ impl App {
     }
 
     /// Events visible to the actor after `after`, oldest first.
-    pub async fn events(&self, actor: &Actor, after: i64, limit: u32) -> Result<Vec<saps_core::Event>, Error> {
+    pub async fn events(
+        &self,
+        actor: &Actor,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<saps_core::Event>, Error> {
         let scope = saps_core::authz::scope(actor);
-        self.read(move |tx| Ok(tx.events_after(scope, after, limit)?)).await
+        self.read(move |tx| Ok(tx.events_after(scope, after, limit)?))
+            .await
     }
 
     /// Claims an idempotency key for a request; `Some` is a stored answer.
@@ -256,21 +310,38 @@ impl App {
             .await
     }
 
-    pub async fn complete_idempotency_key(&self, user: saps_core::UserId, key: String, status: u16, body: Vec<u8>) -> Result<(), Error> {
+    pub async fn complete_idempotency_key(
+        &self,
+        user: saps_core::UserId,
+        key: String,
+        status: u16,
+        body: Vec<u8>,
+    ) -> Result<(), Error> {
         self.write(move |tx| Ok(tx.complete_idempotency_key(user, &key, status, &body)?))
             .await
     }
 
-    pub async fn release_idempotency_key(&self, user: saps_core::UserId, key: String) -> Result<(), Error> {
-        self.write(move |tx| Ok(tx.release_idempotency_key(user, &key)?)).await
+    pub async fn release_idempotency_key(
+        &self,
+        user: saps_core::UserId,
+        key: String,
+    ) -> Result<(), Error> {
+        self.write(move |tx| Ok(tx.release_idempotency_key(user, &key)?))
+            .await
     }
 }
 
 static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-fn clock_not_simulated() -> Error {
-    Error::Conflict {
-        entity: saps_core::Entity::Route,
-        message: "The server runs on the system clock; only a simulated clock can be moved.".into(),
+fn clock_error(e: clock::ClockError) -> Error {
+    match e {
+        clock::ClockError::NotSimulated => Error::Conflict {
+            entity: saps_core::Entity::Clock,
+            message: "The server runs on the system clock; only a simulated clock can be moved."
+                .into(),
+        },
+        clock::ClockError::OutOfRange => {
+            Error::invalid("advance_days", "that moves the clock out of range")
+        }
     }
 }

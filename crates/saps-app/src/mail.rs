@@ -10,8 +10,13 @@ use saps_core::port::OutgoingMail;
 
 /// Builds the RFC 5322 message for an outbox entry.
 pub fn build_message(from: &str, mail: &OutgoingMail) -> Result<Message, String> {
-    let from: Mailbox = from.parse().map_err(|e| format!("bad sender {from:?}: {e}"))?;
-    let to: Mailbox = mail.to.parse().map_err(|e| format!("bad recipient {:?}: {e}", mail.to))?;
+    let from: Mailbox = from
+        .parse()
+        .map_err(|e| format!("bad sender {from:?}: {e}"))?;
+    let to: Mailbox = mail
+        .to
+        .parse()
+        .map_err(|e| format!("bad recipient {:?}: {e}", mail.to))?;
     Message::builder()
         .from(from)
         .to(to)

@@ -6,8 +6,8 @@ use saps_core::authz::{Action, Resource, authorize};
 use saps_core::journal::{LedgerEntry, LedgerReason};
 use saps_core::org::{country_code, email_address};
 use saps_core::{
-    Actor, Agreement, AgreementId, Days, EntryId, Entity, Error, Location, LocationId, MilestoneName, NewEvent, Org, OrgId,
-    OrgKind, Role, Rule, StoreError, User, UserId,
+    Actor, Agreement, AgreementId, Days, Entity, EntryId, Error, Location, LocationId,
+    MilestoneName, NewEvent, Org, OrgId, OrgKind, Role, Rule, StoreError, User, UserId,
 };
 use serde::Serialize;
 
@@ -54,14 +54,18 @@ fn required(field: &str, value: &str, max: usize) -> Result<String, Error> {
         return Err(Error::invalid(field, format!("{field} is required")));
     }
     if v.chars().count() > max {
-        return Err(Error::invalid(field, format!("{field} may have at most {max} characters")));
+        return Err(Error::invalid(
+            field,
+            format!("{field} may have at most {max} characters"),
+        ));
     }
     Ok(v.to_owned())
 }
 
 impl App {
     async fn load_org(&self, id: OrgId, entity: Entity) -> Result<Org, Error> {
-        self.read(move |tx| tx.org(id)?.ok_or(Error::NotFound(entity))).await
+        self.read(move |tx| tx.org(id)?.ok_or(Error::NotFound(entity)))
+            .await
     }
 
     /// An organisation the actor may see.
@@ -71,25 +75,42 @@ impl App {
         Ok(org)
     }
 
-    pub async fn create_partner(&self, actor: &Actor, name: &str, country: &str, locations: Vec<NewLocation>) -> Result<(Org, Vec<Location>), Error> {
+    pub async fn create_partner(
+        &self,
+        actor: &Actor,
+        name: &str,
+        country: &str,
+        locations: Vec<NewLocation>,
+    ) -> Result<(Org, Vec<Location>), Error> {
         authorize(actor, Action::CreatePartner, Resource::Program)?;
         let name = required("name", name, 200)?;
         let country = country_code(country).map_err(|m| Error::invalid("country", m))?;
         if locations.is_empty() {
-            return Err(Error::invalid("locations", "a partner needs at least one location"));
+            return Err(Error::invalid(
+                "locations",
+                "a partner needs at least one location",
+            ));
         }
         if locations.len() > 200 {
             return Err(Error::invalid("locations", "at most 200 locations at once"));
         }
         let now = self.now();
-        let org = Org { id: OrgId::new(), kind: OrgKind::Partner, name, country, benefit_active: false, created_at: now };
+        let org = Org {
+            id: OrgId::new(),
+            kind: OrgKind::Partner,
+            name,
+            country,
+            benefit_active: false,
+            created_at: now,
+        };
         let mut locs = Vec::with_capacity(locations.len());
         for l in locations {
             locs.push(Location {
                 id: LocationId::new(),
                 partner_id: org.id,
                 name: required("locations.name", &l.name, 200)?,
-                country: country_code(&l.country).map_err(|m| Error::invalid("locations.country", m))?,
+                country: country_code(&l.country)
+                    .map_err(|m| Error::invalid("locations.country", m))?,
                 city: l.city.trim().chars().take(200).collect(),
             });
         }
@@ -110,19 +131,37 @@ impl App {
         Ok((org, locs))
     }
 
-    pub async fn create_customer(&self, actor: &Actor, name: &str, country: &str) -> Result<Org, Error> {
+    pub async fn create_customer(
+        &self,
+        actor: &Actor,
+        name: &str,
+        country: &str,
+    ) -> Result<Org, Error> {
         authorize(actor, Action::CreateCustomer, Resource::Program)?;
         let name = required("name", name, 200)?;
         let country = country_code(country).map_err(|m| Error::invalid("country", m))?;
         let now = self.now();
-        let org = Org { id: OrgId::new(), kind: OrgKind::Customer, name, country, benefit_active: false, created_at: now };
+        let org = Org {
+            id: OrgId::new(),
+            kind: OrgKind::Customer,
+            name,
+            country,
+            benefit_active: false,
+            created_at: now,
+        };
         let version = self.program().version;
         let (o, actor_id) = (org.clone(), actor.user_id);
         self.write(move |tx| {
             tx.insert_org(&o)?;
             tx.append_event(
-                &NewEvent::new("customer.created", now, Some(actor_id), version, serde_json::json!({"id": o.id, "name": o.name, "country": o.country}))
-                    .customer(o.id),
+                &NewEvent::new(
+                    "customer.created",
+                    now,
+                    Some(actor_id),
+                    version,
+                    serde_json::json!({"id": o.id, "name": o.name, "country": o.country}),
+                )
+                .customer(o.id),
             )?;
             Ok(())
         })
@@ -145,7 +184,10 @@ impl App {
     /// since customers choose one to assign vouchers to.
     pub async fn partner(&self, id: OrgId) -> Result<(Org, Vec<Location>), Error> {
         self.read(move |tx| {
-            let org = tx.org(id)?.filter(|o| o.kind == OrgKind::Partner).ok_or(Error::NotFound(Entity::Partner))?;
+            let org = tx
+                .org(id)?
+                .filter(|o| o.kind == OrgKind::Partner)
+                .ok_or(Error::NotFound(Entity::Partner))?;
             let locations = tx.locations(id)?;
             Ok((org, locations))
         })
@@ -157,13 +199,25 @@ impl App {
     }
 
     /// Adds a user; `actor` is `None` only for the command-line bootstrap.
-    pub async fn add_user(&self, actor: Option<&Actor>, org_id: OrgId, new: NewUser) -> Result<User, Error> {
+    pub async fn add_user(
+        &self,
+        actor: Option<&Actor>,
+        org_id: OrgId,
+        new: NewUser,
+    ) -> Result<User, Error> {
         let org = self.load_org(org_id, Entity::Org).await?;
         if let Some(a) = actor {
-            authorize(a, Action::AddUser(new.role), Resource::Org(org.id, org.kind))?;
+            authorize(
+                a,
+                Action::AddUser(new.role),
+                Resource::Org(org.id, org.kind),
+            )?;
         }
         if new.role.org_kind() != org.kind {
-            return Err(Rule::RoleNotInOrg { role: new.role.as_str().into() }.into());
+            return Err(Rule::RoleNotInOrg {
+                role: new.role.as_str().into(),
+            }
+            .into());
         }
         let email = email_address(&new.email).map_err(|m| Error::invalid("email", m))?;
         let name = required("name", &new.name, 200)?;
@@ -175,7 +229,15 @@ impl App {
         .await
         .map_err(|e| Error::Store(StoreError::Backend(e.to_string())))?;
         let now = self.now();
-        let user = User { id: UserId::new(), org_id, email, name, role: new.role, password_hash, created_at: now };
+        let user = User {
+            id: UserId::new(),
+            org_id,
+            email,
+            name,
+            role: new.role,
+            password_hash,
+            created_at: now,
+        };
         let version = self.program().version;
         let (u, actor_id, kind) = (user.clone(), actor.map(|a| a.user_id), org.kind);
         self.write(move |tx| {
@@ -221,10 +283,17 @@ impl App {
         if customer.kind != OrgKind::Customer {
             return Err(Error::NotFound(Entity::Customer));
         }
-        authorize(actor, Action::AddAgreement, Resource::Org(customer.id, customer.kind))?;
+        authorize(
+            actor,
+            Action::AddAgreement,
+            Resource::Org(customer.id, customer.kind),
+        )?;
         let number = required("number", number, 64)?;
         if sa_end < sa_start {
-            return Err(Rule::AgreementInvalid { reason: "it ends before it starts".into() }.into());
+            return Err(Rule::AgreementInvalid {
+                reason: "it ends before it starts".into(),
+            }
+            .into());
         }
         if days == 0 || days > 10_000 {
             return Err(Error::invalid("days", "days must be between 1 and 10000"));
@@ -237,7 +306,16 @@ impl App {
         {
             return Err(Rule::AccrualEnded { on }.into());
         }
-        let mut agreement = Agreement { id: AgreementId::new(), customer_id, number, sa_start, sa_end, days: Days(days), available: 0, created_at: now };
+        let mut agreement = Agreement {
+            id: AgreementId::new(),
+            customer_id,
+            number,
+            sa_start,
+            sa_end,
+            days: Days(days),
+            available: 0,
+            created_at: now,
+        };
         let accrued = agreement.accrued_days();
         let (a, actor_id, version) = (agreement.clone(), actor.user_id, program.version);
         self.write(move |tx| {
@@ -278,15 +356,30 @@ impl App {
         if customer.kind != OrgKind::Customer {
             return Err(Error::NotFound(Entity::Customer));
         }
-        authorize(actor, Action::ActivateBenefit, Resource::Org(customer.id, customer.kind))?;
+        authorize(
+            actor,
+            Action::ActivateBenefit,
+            Resource::Org(customer.id, customer.kind),
+        )?;
         let (now, version, actor_id) = (self.now(), self.program().version, actor.user_id);
         self.write(move |tx| {
-            let c = tx.org(customer_id)?.ok_or(Error::NotFound(Entity::Customer))?;
+            let c = tx
+                .org(customer_id)?
+                .ok_or(Error::NotFound(Entity::Customer))?;
             if c.benefit_active {
                 return Err(Rule::BenefitAlreadyActive.into());
             }
             tx.set_benefit_active(customer_id, true)?;
-            tx.append_event(&NewEvent::new("benefit.activated", now, Some(actor_id), version, serde_json::json!({})).customer(customer_id))?;
+            tx.append_event(
+                &NewEvent::new(
+                    "benefit.activated",
+                    now,
+                    Some(actor_id),
+                    version,
+                    serde_json::json!({}),
+                )
+                .customer(customer_id),
+            )?;
             Ok(())
         })
         .await
@@ -297,7 +390,11 @@ impl App {
         if customer.kind != OrgKind::Customer {
             return Err(Error::NotFound(Entity::Customer));
         }
-        authorize(actor, Action::ViewBenefit, Resource::Org(customer.id, customer.kind))?;
+        authorize(
+            actor,
+            Action::ViewBenefit,
+            Resource::Org(customer.id, customer.kind),
+        )?;
         let program = self.program();
         let removed_on = program.milestone(MilestoneName::RemainingDaysRemoved);
         self.read(move |tx| {
@@ -305,7 +402,14 @@ impl App {
             let mut pools = Vec::with_capacity(agreements.len());
             for a in agreements {
                 let totals = tx.pool_totals(a.id)?;
-                let of = |r: LedgerReason| totals.by_reason.iter().filter(|(k, _)| *k == r).map(|(_, v)| *v).sum::<i64>();
+                let of = |r: LedgerReason| {
+                    totals
+                        .by_reason
+                        .iter()
+                        .filter(|(k, _)| *k == r)
+                        .map(|(_, v)| *v)
+                        .sum::<i64>()
+                };
                 let accrued = of(LedgerReason::Accrual) + of(LedgerReason::Conversion);
                 let used = -(of(LedgerReason::VoucherDebit) + of(LedgerReason::VoucherRefund));
                 let expires_on = match removed_on {
@@ -323,7 +427,10 @@ impl App {
                     expires_on,
                 });
             }
-            Ok(BenefitView { active: customer.benefit_active, pools })
+            Ok(BenefitView {
+                active: customer.benefit_active,
+                pools,
+            })
         })
         .await
     }

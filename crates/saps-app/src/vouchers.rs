@@ -7,8 +7,8 @@ use saps_core::journal::{LedgerEntry, LedgerReason};
 use saps_core::port::{OutgoingMail, Tx, VoucherQuery};
 use saps_core::voucher::{NewVoucher, ReserveRequest, create_voucher};
 use saps_core::{
-    Actor, AgreementId, Days, EntryId, Entity, Error, Event, LocationId, NewEvent, OrgId, OrgKind, Reservation, Role, Rule,
-    StoreError, UserId, Voucher, VoucherCode, VoucherId, VoucherState,
+    Actor, AgreementId, Days, Entity, EntryId, Error, Event, LocationId, NewEvent, OrgId, OrgKind,
+    Reservation, Role, Rule, StoreError, UserId, Voucher, VoucherCode, VoucherId, VoucherState,
 };
 use serde::Serialize;
 
@@ -61,7 +61,11 @@ fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<VoucherView, 
         .agreement(v.agreement_id)?
         .map(|a| a.number)
         .unwrap_or_default();
-    let history = if with_history { Some(tx.voucher_events(v.id)?) } else { None };
+    let history = if with_history {
+        Some(tx.voucher_events(v.id)?)
+    } else {
+        None
+    };
     Ok(VoucherView {
         id: v.id,
         code: v.code,
@@ -84,7 +88,8 @@ fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<VoucherView, 
 }
 
 fn load(tx: &mut dyn Tx, code: &VoucherCode) -> Result<Voucher, Error> {
-    tx.voucher_by_code(code)?.ok_or(Error::NotFound(Entity::Voucher))
+    tx.voucher_by_code(code)?
+        .ok_or(Error::NotFound(Entity::Voucher))
 }
 
 /// Writes a transitioned voucher; a concurrent change is a 409.
@@ -98,7 +103,13 @@ fn save(tx: &mut dyn Tx, v: &Voucher) -> Result<(), Error> {
     })
 }
 
-fn move_days(tx: &mut dyn Tx, v: &Voucher, event: &NewEvent, delta: i64, reason: LedgerReason) -> Result<bool, Error> {
+fn move_days(
+    tx: &mut dyn Tx,
+    v: &Voucher,
+    event: &NewEvent,
+    delta: i64,
+    reason: LedgerReason,
+) -> Result<bool, Error> {
     Ok(tx.post_ledger(&LedgerEntry {
         id: EntryId::new(),
         agreement_id: v.agreement_id,
@@ -111,7 +122,11 @@ fn move_days(tx: &mut dyn Tx, v: &Voucher, event: &NewEvent, delta: i64, reason:
 }
 
 impl App {
-    pub async fn create_voucher(&self, actor: &Actor, req: NewVoucherRequest) -> Result<VoucherView, Error> {
+    pub async fn create_voucher(
+        &self,
+        actor: &Actor,
+        req: NewVoucherRequest,
+    ) -> Result<VoucherView, Error> {
         let actor = *actor;
         let program = self.program();
         let now = self.now();
@@ -172,7 +187,12 @@ impl App {
         .await
     }
 
-    pub async fn assign_voucher(&self, actor: &Actor, code: VoucherCode, partner_id: OrgId) -> Result<VoucherView, Error> {
+    pub async fn assign_voucher(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        partner_id: OrgId,
+    ) -> Result<VoucherView, Error> {
         let actor = *actor;
         let program = self.program();
         let now = self.now();
@@ -232,7 +252,11 @@ impl App {
         .await
     }
 
-    pub async fn cancel_voucher(&self, actor: &Actor, code: VoucherCode) -> Result<VoucherView, Error> {
+    pub async fn cancel_voucher(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+    ) -> Result<VoucherView, Error> {
         let actor = *actor;
         let program = self.program();
         let now = self.now();
@@ -249,7 +273,13 @@ impl App {
                 serde_json::json!({"code": next.code, "refunded_days": next.days}),
             )
             .voucher(&next);
-            move_days(tx, &next, &event, next.days.signed(), LedgerReason::VoucherRefund)?;
+            move_days(
+                tx,
+                &next,
+                &event,
+                next.days.signed(),
+                LedgerReason::VoucherRefund,
+            )?;
             tx.append_event(&event)?;
             view(tx, next, false)
         })
@@ -267,8 +297,19 @@ impl App {
     }
 
     /// The caller's vouchers, oldest first, `limit` at a time after `after`.
-    pub async fn vouchers(&self, actor: &Actor, state: Option<VoucherState>, after: Option<VoucherId>, limit: u32) -> Result<Vec<VoucherView>, Error> {
-        let query = VoucherQuery { scope: scope(actor), state, after, limit };
+    pub async fn vouchers(
+        &self,
+        actor: &Actor,
+        state: Option<VoucherState>,
+        after: Option<VoucherId>,
+        limit: u32,
+    ) -> Result<Vec<VoucherView>, Error> {
+        let query = VoucherQuery {
+            scope: scope(actor),
+            state,
+            after,
+            limit,
+        };
         self.read(move |tx| {
             let vs = tx.vouchers(&query)?;
             vs.into_iter().map(|v| view(tx, v, false)).collect()
@@ -284,7 +325,12 @@ impl App {
 
     /// The partner checks a voucher ID against the customer's e-mail address.
     /// Anything that does not match is "not found", so codes cannot be probed.
-    pub async fn validate_voucher(&self, actor: &Actor, code: VoucherCode, customer_email: &str) -> Result<VoucherView, Error> {
+    pub async fn validate_voucher(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        customer_email: &str,
+    ) -> Result<VoucherView, Error> {
         let actor = *actor;
         let email = customer_email.trim().to_lowercase();
         self.read(move |tx| {
@@ -304,7 +350,12 @@ impl App {
         .await
     }
 
-    pub async fn reserve_voucher(&self, actor: &Actor, code: VoucherCode, input: ReserveInput) -> Result<VoucherView, Error> {
+    pub async fn reserve_voucher(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        input: ReserveInput,
+    ) -> Result<VoucherView, Error> {
         let actor = *actor;
         let program = self.program();
         let now = self.now();
@@ -344,14 +395,25 @@ impl App {
         .await
     }
 
-    pub async fn cancel_reservation(&self, actor: &Actor, code: VoucherCode, reason: &str) -> Result<VoucherView, Error> {
+    pub async fn cancel_reservation(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        reason: &str,
+    ) -> Result<VoucherView, Error> {
         let actor = *actor;
         let reason = reason.trim().to_owned();
         if reason.is_empty() {
-            return Err(Error::invalid("reason", "say why the reservation is cancelled"));
+            return Err(Error::invalid(
+                "reason",
+                "say why the reservation is cancelled",
+            ));
         }
         if reason.chars().count() > 2000 {
-            return Err(Error::invalid("reason", "the reason may have at most 2000 characters"));
+            return Err(Error::invalid(
+                "reason",
+                "the reason may have at most 2000 characters",
+            ));
         }
         let program = self.program();
         let now = self.now();
@@ -421,6 +483,9 @@ impl App {
     /// Partner users of a given role, for choosing a consultant.
     pub async fn partner_consultants(&self, actor: &Actor) -> Result<Vec<saps_core::User>, Error> {
         let users = self.users(actor, actor.org_id).await?;
-        Ok(users.into_iter().filter(|u| u.role == Role::Consultant).collect())
+        Ok(users
+            .into_iter()
+            .filter(|u| u.role == Role::Consultant)
+            .collect())
     }
 }

@@ -60,7 +60,10 @@ pub fn sees_voucher(actor: &Actor, v: &Voucher) -> bool {
         Scope::ProjectManager(org, user) => v.customer_id == org && v.project_manager_id == user,
         Scope::Partner(org) => v.partner_id == Some(org),
         Scope::Consultant(org, user) => {
-            v.partner_id == Some(org) && v.reservation.as_ref().is_some_and(|r| r.consultant_id == user)
+            v.partner_id == Some(org)
+                && v.reservation
+                    .as_ref()
+                    .is_some_and(|r| r.consultant_id == user)
         }
     }
 }
@@ -121,7 +124,10 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                     customer_side && matches!(role, Role::BenefitAdmin | Role::ProjectManager),
                     "assign this voucher",
                 ),
-                Action::CancelVoucher => deny(customer_side && role == Role::BenefitAdmin, "cancel this voucher"),
+                Action::CancelVoucher => deny(
+                    customer_side && role == Role::BenefitAdmin,
+                    "cancel this voucher",
+                ),
                 Action::ValidateVoucher | Action::ReserveVoucher | Action::CancelReservation => {
                     deny(partner_admin, "reserve vouchers")
                 }
@@ -151,13 +157,28 @@ mod tests {
         let other = OrgId::new();
         let ba = actor(Role::BenefitAdmin, own);
         assert_eq!(
-            authorize(&ba, Action::ViewBenefit, Resource::Org(other, OrgKind::Customer)),
+            authorize(
+                &ba,
+                Action::ViewBenefit,
+                Resource::Org(other, OrgKind::Customer)
+            ),
             Err(Error::NotFound(Entity::Customer))
         );
-        assert!(authorize(&ba, Action::ActivateBenefit, Resource::Org(own, OrgKind::Customer)).is_ok());
+        assert!(
+            authorize(
+                &ba,
+                Action::ActivateBenefit,
+                Resource::Org(own, OrgKind::Customer)
+            )
+            .is_ok()
+        );
         let pm = actor(Role::ProjectManager, own);
         assert!(matches!(
-            authorize(&pm, Action::CreateVoucher, Resource::Org(own, OrgKind::Customer)),
+            authorize(
+                &pm,
+                Action::CreateVoucher,
+                Resource::Org(own, OrgKind::Customer)
+            ),
             Err(Error::Forbidden(_))
         ));
         assert!(matches!(
@@ -170,9 +191,30 @@ mod tests {
     fn users_may_be_added_only_in_roles_of_their_org_kind() {
         let p = OrgId::new();
         let ga = actor(Role::GlobalAdmin, p);
-        assert!(authorize(&ga, Action::AddUser(Role::Consultant), Resource::Org(p, OrgKind::Partner)).is_ok());
-        assert!(authorize(&ga, Action::AddUser(Role::BenefitAdmin), Resource::Org(p, OrgKind::Partner)).is_err());
+        assert!(
+            authorize(
+                &ga,
+                Action::AddUser(Role::Consultant),
+                Resource::Org(p, OrgKind::Partner)
+            )
+            .is_ok()
+        );
+        assert!(
+            authorize(
+                &ga,
+                Action::AddUser(Role::BenefitAdmin),
+                Resource::Org(p, OrgKind::Partner)
+            )
+            .is_err()
+        );
         let mpn = actor(Role::MpnAdmin, p);
-        assert!(authorize(&mpn, Action::AddUser(Role::Consultant), Resource::Org(p, OrgKind::Partner)).is_err());
+        assert!(
+            authorize(
+                &mpn,
+                Action::AddUser(Role::Consultant),
+                Resource::Org(p, OrgKind::Partner)
+            )
+            .is_err()
+        );
     }
 }

@@ -235,6 +235,7 @@ pub enum Entity {
     User,
     Location,
     Agreement,
+    Clock,
     Route,
 }
 
@@ -248,6 +249,7 @@ impl Entity {
             Self::User => "user",
             Self::Location => "location",
             Self::Agreement => "agreement",
+            Self::Clock => "clock",
             Self::Route => "route",
         }
     }

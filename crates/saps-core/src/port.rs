@@ -71,6 +71,8 @@ pub trait Tx {
     fn users(&mut self, org: OrgId) -> StoreResult<Vec<User>>;
     fn insert_token(&mut self, hash: &str, user: UserId, at: Timestamp) -> StoreResult<()>;
     fn user_by_token(&mut self, hash: &str) -> StoreResult<Option<User>>;
+    /// Revokes a token (sign-out); revoking an unknown token is not an error.
+    fn delete_token(&mut self, hash: &str) -> StoreResult<()>;
 
     // agreements, pools and the ledger
     /// Fails with `Duplicate("agreement_number")` when the customer has that number.

@@ -14,12 +14,28 @@ use saps_core::*;
 
 #[derive(Clone, Debug)]
 enum Cmd {
-    Create { days: u32 },
-    Assign { v: usize, partner: usize },
-    Reserve { v: usize, partner: usize, start_in: i64 },
-    CancelReservation { v: usize, partner: usize },
-    Cancel { v: usize },
-    Advance { days: i64 },
+    Create {
+        days: u32,
+    },
+    Assign {
+        v: usize,
+        partner: usize,
+    },
+    Reserve {
+        v: usize,
+        partner: usize,
+        start_in: i64,
+    },
+    CancelReservation {
+        v: usize,
+        partner: usize,
+    },
+    Cancel {
+        v: usize,
+    },
+    Advance {
+        days: i64,
+    },
     Sweep,
 }
 
@@ -56,11 +72,26 @@ struct World {
 }
 
 fn user(org: OrgId, role: Role) -> User {
-    User { id: UserId::new(), org_id: org, email: format!("{}@x.example", role.as_str()), name: role.as_str().into(), role, password_hash: String::new(), created_at: Timestamp::UNIX_EPOCH }
+    User {
+        id: UserId::new(),
+        org_id: org,
+        email: format!("{}@x.example", role.as_str()),
+        name: role.as_str().into(),
+        role,
+        password_hash: String::new(),
+        created_at: Timestamp::UNIX_EPOCH,
+    }
 }
 
 fn org(kind: OrgKind, country: &str) -> Org {
-    Org { id: OrgId::new(), kind, name: "o".into(), country: country.into(), benefit_active: true, created_at: Timestamp::UNIX_EPOCH }
+    Org {
+        id: OrgId::new(),
+        kind,
+        name: "o".into(),
+        country: country.into(),
+        benefit_active: true,
+        created_at: Timestamp::UNIX_EPOCH,
+    }
 }
 
 impl World {
@@ -72,12 +103,27 @@ impl World {
                 Partner {
                     admin: user(o.id, Role::GlobalAdmin),
                     consultant: user(o.id, Role::Consultant),
-                    location: Location { id: LocationId::new(), partner_id: o.id, name: "Paris".into(), country: "FR".into(), city: "Paris".into() },
+                    location: Location {
+                        id: LocationId::new(),
+                        partner_id: o.id,
+                        name: "Paris".into(),
+                        country: "FR".into(),
+                        city: "Paris".into(),
+                    },
                     org: o,
                 }
             })
             .collect();
-        let agreement = Agreement { id: AgreementId::new(), customer_id: customer.id, number: "SA-1".into(), sa_start: date(2019, 7, 1), sa_end: date(2022, 6, 30), days: Days(pool), available: i64::from(pool), created_at: Timestamp::UNIX_EPOCH };
+        let agreement = Agreement {
+            id: AgreementId::new(),
+            customer_id: customer.id,
+            number: "SA-1".into(),
+            sa_start: date(2019, 7, 1),
+            sa_end: date(2022, 6, 30),
+            days: Days(pool),
+            available: i64::from(pool),
+            created_at: Timestamp::UNIX_EPOCH,
+        };
         World {
             program: Program::sa_planning_services(),
             now: quantity::start_of(date(2020, 11, 2)),
@@ -104,7 +150,11 @@ impl World {
 
     /// The store's conditional voucher write.
     fn save(&mut self, i: usize, next: Voucher) {
-        assert_eq!(next.version, self.vouchers[i].version + 1, "writes are conditional on the version");
+        assert_eq!(
+            next.version,
+            self.vouchers[i].version + 1,
+            "writes are conditional on the version"
+        );
         self.histories[i].push(next.state);
         self.vouchers[i] = next;
     }
@@ -113,8 +163,21 @@ impl World {
         let n = self.vouchers.len();
         match *c {
             Cmd::Create { days } => {
-                let fifteen = self.vouchers.iter().any(|v| v.days.0 == 15 && v.state.counts_as_engagement());
-                let r = create_voucher(NewVoucher { program: &self.program, customer: &self.customer, agreement: &self.agreement, engagement: "SSDPS-UPG", days, project_manager: &self.pm, created_by: self.ba.id, has_fifteen_day_engagement: fifteen, now: self.now });
+                let fifteen = self
+                    .vouchers
+                    .iter()
+                    .any(|v| v.days.0 == 15 && v.state.counts_as_engagement());
+                let r = create_voucher(NewVoucher {
+                    program: &self.program,
+                    customer: &self.customer,
+                    agreement: &self.agreement,
+                    engagement: "SSDPS-UPG",
+                    days,
+                    project_manager: &self.pm,
+                    created_by: self.ba.id,
+                    has_fifteen_day_engagement: fifteen,
+                    now: self.now,
+                });
                 if let Ok(v) = r
                     && self.post(-v.days.signed())
                 {
@@ -125,28 +188,62 @@ impl World {
             Cmd::Assign { v, partner } if v < n => {
                 let actor = Actor::of(&self.ba);
                 let p = self.partners[partner].org.clone();
-                if authorize(&actor, Action::AssignVoucher, Resource::Voucher(&self.vouchers[v])).is_ok()
+                if authorize(
+                    &actor,
+                    Action::AssignVoucher,
+                    Resource::Voucher(&self.vouchers[v]),
+                )
+                .is_ok()
                     && let Ok(next) = self.vouchers[v].assign(&p, &self.program, self.now)
                 {
                     self.save(v, next);
                 }
             }
-            Cmd::Reserve { v, partner, start_in } if v < n => {
+            Cmd::Reserve {
+                v,
+                partner,
+                start_in,
+            } if v < n => {
                 let p = &self.partners[partner];
                 let actor = Actor::of(&p.admin);
-                if authorize(&actor, Action::ReserveVoucher, Resource::Voucher(&self.vouchers[v])).is_err() {
-                    assert_ne!(self.vouchers[v].partner_id, Some(p.org.id), "the assigned partner may reserve");
+                if authorize(
+                    &actor,
+                    Action::ReserveVoucher,
+                    Resource::Voucher(&self.vouchers[v]),
+                )
+                .is_err()
+                {
+                    assert_ne!(
+                        self.vouchers[v].partner_id,
+                        Some(p.org.id),
+                        "the assigned partner may reserve"
+                    );
                     return;
                 }
                 let start = program_date(self.now).saturating_add(start_in.days());
-                let r = self.vouchers[v].reserve(ReserveRequest { program: &self.program, location: &p.location, consultant: &p.consultant, start_date: start, end_date: start.saturating_add(2.days()), accept_terms: true, delivery_country: "FR", reserved_by: p.admin.id, now: self.now });
+                let r = self.vouchers[v].reserve(ReserveRequest {
+                    program: &self.program,
+                    location: &p.location,
+                    consultant: &p.consultant,
+                    start_date: start,
+                    end_date: start.saturating_add(2.days()),
+                    accept_terms: true,
+                    delivery_country: "FR",
+                    reserved_by: p.admin.id,
+                    now: self.now,
+                });
                 if let Ok(next) = r {
                     self.save(v, next);
                 }
             }
             Cmd::CancelReservation { v, partner } if v < n => {
                 let actor = Actor::of(&self.partners[partner].admin);
-                if authorize(&actor, Action::CancelReservation, Resource::Voucher(&self.vouchers[v])).is_ok()
+                if authorize(
+                    &actor,
+                    Action::CancelReservation,
+                    Resource::Voucher(&self.vouchers[v]),
+                )
+                .is_ok()
                     && let Ok(next) = self.vouchers[v].cancel_reservation()
                 {
                     self.save(v, next);
@@ -163,7 +260,8 @@ impl World {
             Cmd::Sweep => {
                 for i in 0..n {
                     if let Ok(next) = self.vouchers[i].expire(self.now) {
-                        let refund = Voucher::expiry_refunds(&self.agreement, &self.program, self.now);
+                        let refund =
+                            Voucher::expiry_refunds(&self.agreement, &self.program, self.now);
                         let days = next.days.signed();
                         self.save(i, next);
                         if refund {
@@ -178,15 +276,32 @@ impl World {
 
     fn check(&self) {
         assert!(self.agreement.available >= 0, "pool never negative");
-        assert_eq!(self.ledger.iter().sum::<i64>(), self.agreement.available, "ledger sums to the balance");
+        assert_eq!(
+            self.ledger.iter().sum::<i64>(),
+            self.agreement.available,
+            "ledger sums to the balance"
+        );
         for (v, h) in self.vouchers.iter().zip(&self.histories) {
             assert_eq!(h[0], VoucherState::Created);
-            assert!(h.windows(2).all(|p| Transition::ALL.iter().any(|&t| next_state(p[0], t) == Some(p[1]))), "history {h:?} is a path of the state machine");
+            assert!(
+                h.windows(2).all(|p| Transition::ALL
+                    .iter()
+                    .any(|&t| next_state(p[0], t) == Some(p[1]))),
+                "history {h:?} is a path of the state machine"
+            );
             assert_eq!(*h.last().unwrap(), v.state);
             match (&v.reservation, v.state) {
                 (Some(r), VoucherState::Reserved) => {
-                    let owner = self.partners.iter().find(|p| p.location.id == r.location_id).unwrap();
-                    assert_eq!(Some(owner.org.id), v.partner_id, "reserved only by the partner it is assigned to");
+                    let owner = self
+                        .partners
+                        .iter()
+                        .find(|p| p.location.id == r.location_id)
+                        .unwrap();
+                    assert_eq!(
+                        Some(owner.org.id),
+                        v.partner_id,
+                        "reserved only by the partner it is assigned to"
+                    );
                 }
                 (None, VoucherState::Reserved) => panic!("reserved without a reservation"),
                 (Some(_), s) => panic!("a {s:?} voucher keeps a reservation"),

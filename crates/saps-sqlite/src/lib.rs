@@ -1,1 +1,369 @@
-//! placeholder
+//! The embedded SQLite storage adapter: one writer thread that group-commits
+//! whatever work is waiting (one savepoint per unit of work, one sync per
+//! batch) and a small pool of reader threads on read-only connections.
+//!
+//! Nothing is acknowledged before it is durable: a unit of work's reply is
+//! called only after the batch it ran in has committed with
+//! `synchronous=FULL`.
+
+#![forbid(unsafe_code)]
+
+mod schema;
+mod tx;
+
+pub use schema::MIGRATIONS;
+
+use rusqlite::{Connection, OpenFlags};
+use saps_core::StoreError;
+use saps_core::port::{Reply, Store, Work};
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+use std::thread::{JoinHandle, ThreadId};
+use std::time::Duration;
+use tx::SqliteTx;
+
+/// At most this many units of work share one transaction.
+const MAX_BATCH: usize = 256;
+/// Read-only connections, each on its own thread.
+const READERS: usize = 4;
+/// Prepared statements kept per connection (the port has about fifty).
+const STATEMENT_CACHE: usize = 128;
+
+type Job = (Work, Reply);
+type Outcome = Result<Box<dyn Any + Send>, saps_core::Error>;
+
+/// An SQLite database file, opened for the application.
+pub struct SqliteStore {
+    writer: Option<Sender<Job>>,
+    readers: Option<Sender<Job>>,
+    threads: Vec<JoinHandle<()>>,
+    thread_ids: Vec<ThreadId>,
+    description: String,
+}
+
+/// Runs the embedded migrations on the database at `path` (creating it), and
+/// nothing else.
+pub fn migrate(path: &Path) -> Result<(), StoreError> {
+    let conn = open_writer(path)?;
+    schema::migrate(&conn)
+}
+
+/// Turns a driver error into the port's: unique keys become `Duplicate` with
+/// the name the port documents, a database busy beyond the timeout `Retry`,
+/// everything else is a backend failure.
+pub(crate) fn db_error(e: rusqlite::Error) -> StoreError {
+    if let rusqlite::Error::SqliteFailure(err, Some(msg)) = &e
+        && err.code == rusqlite::ErrorCode::ConstraintViolation
+        && let Some(cols) = msg.strip_prefix("UNIQUE constraint failed: ")
+    {
+        return StoreError::Duplicate(duplicate_name(cols));
+    }
+    if let rusqlite::Error::SqliteFailure(err, _) = &e
+        && matches!(
+            err.code,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+        )
+    {
+        // Another process held the database past the busy timeout.
+        return StoreError::Retry;
+    }
+    StoreError::Backend(e.to_string())
+}
+
+/// The port's name for a unique key, from SQLite's `table.column, …` list.
+fn duplicate_name(cols: &str) -> &'static str {
+    match cols {
+        "users.email" => "user_email",
+        "agreements.customer_id, agreements.number" => "agreement_number",
+        "vouchers.code" => "voucher_code",
+        "orgs.id" => "org_id",
+        "locations.id" => "location_id",
+        "users.id" => "user_id",
+        "api_tokens.hash" => "api_token",
+        "agreements.id" => "agreement_id",
+        "ledger.id" => "ledger_entry_id",
+        "vouchers.id" => "voucher_id",
+        "events.id" => "event_id",
+        "idempotency_keys.user_id, idempotency_keys.key" => "idempotency_key",
+        "outbox.id" => "mail_id",
+        _ => "key",
+    }
+}
+
+fn backend(message: impl Into<String>) -> saps_core::Error {
+    StoreError::Backend(message.into()).into()
+}
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(Duration::from_secs(5))
+        .map_err(db_error)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        .map_err(db_error)
+}
+
+fn open_writer(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path).map_err(db_error)?;
+    configure(&conn)?;
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(db_error)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Backend(format!(
+            "{} cannot use write-ahead logging (journal_mode is {mode})",
+            path.display()
+        )));
+    }
+    Ok(conn)
+}
+
+fn open_reader(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(db_error)?;
+    configure(&conn)?;
+    Ok(conn)
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path`, brings its schema
+    /// up to date, and starts the writer thread and the readers.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let writer_conn = open_writer(path)?;
+        schema::migrate(&writer_conn)?;
+        let readers = (0..READERS)
+            .map(|_| open_reader(path))
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let spawn_failed =
+            |e: std::io::Error| StoreError::Backend(format!("cannot start a thread: {e}"));
+        let mut threads = Vec::with_capacity(READERS + 1);
+        let (write_tx, write_rx) = channel::<Job>();
+        threads.push(
+            std::thread::Builder::new()
+                .name("saps-sqlite-writer".into())
+                .spawn(move || write_loop(&writer_conn, &write_rx))
+                .map_err(spawn_failed)?,
+        );
+        let (read_tx, read_rx) = channel::<Job>();
+        let read_rx = Arc::new(Mutex::new(read_rx));
+        for (i, conn) in readers.into_iter().enumerate() {
+            let rx = read_rx.clone();
+            threads.push(
+                std::thread::Builder::new()
+                    .name(format!("saps-sqlite-reader-{i}"))
+                    .spawn(move || read_loop(&conn, &rx))
+                    .map_err(spawn_failed)?,
+            );
+        }
+        let thread_ids = threads.iter().map(|t| t.thread().id()).collect();
+        Ok(SqliteStore {
+            writer: Some(write_tx),
+            readers: Some(read_tx),
+            threads,
+            thread_ids,
+            description: describe(path),
+        })
+    }
+}
+
+fn describe(path: &Path) -> String {
+    let shown: PathBuf = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    format!(
+        "SQLite {} ({}, WAL, synchronous=FULL)",
+        rusqlite::version(),
+        shown.display()
+    )
+}
+
+impl Store for SqliteStore {
+    fn write(&self, work: Work, reply: Reply) {
+        send(self.writer.as_ref(), (work, reply));
+    }
+
+    fn read(&self, work: Work, reply: Reply) {
+        send(self.readers.as_ref(), (work, reply));
+    }
+
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+}
+
+fn send(to: Option<&Sender<Job>>, job: Job) {
+    let returned = match to {
+        Some(tx) => tx.send(job).err().map(|e| e.0),
+        None => Some(job),
+    };
+    if let Some((_, reply)) = returned {
+        answer(reply, Err(backend("the SQLite store has stopped")));
+    }
+}
+
+impl Drop for SqliteStore {
+    /// Lets the threads finish the work already queued, then waits for them
+    /// (unless the last handle is dropped by one of them, inside a reply).
+    fn drop(&mut self) {
+        self.writer.take();
+        self.readers.take();
+        let me = std::thread::current().id();
+        if self.thread_ids.contains(&me) {
+            return;
+        }
+        for t in self.threads.drain(..) {
+            if t.join().is_err() {
+                tracing::error!("an SQLite store thread panicked");
+            }
+        }
+    }
+}
+
+/// Calls a reply, which is the caller's code: its panic must not stop a thread.
+fn answer(reply: Reply, outcome: Outcome) {
+    if catch_unwind(AssertUnwindSafe(|| reply(outcome))).is_err() {
+        tracing::error!("a store reply panicked");
+    }
+}
+
+fn panic_message(panic: &(dyn Any + Send)) -> String {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into());
+    format!("the work panicked: {what}")
+}
+
+/// Runs one unit of work, turning a panic into an error.
+fn run(conn: &Connection, work: &mut Work) -> Outcome {
+    let mut tx = SqliteTx { conn };
+    match catch_unwind(AssertUnwindSafe(|| work(&mut tx))) {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let message = panic_message(&*panic);
+            tracing::error!("{message}");
+            Err(backend(message))
+        }
+    }
+}
+
+fn exec(conn: &Connection, sql: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(sql)
+        .and_then(|mut s| s.execute([]))
+        .map(drop)
+        .map_err(db_error)
+}
+
+/// The writer: takes the first waiting job, then whatever else is already
+/// queued, and commits them together.
+fn write_loop(conn: &Connection, jobs: &Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while let Ok(first) = jobs.recv() {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+            }
+        }
+        commit_batch(conn, &mut batch);
+    }
+}
+
+/// Runs a batch in one transaction, one savepoint per job, and replies once
+/// the commit is durable (or has failed, failing every job of the batch).
+fn commit_batch(conn: &Connection, batch: &mut Vec<Job>) {
+    let mut done: Vec<(Reply, Outcome)> = Vec::with_capacity(batch.len());
+    let mut queue = batch.drain(..);
+    'transaction: loop {
+        if let Err(e) = exec(conn, "BEGIN IMMEDIATE") {
+            let e: saps_core::Error = e.into();
+            for (_, reply) in queue.by_ref() {
+                done.push((reply, Err(e.clone())));
+            }
+            break;
+        }
+        // Jobs run in this transaction; they share its fate.
+        let mut ran: Vec<(Reply, Outcome)> = Vec::new();
+        for (mut work, reply) in queue.by_ref() {
+            let outcome = match exec(conn, "SAVEPOINT job") {
+                Err(e) => Err(e.into()),
+                Ok(()) => {
+                    let outcome = run(conn, &mut work);
+                    let kept = outcome.is_ok() && exec(conn, "RELEASE job").is_ok();
+                    if !kept && !conn.is_autocommit() {
+                        let undone =
+                            exec(conn, "ROLLBACK TO job").and_then(|()| exec(conn, "RELEASE job"));
+                        if let Err(e) = undone {
+                            tracing::error!("cannot roll a job back: {e}");
+                        }
+                    }
+                    match outcome {
+                        Ok(_) if !kept => Err(backend("cannot release the job's savepoint")),
+                        other => other,
+                    }
+                }
+            };
+            if conn.is_autocommit() {
+                // SQLite rolled the whole transaction back (disk full, I/O
+                // error …): everything that ran in it is lost. Start afresh
+                // for the jobs still waiting.
+                tracing::error!("SQLite aborted a write transaction");
+                let lost = backend("the write transaction was aborted");
+                done.extend(ran.drain(..).map(|(r, o)| (r, o.and(Err(lost.clone())))));
+                done.push((reply, outcome.and(Err(lost))));
+                continue 'transaction;
+            }
+            ran.push((reply, outcome));
+        }
+        match exec(conn, "COMMIT") {
+            Ok(()) => {
+                tracing::trace!(jobs = ran.len(), "committed a batch");
+                done.append(&mut ran);
+            }
+            Err(e) => {
+                tracing::error!("commit failed: {e}");
+                if !conn.is_autocommit()
+                    && let Err(e) = exec(conn, "ROLLBACK")
+                {
+                    tracing::error!("rollback failed: {e}");
+                }
+                // Work that failed by itself keeps its own error.
+                let e: saps_core::Error = e.into();
+                done.extend(ran.drain(..).map(|(r, o)| (r, o.and(Err(e.clone())))));
+            }
+        }
+        break;
+    }
+    for (reply, outcome) in done {
+        answer(reply, outcome);
+    }
+}
+
+/// A reader: runs each job on a consistent snapshot.
+fn read_loop(conn: &Connection, jobs: &Mutex<Receiver<Job>>) {
+    loop {
+        let next = jobs.lock().unwrap_or_else(|e| e.into_inner()).recv();
+        let Ok((mut work, reply)) = next else { return };
+        let outcome = match exec(conn, "BEGIN") {
+            Err(e) => Err(e.into()),
+            Ok(()) => {
+                let outcome = run(conn, &mut work);
+                if !conn.is_autocommit()
+                    && let Err(e) = exec(conn, "COMMIT").or_else(|_| exec(conn, "ROLLBACK"))
+                {
+                    tracing::error!("cannot end a read transaction: {e}");
+                }
+                outcome
+            }
+        };
+        answer(reply, outcome);
+    }
+}
+
+#[cfg(test)]
+mod tests;

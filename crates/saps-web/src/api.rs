@@ -1,16 +1,20 @@
 //! The JSON API under `/api/v1`: parse into domain types, call one use case,
 //! answer JSON. No business rule lives here.
 
-use crate::extract::{Caller, Json, Query, date, id, voucher_code};
-use crate::openapi::{Api, Op, array, boolean, date as date_s, enumeration, instant, int, list_of, obj, s};
-use crate::problem::{ApiResult, Problem};
 use crate::AppState;
+use crate::extract::{Caller, Json, Query, date, id, voucher_code};
+use crate::openapi::{
+    Api, Op, array, boolean, date as date_s, enumeration, instant, int, list_of, obj, s,
+};
+use crate::problem::{ApiResult, Problem};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use saps_app::{NewLocation, NewUser, NewVoucherRequest, ReserveInput, VoucherView};
-use saps_core::{Location, Org, OrgId, OrgKind, Program, Role, User, UserId, VoucherId, VoucherState};
+use saps_core::{
+    Location, Org, OrgId, OrgKind, Program, Role, User, UserId, VoucherId, VoucherState,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -41,7 +45,16 @@ fn voucher_json(v: &VoucherView) -> Value {
 // ---- schemas -----------------------------------------------------------------
 
 fn user_schema() -> Value {
-    obj(&[("id", s()), ("email", s()), ("name", s()), ("role", role_schema()), ("org_id", s())], &["id", "email", "name", "role", "org_id"])
+    obj(
+        &[
+            ("id", s()),
+            ("email", s()),
+            ("name", s()),
+            ("role", role_schema()),
+            ("org_id", s()),
+        ],
+        &["id", "email", "name", "role", "org_id"],
+    )
 }
 fn role_schema() -> Value {
     enumeration(&Role::ALL.map(Role::as_str))
@@ -50,11 +63,25 @@ fn state_schema() -> Value {
     enumeration(&VoucherState::ALL.map(VoucherState::as_str))
 }
 fn location_schema() -> Value {
-    obj(&[("id", s()), ("name", s()), ("country", s()), ("city", s())], &["id", "name", "country"])
+    obj(
+        &[("id", s()), ("name", s()), ("country", s()), ("city", s())],
+        &["id", "name", "country"],
+    )
 }
 fn event_schema() -> Value {
     obj(
-        &[("seq", int()), ("id", s()), ("at", instant()), ("actor_id", s()), ("kind", s()), ("payload", json!({"type": "object"})), ("voucher_id", s()), ("customer_id", s()), ("partner_id", s()), ("program_version", int())],
+        &[
+            ("seq", int()),
+            ("id", s()),
+            ("at", instant()),
+            ("actor_id", s()),
+            ("kind", s()),
+            ("payload", json!({"type": "object"})),
+            ("voucher_id", s()),
+            ("customer_id", s()),
+            ("partner_id", s()),
+            ("program_version", int()),
+        ],
         &["seq", "id", "at", "kind", "payload"],
     )
 }
@@ -72,7 +99,21 @@ fn voucher_schema() -> Value {
             ("project_manager_id", s()),
             ("created_by", s()),
             ("partner_id", s()),
-            ("reservation", obj(&[("location_id", s()), ("consultant_id", s()), ("start_date", date_s()), ("end_date", date_s()), ("delivery_country", s()), ("reserved_by", s()), ("reserved_at", instant())], &[])),
+            (
+                "reservation",
+                obj(
+                    &[
+                        ("location_id", s()),
+                        ("consultant_id", s()),
+                        ("start_date", date_s()),
+                        ("end_date", date_s()),
+                        ("delivery_country", s()),
+                        ("reserved_by", s()),
+                        ("reserved_at", instant()),
+                    ],
+                    &[],
+                ),
+            ),
             ("created_at", instant()),
             ("assigned_at", instant()),
             ("expires_on", date_s()),
@@ -205,7 +246,9 @@ fn limit(raw: Option<&str>, default: u32) -> ApiResult<u32> {
         None => Ok(default),
         Some(l) => match l.parse::<u32>() {
             Ok(n) if (1..=500).contains(&n) => Ok(n),
-            _ => Err(Problem::malformed("limit", "limit must be a whole number from 1 to 500").into()),
+            _ => Err(
+                Problem::malformed("limit", "limit must be a whole number from 1 to 500").into(),
+            ),
         },
     }
 }
@@ -218,7 +261,11 @@ async fn no_body(body: axum::body::Bytes) -> ApiResult<()> {
     let v: Value = crate::extract::parse_json(&body)?;
     match v.as_object() {
         Some(m) if m.is_empty() => Ok(()),
-        _ => Err(Problem::malformed("body", "this action takes no body (or an empty JSON object)").into()),
+        _ => Err(Problem::malformed(
+            "body",
+            "this action takes no body (or an empty JSON object)",
+        )
+        .into()),
     }
 }
 
@@ -234,24 +281,57 @@ async fn me(c: Caller) -> ApiResult<Response> {
 }
 
 async fn clock_get(State(st): State<AppState>, _c: Caller) -> ApiResult<Response> {
-    Ok(ok(json!({"now": st.app.now(), "today": st.app.today(), "simulated": st.app.clock.is_simulated()})))
+    Ok(ok(
+        json!({"now": st.app.now(), "today": st.app.today(), "simulated": st.app.clock.is_simulated()}),
+    ))
 }
 
-async fn clock_post(State(st): State<AppState>, c: Caller, Json(r): Json<ClockRequest>) -> ApiResult<Response> {
+async fn clock_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<ClockRequest>,
+) -> ApiResult<Response> {
     let now = match (r.set, r.advance_days) {
         (Some(d), None) => st.app.set_clock(&c.actor, date("set", &d)?)?,
         (None, Some(n)) if (1..=3650).contains(&n) => st.app.advance_clock(&c.actor, n)?,
-        (None, Some(_)) => return Err(Problem::malformed("advance_days", "advance_days must be from 1 to 3650").into()),
-        _ => return Err(Problem::malformed("body", "send either {\"set\": \"YYYY-MM-DD\"} or {\"advance_days\": N}").into()),
+        (None, Some(_)) => {
+            return Err(
+                Problem::malformed("advance_days", "advance_days must be from 1 to 3650").into(),
+            );
+        }
+        _ => {
+            return Err(Problem::malformed(
+                "body",
+                "send either {\"set\": \"YYYY-MM-DD\"} or {\"advance_days\": N}",
+            )
+            .into());
+        }
     };
     // Moving time may expire vouchers: sweep now rather than at the next tick.
     st.app.sweep_expired().await?;
-    Ok(ok(json!({"now": now, "today": saps_core::program_date(now), "simulated": true})))
+    Ok(ok(
+        json!({"now": now, "today": saps_core::program_date(now), "simulated": true}),
+    ))
 }
 
-async fn partners_post(State(st): State<AppState>, c: Caller, Json(r): Json<PartnerRequest>) -> ApiResult<Response> {
-    let locations = r.locations.into_iter().map(|l| NewLocation { name: l.name, country: l.country, city: l.city }).collect();
-    let (org, locs) = st.app.create_partner(&c.actor, &r.name, &r.country, locations).await?;
+async fn partners_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<PartnerRequest>,
+) -> ApiResult<Response> {
+    let locations = r
+        .locations
+        .into_iter()
+        .map(|l| NewLocation {
+            name: l.name,
+            country: l.country,
+            city: l.city,
+        })
+        .collect();
+    let (org, locs) = st
+        .app
+        .create_partner(&c.actor, &r.name, &r.country, locations)
+        .await?;
     let mut v = org_json(&org);
     v["locations"] = locs.iter().map(location_json).collect();
     Ok(created(v))
@@ -263,7 +343,13 @@ async fn orgs_list(st: &AppState, c: &Caller, kind: OrgKind) -> ApiResult<Respon
     for o in &orgs {
         let mut v = org_json(o);
         if kind == OrgKind::Partner {
-            v["locations"] = st.app.locations(o.id).await?.iter().map(location_json).collect();
+            v["locations"] = st
+                .app
+                .locations(o.id)
+                .await?
+                .iter()
+                .map(location_json)
+                .collect();
         }
         items.push(v);
     }
@@ -274,15 +360,26 @@ async fn partners_get(State(st): State<AppState>, c: Caller) -> ApiResult<Respon
     orgs_list(&st, &c, OrgKind::Partner).await
 }
 
-async fn partner_get(State(st): State<AppState>, _c: Caller, Path(pid): Path<String>) -> ApiResult<Response> {
+async fn partner_get(
+    State(st): State<AppState>,
+    _c: Caller,
+    Path(pid): Path<String>,
+) -> ApiResult<Response> {
     let (org, locations) = st.app.partner(id("id", &pid)?).await?;
     let mut v = org_json(&org);
     v["locations"] = locations.iter().map(location_json).collect();
     Ok(ok(v))
 }
 
-async fn customers_post(State(st): State<AppState>, c: Caller, Json(r): Json<CustomerRequest>) -> ApiResult<Response> {
-    let org = st.app.create_customer(&c.actor, &r.name, &r.country).await?;
+async fn customers_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<CustomerRequest>,
+) -> ApiResult<Response> {
+    let org = st
+        .app
+        .create_customer(&c.actor, &r.name, &r.country)
+        .await?;
     Ok(created(org_json(&org)))
 }
 
@@ -290,16 +387,39 @@ async fn customers_get(State(st): State<AppState>, c: Caller) -> ApiResult<Respo
     orgs_list(&st, &c, OrgKind::Customer).await
 }
 
-async fn users_post(State(st): State<AppState>, c: Caller, Path(org): Path<String>, Json(r): Json<UserRequest>) -> ApiResult<Response> {
+async fn users_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(org): Path<String>,
+    Json(r): Json<UserRequest>,
+) -> ApiResult<Response> {
     let org: OrgId = id("org_id", &org)?;
-    let u = st.app.add_user(Some(&c.actor), org, NewUser { email: r.email, name: r.name, role: r.role, password: r.password }).await?;
+    let u = st
+        .app
+        .add_user(
+            Some(&c.actor),
+            org,
+            NewUser {
+                email: r.email,
+                name: r.name,
+                role: r.role,
+                password: r.password,
+            },
+        )
+        .await?;
     Ok(created(user_json(&u)))
 }
 
-async fn users_get(State(st): State<AppState>, c: Caller, Path(org): Path<String>) -> ApiResult<Response> {
+async fn users_get(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(org): Path<String>,
+) -> ApiResult<Response> {
     let org: OrgId = id("org_id", &org)?;
     let users = st.app.users(&c.actor, org).await?;
-    Ok(ok(json!({"items": users.iter().map(user_json).collect::<Vec<_>>(), "next_cursor": null})))
+    Ok(ok(
+        json!({"items": users.iter().map(user_json).collect::<Vec<_>>(), "next_cursor": null}),
+    ))
 }
 
 async fn offerings(State(st): State<AppState>, _c: Caller) -> ApiResult<Response> {
@@ -357,7 +477,11 @@ struct ProgramRequest {
     deadline_semantics: Option<String>,
 }
 
-async fn program_put(State(st): State<AppState>, c: Caller, Json(r): Json<ProgramRequest>) -> ApiResult<Response> {
+async fn program_put(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<ProgramRequest>,
+) -> ApiResult<Response> {
     let _ = (r.version, r.time_zone, r.deadline_semantics);
     let current = st.app.program();
     let next = Program {
@@ -374,13 +498,35 @@ async fn program_put(State(st): State<AppState>, c: Caller, Json(r): Json<Progra
     Ok(ok(program_json(&p)))
 }
 
-async fn agreements_post(State(st): State<AppState>, c: Caller, Path(cid): Path<String>, Json(r): Json<AgreementRequest>) -> ApiResult<Response> {
+async fn agreements_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(cid): Path<String>,
+    Json(r): Json<AgreementRequest>,
+) -> ApiResult<Response> {
     let cid: OrgId = id("id", &cid)?;
-    let a = st.app.add_agreement(&c.actor, cid, &r.number, date("sa_start", &r.sa_start)?, date("sa_end", &r.sa_end)?, r.days).await?;
-    Ok(created(json!({"id": a.id, "number": a.number, "sa_start": a.sa_start, "sa_end": a.sa_end, "days": a.days, "accrued": a.available, "available": a.available})))
+    let a = st
+        .app
+        .add_agreement(
+            &c.actor,
+            cid,
+            &r.number,
+            date("sa_start", &r.sa_start)?,
+            date("sa_end", &r.sa_end)?,
+            r.days,
+        )
+        .await?;
+    Ok(created(
+        json!({"id": a.id, "number": a.number, "sa_start": a.sa_start, "sa_end": a.sa_end, "days": a.days, "accrued": a.available, "available": a.available}),
+    ))
 }
 
-async fn benefit_activate(State(st): State<AppState>, c: Caller, Path(cid): Path<String>, body: axum::body::Bytes) -> ApiResult<Response> {
+async fn benefit_activate(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(cid): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
     no_body(body).await?;
     let cid: OrgId = id("id", &cid)?;
     st.app.activate_benefit(&c.actor, cid).await?;
@@ -388,33 +534,66 @@ async fn benefit_activate(State(st): State<AppState>, c: Caller, Path(cid): Path
     Ok(ok(serde_json::to_value(b).expect("serializes")))
 }
 
-async fn benefit_get(State(st): State<AppState>, c: Caller, Path(cid): Path<String>) -> ApiResult<Response> {
+async fn benefit_get(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(cid): Path<String>,
+) -> ApiResult<Response> {
     let cid: OrgId = id("id", &cid)?;
     let b = st.app.benefit(&c.actor, cid).await?;
     Ok(ok(serde_json::to_value(b).expect("serializes")))
 }
 
-async fn vouchers_post(State(st): State<AppState>, c: Caller, Json(r): Json<VoucherRequest>) -> ApiResult<Response> {
+async fn vouchers_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<VoucherRequest>,
+) -> ApiResult<Response> {
     let v = st
         .app
-        .create_voucher(&c.actor, NewVoucherRequest { customer_id: r.customer_id, agreement: r.agreement, engagement: r.engagement, days: r.days, project_manager_id: r.project_manager_id })
+        .create_voucher(
+            &c.actor,
+            NewVoucherRequest {
+                customer_id: r.customer_id,
+                agreement: r.agreement,
+                engagement: r.engagement,
+                days: r.days,
+                project_manager_id: r.project_manager_id,
+            },
+        )
         .await?;
     Ok(created(voucher_json(&v)))
 }
 
-async fn vouchers_get(State(st): State<AppState>, c: Caller, Query(q): Query<ListQuery>) -> ApiResult<Response> {
-    let state = match q.state.as_deref() {
-        None | Some("") => None,
-        Some(s) => Some(VoucherState::parse(s).ok_or_else(|| Problem::malformed("state", format!("{s:?} is not a voucher state")))?),
-    };
+async fn vouchers_get(
+    State(st): State<AppState>,
+    c: Caller,
+    Query(q): Query<ListQuery>,
+) -> ApiResult<Response> {
+    let state =
+        match q.state.as_deref() {
+            None | Some("") => None,
+            Some(s) => Some(VoucherState::parse(s).ok_or_else(|| {
+                Problem::malformed("state", format!("{s:?} is not a voucher state"))
+            })?),
+        };
     let limit = limit(q.limit.as_deref(), 100)?;
-    let after: Option<VoucherId> = match q.cursor.as_deref() {
-        None | Some("") => None,
-        Some(cur) => Some(decode_cursor(cur).ok_or_else(|| Problem::malformed("cursor", "this cursor was not issued by saps"))?),
-    };
+    let after: Option<VoucherId> =
+        match q.cursor.as_deref() {
+            None | Some("") => None,
+            Some(cur) => Some(decode_cursor(cur).ok_or_else(|| {
+                Problem::malformed("cursor", "this cursor was not issued by saps")
+            })?),
+        };
     let items = st.app.vouchers(&c.actor, state, after, limit).await?;
-    let next = if items.len() == limit as usize { items.last().map(|v| encode_cursor(v.id)) } else { None };
-    Ok(ok(json!({"items": items.iter().map(voucher_json).collect::<Vec<_>>(), "next_cursor": next})))
+    let next = if items.len() == limit as usize {
+        items.last().map(|v| encode_cursor(v.id))
+    } else {
+        None
+    };
+    Ok(ok(
+        json!({"items": items.iter().map(voucher_json).collect::<Vec<_>>(), "next_cursor": next}),
+    ))
 }
 
 fn encode_cursor(id: VoucherId) -> String {
@@ -422,32 +601,63 @@ fn encode_cursor(id: VoucherId) -> String {
 }
 
 fn decode_cursor(s: &str) -> Option<VoucherId> {
-    s.strip_prefix("v1.").and_then(|h| uuid::Uuid::parse_str(h).ok()).map(VoucherId)
+    s.strip_prefix("v1.")
+        .and_then(|h| uuid::Uuid::parse_str(h).ok())
+        .map(VoucherId)
 }
 
-async fn voucher_get(State(st): State<AppState>, c: Caller, Path(code): Path<String>) -> ApiResult<Response> {
+async fn voucher_get(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+) -> ApiResult<Response> {
     let v = st.app.voucher(&c.actor, voucher_code(&code)?).await?;
     Ok(ok(voucher_json(&v)))
 }
 
-async fn voucher_assign(State(st): State<AppState>, c: Caller, Path(code): Path<String>, Json(r): Json<AssignRequest>) -> ApiResult<Response> {
-    let v = st.app.assign_voucher(&c.actor, voucher_code(&code)?, r.partner_id).await?;
+async fn voucher_assign(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    Json(r): Json<AssignRequest>,
+) -> ApiResult<Response> {
+    let v = st
+        .app
+        .assign_voucher(&c.actor, voucher_code(&code)?, r.partner_id)
+        .await?;
     Ok(ok(voucher_json(&v)))
 }
 
-async fn voucher_cancel(State(st): State<AppState>, c: Caller, Path(code): Path<String>, body: axum::body::Bytes) -> ApiResult<Response> {
+async fn voucher_cancel(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
     let code = voucher_code(&code)?;
     no_body(body).await?;
     let v = st.app.cancel_voucher(&c.actor, code).await?;
     Ok(ok(voucher_json(&v)))
 }
 
-async fn voucher_validate(State(st): State<AppState>, c: Caller, Json(r): Json<ValidateRequest>) -> ApiResult<Response> {
-    let v = st.app.validate_voucher(&c.actor, voucher_code(&r.code)?, &r.customer_email).await?;
+async fn voucher_validate(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<ValidateRequest>,
+) -> ApiResult<Response> {
+    let v = st
+        .app
+        .validate_voucher(&c.actor, voucher_code(&r.code)?, &r.customer_email)
+        .await?;
     Ok(ok(voucher_json(&v)))
 }
 
-async fn voucher_reserve(State(st): State<AppState>, c: Caller, Path(code): Path<String>, Json(r): Json<ReserveRequest>) -> ApiResult<Response> {
+async fn voucher_reserve(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    Json(r): Json<ReserveRequest>,
+) -> ApiResult<Response> {
     let input = ReserveInput {
         location_id: r.location_id,
         consultant_id: r.consultant_id,
@@ -456,23 +666,47 @@ async fn voucher_reserve(State(st): State<AppState>, c: Caller, Path(code): Path
         accept_terms: r.accept_terms,
         delivery_country: r.delivery_country,
     };
-    let v = st.app.reserve_voucher(&c.actor, voucher_code(&code)?, input).await?;
+    let v = st
+        .app
+        .reserve_voucher(&c.actor, voucher_code(&code)?, input)
+        .await?;
     Ok(ok(voucher_json(&v)))
 }
 
-async fn voucher_cancel_reservation(State(st): State<AppState>, c: Caller, Path(code): Path<String>, Json(r): Json<CancelReservationRequest>) -> ApiResult<Response> {
-    let v = st.app.cancel_reservation(&c.actor, voucher_code(&code)?, &r.reason).await?;
+async fn voucher_cancel_reservation(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    Json(r): Json<CancelReservationRequest>,
+) -> ApiResult<Response> {
+    let v = st
+        .app
+        .cancel_reservation(&c.actor, voucher_code(&code)?, &r.reason)
+        .await?;
     Ok(ok(voucher_json(&v)))
 }
 
-async fn events(State(st): State<AppState>, c: Caller, Query(q): Query<EventsQuery>) -> ApiResult<Response> {
+async fn events(
+    State(st): State<AppState>,
+    c: Caller,
+    Query(q): Query<EventsQuery>,
+) -> ApiResult<Response> {
     let after = match q.after.as_deref() {
         None | Some("") => 0,
-        Some(a) => a.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| Problem::malformed("after", "after must be an event sequence number (0 or more)"))?,
+        Some(a) => a.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+            Problem::malformed(
+                "after",
+                "after must be an event sequence number (0 or more)",
+            )
+        })?,
     };
     let limit = limit(q.limit.as_deref(), 100)?;
     let items = st.app.events(&c.actor, after, limit).await?;
-    let next = if items.len() == limit as usize { items.last().map(|e| e.seq.to_string()) } else { None };
+    let next = if items.len() == limit as usize {
+        items.last().map(|e| e.seq.to_string())
+    } else {
+        None
+    };
     Ok(ok(json!({"items": items, "next_cursor": next})))
 }
 
@@ -481,7 +715,18 @@ async fn empty_query(Query(_): Query<EmptyQuery>) {}
 /// Every `/api/v1` route with its documentation.
 pub fn api() -> Api {
     let voucher = voucher_schema;
-    let org = || obj(&[("id", s()), ("kind", s()), ("name", s()), ("country", s()), ("locations", array(location_schema()))], &["id", "name"]);
+    let org = || {
+        obj(
+            &[
+                ("id", s()),
+                ("kind", s()),
+                ("name", s()),
+                ("country", s()),
+                ("locations", array(location_schema())),
+            ],
+            &["id", "name"],
+        )
+    };
     let _ = empty_query;
     Api::new()
         .route("post", "/api/v1/auth/token", post(token), Op::new("auth", "Exchange an e-mail and password for a bearer token (shown once)").public().body(obj(&[("email", s()), ("password", s())], &["email", "password"])).ok(201, obj(&[("token", s()), ("user", user_schema())], &["token", "user"])).errors(&[401, 409]))

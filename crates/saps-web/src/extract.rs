@@ -2,8 +2,8 @@
 //! the signed-in caller, JSON bodies (strict: unknown fields refused), queries
 //! and path parameters parsed into domain types.
 
-use crate::problem::{ApiError, Problem};
 use crate::AppState;
+use crate::problem::{ApiError, Problem};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{StatusCode, header, request::Parts};
 use saps_core::{Actor, User, VoucherCode};
@@ -19,12 +19,18 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         if let Some(c) = parts.extensions.get::<CallerCache>() {
-            return Ok(Caller { user: c.0.clone(), actor: Actor::of(&c.0) });
+            return Ok(Caller {
+                user: c.0.clone(),
+                actor: Actor::of(&c.0),
+            });
         }
         let token = bearer(parts).ok_or(saps_core::Error::Unauthenticated)?;
         let user = state.app.authenticate(token).await?;
         parts.extensions.insert(CallerCache(user.clone()));
-        Ok(Caller { actor: Actor::of(&user), user })
+        Ok(Caller {
+            actor: Actor::of(&user),
+            user,
+        })
     }
 }
 
@@ -56,18 +62,41 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-            .is_some_and(|v| v == "application/json" || (v.starts_with("application/") && v.ends_with("+json")));
+            .map(|v| {
+                v.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .is_some_and(|v| {
+                v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
+            });
         if !json_type {
-            return Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "request.unsupported_media_type", "Send the body as JSON with Content-Type: application/json.").into());
+            return Err(Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "request.unsupported_media_type",
+                "Send the body as JSON with Content-Type: application/json.",
+            )
+            .into());
         }
-        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError(Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "request.too_large", format!("The body is larger than {MAX_JSON} bytes.")))
-            } else {
-                ApiError(Problem::new(StatusCode::BAD_REQUEST, "request.unreadable_body", "The request body could not be read."))
-            }
-        })?;
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::from(Problem::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "request.too_large",
+                        format!("The body is larger than {MAX_JSON} bytes."),
+                    ))
+                } else {
+                    ApiError::from(Problem::new(
+                        StatusCode::BAD_REQUEST,
+                        "request.unreadable_body",
+                        "The request body could not be read.",
+                    ))
+                }
+            })?;
         parse_json(&bytes).map(Json)
     }
 }
@@ -75,7 +104,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
 /// Parses JSON, naming the offending field in the error.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Problem::new(StatusCode::BAD_REQUEST, "request.empty_body", "The request body is empty; send a JSON object.").into());
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "request.empty_body",
+            "The request body is empty; send a JSON object.",
+        )
+        .into());
     }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, T>(de) {
@@ -85,13 +119,22 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             let inner = err.into_inner();
             let message = inner.to_string();
             if inner.is_syntax() || inner.is_eof() {
-                return Err(Problem::new(StatusCode::BAD_REQUEST, "request.malformed_json", format!("The body is not valid JSON: {message}")).into());
+                return Err(Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "request.malformed_json",
+                    format!("The body is not valid JSON: {message}"),
+                )
+                .into());
             }
             let field = if let Some(rest) = message.strip_prefix("unknown field `") {
                 rest.split('`').next().unwrap_or("body").to_owned()
             } else if let Some(rest) = message.strip_prefix("missing field `") {
                 let f = rest.split('`').next().unwrap_or("body");
-                if path == "." { f.to_owned() } else { format!("{path}.{f}") }
+                if path == "." {
+                    f.to_owned()
+                } else {
+                    format!("{path}.{f}")
+                }
             } else if path == "." {
                 "body".to_owned()
             } else {
@@ -115,7 +158,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
 
 fn serde_urlencoded_strict<T: DeserializeOwned>(q: &str) -> Result<T, ApiError> {
     let pairs: Vec<(String, String)> = form_pairs(q);
-    let map: serde_json::Map<String, serde_json::Value> = pairs.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
+    let map: serde_json::Map<String, serde_json::Value> = pairs
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::Value::String(v)))
+        .collect();
     let v = serde_json::Value::Object(map);
     serde_path_to_error::deserialize::<_, T>(v).map_err(|err| {
         let path = err.path().to_string();
@@ -125,7 +171,7 @@ fn serde_urlencoded_strict<T: DeserializeOwned>(q: &str) -> Result<T, ApiError> 
             .and_then(|r| r.split('`').next())
             .map(str::to_owned)
             .unwrap_or(if path == "." { "query".into() } else { path });
-        ApiError(Problem::malformed(&field, message))
+        ApiError::from(Problem::malformed(&field, message))
     })
 }
 
@@ -144,7 +190,12 @@ fn decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = |j: usize| bytes.get(j..j + 2).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let hex = |j: usize| {
+            bytes
+                .get(j..j + 2)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        };
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => match hex(i + 1) {
@@ -163,21 +214,29 @@ fn decode(s: &str) -> String {
 
 /// A voucher code from the path, checked before any lookup.
 pub fn voucher_code(raw: &str) -> Result<VoucherCode, ApiError> {
-    raw.parse::<VoucherCode>().map_err(|e| ApiError(Problem::malformed("code", e.to_string())))
+    raw.parse::<VoucherCode>()
+        .map_err(|e| ApiError::from(Problem::malformed("code", e.to_string())))
 }
 
 /// A UUID-shaped id from the path or body.
 pub fn id<T: std::str::FromStr>(field: &str, raw: &str) -> Result<T, ApiError> {
-    raw.parse::<T>().map_err(|_| ApiError(Problem::malformed(field, format!("{raw:?} is not an id"))))
+    raw.parse::<T>()
+        .map_err(|_| ApiError::from(Problem::malformed(field, format!("{raw:?} is not an id"))))
 }
 
 /// A date `YYYY-MM-DD` within the years 1900–2999.
 pub fn date(field: &str, raw: &str) -> Result<jiff::civil::Date, ApiError> {
-    let d: jiff::civil::Date = raw
-        .parse()
-        .map_err(|_| ApiError(Problem::malformed(field, format!("{raw:?} is not a date (YYYY-MM-DD)"))))?;
+    let d: jiff::civil::Date = raw.parse().map_err(|_| {
+        ApiError::from(Problem::malformed(
+            field,
+            format!("{raw:?} is not a date (YYYY-MM-DD)"),
+        ))
+    })?;
     if !(1900..=2999).contains(&d.year()) || raw.len() != 10 {
-        return Err(ApiError(Problem::malformed(field, format!("{raw:?} is out of range"))));
+        return Err(ApiError::from(Problem::malformed(
+            field,
+            format!("{raw:?} is out of range"),
+        )));
     }
     Ok(d)
 }

@@ -19,9 +19,20 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     if req.method() != Method::POST || !req.headers().contains_key(HEADER) {
         return next.run(req).await;
     }
-    let key = match req.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::trim) {
+    let key = match req
+        .headers()
+        .get(HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+    {
         Some(k) if !k.is_empty() && k.len() <= 200 => k.to_owned(),
-        _ => return Problem::malformed("idempotency_key", "Idempotency-Key must be 1 to 200 visible characters").into_response(),
+        _ => {
+            return Problem::malformed(
+                "idempotency_key",
+                "Idempotency-Key must be 1 to 200 visible characters",
+            )
+            .into_response();
+        }
     };
     let (mut parts, body) = req.into_parts();
     // Only authenticated requests are keyed (per user); the token endpoint is
@@ -35,7 +46,14 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     };
     let bytes = match body.collect().await {
         Ok(b) => b.to_bytes(),
-        Err(_) => return Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "request.too_large", "The body is too large.").into_response(),
+        Err(_) => {
+            return Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "request.too_large",
+                "The body is too large.",
+            )
+            .into_response();
+        }
     };
     let mut h = Sha256::new();
     h.update(parts.method.as_str().as_bytes());
@@ -44,19 +62,43 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     h.update(b"\n");
     h.update(&bytes);
     let hash = saps_app::auth::hex(&h.finalize());
-    match st.app.claim_idempotency_key(user.id, key.clone(), hash.clone()).await {
+    match st
+        .app
+        .claim_idempotency_key(user.id, key.clone(), hash.clone())
+        .await
+    {
         Err(e) => return Problem::from(e).into_response(),
         Ok(Some(stored)) => {
             if stored.request_hash != hash {
-                return Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "idempotency.key_reused", "This Idempotency-Key was used with a different request.").into_response();
+                return Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency.key_reused",
+                    "This Idempotency-Key was used with a different request.",
+                )
+                .into_response();
             }
             return match stored.status {
-                None => Problem::new(StatusCode::CONFLICT, "idempotency.in_progress", "The first request with this Idempotency-Key is still being processed.").into_response(),
+                None => Problem::new(
+                    StatusCode::CONFLICT,
+                    "idempotency.in_progress",
+                    "The first request with this Idempotency-Key is still being processed.",
+                )
+                .into_response(),
                 Some(status) => {
-                    let mut res = (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), stored.body).into_response();
-                    let ct = if status >= 400 { "application/problem+json" } else { "application/json" };
-                    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
-                    res.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+                    let mut res = (
+                        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                        stored.body,
+                    )
+                        .into_response();
+                    let ct = if status >= 400 {
+                        "application/problem+json"
+                    } else {
+                        "application/json"
+                    };
+                    res.headers_mut()
+                        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+                    res.headers_mut()
+                        .insert("idempotent-replayed", HeaderValue::from_static("true"));
                     res
                 }
             };
@@ -64,7 +106,9 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         Ok(None) => {}
     }
     parts.extensions.insert(CallerCache(user.clone()));
-    let res = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let res = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     let status = res.status();
     if status.is_server_error() {
         // Nothing was done (or we cannot tell): let the client retry with the key.
@@ -76,7 +120,11 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         Ok(b) => b.to_bytes(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    if let Err(e) = st.app.complete_idempotency_key(user.id, key, status.as_u16(), body.to_vec()).await {
+    if let Err(e) = st
+        .app
+        .complete_idempotency_key(user.id, key, status.as_u16(), body.to_vec())
+        .await
+    {
         tracing::warn!(error = %e, "could not store an idempotent response");
     }
     Response::from_parts(rparts, Body::from(body))

@@ -31,7 +31,10 @@ pub fn router(app: Arc<App>) -> Router {
     let state = AppState { app, openapi };
     let api_router = api
         .router
-        .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::layer,
+        ))
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed);
     Router::new()
@@ -47,11 +50,19 @@ pub fn router(app: Arc<App>) -> Router {
 }
 
 async fn api_not_found() -> Problem {
-    Problem::new(StatusCode::NOT_FOUND, "route.not_found", "There is no such page or API route.")
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "route.not_found",
+        "There is no such page or API route.",
+    )
 }
 
 async fn method_not_allowed() -> Problem {
-    Problem::new(StatusCode::METHOD_NOT_ALLOWED, "route.method_not_allowed", "This route does not accept that method.")
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "route.method_not_allowed",
+        "This route does not accept that method.",
+    )
 }
 
 async fn openapi_json(State(st): State<AppState>) -> Response {
@@ -68,7 +79,12 @@ async fn readyz(State(st): State<AppState>) -> Response {
         Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, "not migrated").into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain")], "database unreachable").into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::CONTENT_TYPE, "text/plain")],
+                "database unreachable",
+            )
+                .into_response()
         }
     }
 }
@@ -85,7 +101,7 @@ pub fn spawn_jobs(app: Arc<App>) -> tokio::task::JoinHandle<()> {
             if let Err(e) = app.dispatch_mail().await {
                 tracing::warn!(error = %e, "mail dispatch failed");
             }
-            if n % 12 == 0
+            if n.is_multiple_of(12)
                 && let Err(e) = app.sweep_expired().await
             {
                 tracing::warn!(error = %e, "expiry sweep failed");
@@ -96,9 +112,15 @@ pub fn spawn_jobs(app: Arc<App>) -> tokio::task::JoinHandle<()> {
 }
 
 /// Serves until `shutdown` resolves, then drains in-flight requests.
-pub async fn serve(listener: tokio::net::TcpListener, app: Arc<App>, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Arc<App>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let jobs = spawn_jobs(app.clone());
-    let r = axum::serve(listener, router(app)).with_graceful_shutdown(shutdown).await;
+    let r = axum::serve(listener, router(app))
+        .with_graceful_shutdown(shutdown)
+        .await;
     jobs.abort();
     r
 }

@@ -19,7 +19,15 @@ pub struct Op {
 
 impl Op {
     pub fn new(tag: &'static str, summary: &'static str) -> Self {
-        Self { summary, tag, auth: true, request: None, response: (200, json!({"type": "object"})), errors: &[], query: &[] }
+        Self {
+            summary,
+            tag,
+            auth: true,
+            request: None,
+            response: (200, json!({"type": "object"})),
+            errors: &[],
+            query: &[],
+        }
     }
     pub fn public(mut self) -> Self {
         self.auth = false;
@@ -51,10 +59,19 @@ pub struct Api {
 
 impl Api {
     pub fn new() -> Self {
-        Self { router: axum::Router::new(), ops: Vec::new() }
+        Self {
+            router: axum::Router::new(),
+            ops: Vec::new(),
+        }
     }
 
-    pub fn route(mut self, method: &str, path: &str, handler: MethodRouter<AppState>, op: Op) -> Self {
+    pub fn route(
+        mut self,
+        method: &str,
+        path: &str,
+        handler: MethodRouter<AppState>,
+        op: Op,
+    ) -> Self {
         self.router = self.router.route(path, handler);
         self.ops.push((method.to_owned(), path.to_owned(), op));
         self
@@ -78,7 +95,10 @@ impl Api {
             errors.sort_unstable();
             errors.dedup();
             for e in errors {
-                responses.insert(e.to_string(), json!({"$ref": "#/components/responses/Problem"}));
+                responses.insert(
+                    e.to_string(),
+                    json!({"$ref": "#/components/responses/Problem"}),
+                );
             }
             let mut params: Vec<Value> = path
                 .split('/')
@@ -99,9 +119,14 @@ impl Api {
                 "responses": responses,
             });
             if let Some(schema) = &op.request {
-                o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": schema}}});
+                o["requestBody"] =
+                    json!({"required": true, "content": {"application/json": {"schema": schema}}});
             }
-            o["security"] = if op.auth { json!([{"bearer": []}]) } else { json!([]) };
+            o["security"] = if op.auth {
+                json!([{"bearer": []}])
+            } else {
+                json!([])
+            };
             entry[method.as_str()] = o;
         }
         json!({
@@ -125,7 +150,17 @@ impl Default for Api {
 }
 
 fn problem_schema() -> Value {
-    obj(&[("type", s()), ("title", s()), ("status", int()), ("detail", s()), ("code", s()), ("field", s())], &["type", "title", "status", "detail", "code"])
+    obj(
+        &[
+            ("type", s()),
+            ("title", s()),
+            ("status", int()),
+            ("detail", s()),
+            ("code", s()),
+            ("field", s()),
+        ],
+        &["type", "title", "status", "detail", "code"],
+    )
 }
 
 pub fn s() -> Value {
@@ -150,17 +185,29 @@ pub fn enumeration(values: &[&str]) -> Value {
     json!({"type": "string", "enum": values})
 }
 pub fn obj(props: &[(&str, Value)], required: &[&str]) -> Value {
-    let p: Map<String, Value> = props.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    let p: Map<String, Value> = props
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
     json!({"type": "object", "properties": p, "required": required, "additionalProperties": false})
 }
 pub fn list_of(items: Value) -> Value {
-    obj(&[("items", array(items)), ("next_cursor", json!({"type": ["string", "null"]}))], &["items", "next_cursor"])
+    obj(
+        &[
+            ("items", array(items)),
+            ("next_cursor", json!({"type": ["string", "null"]})),
+        ],
+        &["items", "next_cursor"],
+    )
 }
 
 /// The human-readable reference at `/api/docs`, rendered on the server.
 pub fn docs_page(doc: &Value) -> String {
     fn esc(s: &str) -> String {
-        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
     }
     let mut body = String::new();
     let mut tags: Vec<String> = Vec::new();
@@ -188,11 +235,21 @@ pub fn docs_page(doc: &Value) -> String {
                     s = esc(op["summary"].as_str().unwrap_or(""))
                 ));
                 if let Some(req) = op.get("requestBody") {
-                    body.push_str(&format!("<h4>Request body</h4><pre>{}</pre>", esc(&serde_json::to_string_pretty(&req["content"]["application/json"]["schema"]).unwrap_or_default())));
+                    body.push_str(&format!(
+                        "<h4>Request body</h4><pre>{}</pre>",
+                        esc(&serde_json::to_string_pretty(
+                            &req["content"]["application/json"]["schema"]
+                        )
+                        .unwrap_or_default())
+                    ));
                 }
                 for (status, r) in op["responses"].as_object().into_iter().flatten() {
                     if let Some(schema) = r.get("content").and_then(|c| c.get("application/json")) {
-                        body.push_str(&format!("<h4>{status}</h4><pre>{}</pre>", esc(&serde_json::to_string_pretty(&schema["schema"]).unwrap_or_default())));
+                        body.push_str(&format!(
+                            "<h4>{status}</h4><pre>{}</pre>",
+                            esc(&serde_json::to_string_pretty(&schema["schema"])
+                                .unwrap_or_default())
+                        ));
                     } else {
                         body.push_str(&format!("<span class=\"err\">{status}</span> "));
                     }

@@ -38,7 +38,12 @@ impl Problem {
 
     /// The answer for a malformed request (400) about `field`.
     pub fn malformed(field: &str, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, format!("validation.{field}"), detail).field(field)
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            format!("validation.{field}"),
+            detail,
+        )
+        .field(field)
     }
 }
 
@@ -50,9 +55,15 @@ impl IntoResponse for Problem {
         let body = serde_json::to_vec(&self).expect("problem serializes");
         let mut res = (status, body).into_response();
         let h = res.headers_mut();
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if unauthenticated {
-            h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"saps\""));
+            h.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"saps\""),
+            );
         }
         if busy {
             h.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
@@ -67,39 +78,64 @@ impl From<Error> for Problem {
         let code = e.code();
         match e {
             Error::Rule(r) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, r.to_string()),
-            Error::NotFound(entity) => Problem::new(StatusCode::NOT_FOUND, code, format!("There is no such {} (or it is not yours to see).", entity.as_str())),
+            Error::NotFound(entity) => Problem::new(
+                StatusCode::NOT_FOUND,
+                code,
+                format!(
+                    "There is no such {} (or it is not yours to see).",
+                    entity.as_str()
+                ),
+            ),
             Error::Conflict { message, .. } => Problem::new(StatusCode::CONFLICT, code, message),
             Error::Forbidden(m) => Problem::new(StatusCode::FORBIDDEN, code, m),
-            Error::Invalid { field, message } => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).field(field),
-            Error::Unauthenticated => Problem::new(StatusCode::UNAUTHORIZED, code, "Sign in: send a bearer token from POST /api/v1/auth/token."),
-            Error::Store(StoreError::Retry | StoreError::Stale) => Problem::new(StatusCode::SERVICE_UNAVAILABLE, code, "The database is busy; retry shortly."),
-            Error::Store(StoreError::Duplicate(what)) => Problem::new(StatusCode::CONFLICT, "store.duplicate", format!("This {what} already exists.")),
+            Error::Invalid { field, message } => {
+                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).field(field)
+            }
+            Error::Unauthenticated => Problem::new(
+                StatusCode::UNAUTHORIZED,
+                code,
+                "Sign in: send a bearer token from POST /api/v1/auth/token.",
+            ),
+            Error::Store(StoreError::Retry | StoreError::Stale) => Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                code,
+                "The database is busy; retry shortly.",
+            ),
+            Error::Store(StoreError::Duplicate(what)) => Problem::new(
+                StatusCode::CONFLICT,
+                "store.duplicate",
+                format!("This {what} already exists."),
+            ),
             Error::Store(StoreError::Backend(cause)) => {
                 tracing::error!(%cause, "storage failure");
-                Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side; it has been logged.")
+                Problem::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Something went wrong on our side; it has been logged.",
+                )
             }
         }
     }
 }
 
 /// Lets handlers use `?` on domain results.
-pub struct ApiError(pub Problem);
+pub struct ApiError(pub Box<Problem>);
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
-        Self(e.into())
+        Self(Box::new(e.into()))
     }
 }
 
 impl From<Problem> for ApiError {
     fn from(p: Problem) -> Self {
-        Self(p)
+        Self(Box::new(p))
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        self.0.into_response()
+        (*self.0).into_response()
     }
 }
 

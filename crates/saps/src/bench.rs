@@ -61,18 +61,31 @@ fn reserve_input(w: &World) -> ReserveInput {
 }
 
 pub async fn run(a: BenchArgs) -> Result<()> {
-    println!("saps bench: {} clients, {} s per phase, on {} cores", a.clients, a.seconds, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    println!(
+        "saps bench: {} clients, {} s per phase, on {} cores",
+        a.clients,
+        a.seconds,
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    );
     if !a.no_sqlite {
-        let dir = std::env::temp_dir().join(format!("saps-bench-{}", uuid::Uuid::now_v7().simple()));
+        let dir =
+            std::env::temp_dir().join(format!("saps-bench-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir)?;
         let db = dir.join("bench.db").to_string_lossy().into_owned();
-        let store = saps_app::open_store(&db).map_err(|e| anyhow!("{e}"))?;
+        let store = tokio::task::spawn_blocking(move || saps_app::open_store(&db))
+            .await?
+            .map_err(|e| anyhow!("{e}"))?;
         let r = one(store, &a).await;
         let _ = std::fs::remove_dir_all(&dir);
         r?;
     }
     if let Some(url) = &a.postgres {
-        let store = saps_app::open_store(url).map_err(|e| anyhow!("{e}"))?;
+        let url = url.clone();
+        let store = tokio::task::spawn_blocking(move || saps_app::open_store(&url))
+            .await?
+            .map_err(|e| anyhow!("{e}"))?;
         one(store, &a).await?;
     }
     Ok(())
@@ -81,11 +94,25 @@ pub async fn run(a: BenchArgs) -> Result<()> {
 async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()> {
     println!();
     println!("== {}", store.describe());
-    let settings = Settings { mail_dir: std::env::temp_dir().join("saps-bench-mail"), ..Settings::default() };
-    let app = App::new(store, Clock::simulated(jiff::civil::date(2020, 11, 2)), settings).await.map_err(|e| anyhow!("{e}"))?;
+    let settings = Settings {
+        mail_dir: std::env::temp_dir().join("saps-bench-mail"),
+        ..Settings::default()
+    };
+    let app = App::new(
+        store,
+        Clock::simulated(jiff::civil::date(2020, 11, 2)),
+        settings,
+    )
+    .await
+    .map_err(|e| anyhow!("{e}"))?;
     let tag = uuid::Uuid::now_v7().simple().to_string();
-    let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag).await.map_err(|e| anyhow!("{e}"))?;
-    let codes = world.assigned_vouchers(&app, a.clients * 2).await.map_err(|e| anyhow!("{e}"))?;
+    let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    let codes = world
+        .assigned_vouchers(&app, a.clients * 2)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
     let (engine_codes, http_codes) = codes.split_at(a.clients);
 
     // Raw engine: the same use cases, no HTTP.
@@ -101,14 +128,32 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     let _ = stop_tx.send(());
     let _ = server.await;
 
-    println!("{:<22} {:>10} {:>9} {:>9} {:>8}", "phase", "ops/s", "p50 ms", "p99 ms", "errors");
+    println!(
+        "{:<22} {:>10} {:>9} {:>9} {:>8}",
+        "phase", "ops/s", "p50 ms", "p99 ms", "errors"
+    );
     for (name, p) in [("raw engine (no HTTP)", &engine), ("HTTP", &http)] {
-        println!("{:<22} {:>10.0} {:>9.2} {:>9.2} {:>8}", name, p.rate(), p.pct(0.50), p.pct(0.99), p.errors);
+        println!(
+            "{:<22} {:>10.0} {:>9.2} {:>9.2} {:>8}",
+            name,
+            p.rate(),
+            p.pct(0.50),
+            p.pct(0.99),
+            p.errors
+        );
     }
     println!("ratio HTTP / engine: {:.2}", http.rate() / engine.rate());
-    println!("(one op = one reserve or one cancel-reservation, each a durable write with its journal event)");
+    println!(
+        "(one op = one reserve or one cancel-reservation, each a durable write with its journal event)"
+    );
     let report = app.check_invariants().await.map_err(|e| anyhow!("{e}"))?;
-    println!("invariants: {} agreements, {} vouchers, {} events checked, {} violations", report.agreements, report.vouchers, report.events, report.violations.len());
+    println!(
+        "invariants: {} agreements, {} vouchers, {} events checked, {} violations",
+        report.agreements,
+        report.vouchers,
+        report.events,
+        report.violations.len()
+    );
     for v in report.violations.iter().take(10) {
         println!("  VIOLATION {v}");
     }
@@ -149,8 +194,16 @@ async fn engine_phase(app: &Arc<App>, w: &World, codes: &[VoucherCode], d: Durat
     collect(tasks, start).await
 }
 
-async fn collect(tasks: Vec<tokio::task::JoinHandle<(u64, u64, Vec<u64>)>>, start: Instant) -> Phase {
-    let mut p = Phase { ops: 0, errors: 0, elapsed: Duration::ZERO, latencies_us: Vec::new() };
+async fn collect(
+    tasks: Vec<tokio::task::JoinHandle<(u64, u64, Vec<u64>)>>,
+    start: Instant,
+) -> Phase {
+    let mut p = Phase {
+        ops: 0,
+        errors: 0,
+        elapsed: Duration::ZERO,
+        latencies_us: Vec::new(),
+    };
     for t in tasks {
         if let Ok((ops, errors, lat)) = t.await {
             p.ops += ops;
@@ -162,8 +215,15 @@ async fn collect(tasks: Vec<tokio::task::JoinHandle<(u64, u64, Vec<u64>)>>, star
     p
 }
 
-async fn http_phase(addr: std::net::SocketAddr, w: &World, codes: &[VoucherCode], d: Duration) -> Result<Phase> {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(codes.len()).build()?;
+async fn http_phase(
+    addr: std::net::SocketAddr,
+    w: &World,
+    codes: &[VoucherCode],
+    d: Duration,
+) -> Result<Phase> {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(codes.len())
+        .build()?;
     let base = format!("http://{addr}/api/v1");
     let token: serde_json::Value = client
         .post(format!("{base}/auth/token"))
@@ -172,7 +232,10 @@ async fn http_phase(addr: std::net::SocketAddr, w: &World, codes: &[VoucherCode]
         .await?
         .json()
         .await?;
-    let token = token["token"].as_str().ok_or_else(|| anyhow!("no token: {token}"))?.to_owned();
+    let token = token["token"]
+        .as_str()
+        .ok_or_else(|| anyhow!("no token: {token}"))?
+        .to_owned();
     let reserve = serde_json::json!({
         "location_id": w.location.id, "consultant_id": w.consultant.id,
         "start_date": "2020-12-01", "end_date": "2020-12-01", "accept_terms": true,
@@ -181,7 +244,8 @@ async fn http_phase(addr: std::net::SocketAddr, w: &World, codes: &[VoucherCode]
     let deadline = start + d;
     let mut tasks = Vec::new();
     for &code in codes {
-        let (client, base, token, reserve) = (client.clone(), base.clone(), token.clone(), reserve.clone());
+        let (client, base, token, reserve) =
+            (client.clone(), base.clone(), token.clone(), reserve.clone());
         tasks.push(tokio::spawn(async move {
             let (mut ops, mut errors, mut lat) = (0u64, 0u64, Vec::new());
             let reserve_url = format!("{base}/vouchers/{code}/reserve");

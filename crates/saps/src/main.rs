@@ -98,8 +98,12 @@ enum UserCommand {
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("SAPS_LOG").unwrap_or_else(|_| EnvFilter::new("info,tower_http=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+    let filter = EnvFilter::try_from_env("SAPS_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .init();
 }
 
 fn ensure_parent(path: &str) {
@@ -119,7 +123,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -142,7 +147,17 @@ async fn main() -> Result<()> {
             println!("migrated {}", redact(&db.database));
             Ok(())
         }
-        Command::User { command: UserCommand::Add { db, role, email, password, name, org_id } } => user_add(db, &role, &email, &password, name, org_id).await,
+        Command::User {
+            command:
+                UserCommand::Add {
+                    db,
+                    role,
+                    email,
+                    password,
+                    name,
+                    org_id,
+                },
+        } => user_add(db, &role, &email, &password, name, org_id).await,
         Command::Bench(a) => bench::run(a).await,
     }
 }
@@ -172,9 +187,19 @@ async fn open(database: &str) -> Result<std::sync::Arc<dyn saps_core::port::Stor
 async fn serve(a: ServeArgs) -> Result<()> {
     let clock = Clock::parse(&a.clock).map_err(anyhow::Error::msg)?;
     let store = open(&a.db.database).await?;
-    let settings = Settings { mail_dir: a.mail_dir, public_url: a.public_url.unwrap_or_else(|| format!("http://{}", a.listen)), ..Settings::default() };
-    let app = App::new(store, clock, settings).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    let listener = tokio::net::TcpListener::bind(a.listen).await.with_context(|| format!("cannot listen on {}", a.listen))?;
+    let settings = Settings {
+        mail_dir: a.mail_dir,
+        public_url: a
+            .public_url
+            .unwrap_or_else(|| format!("http://{}", a.listen)),
+        ..Settings::default()
+    };
+    let app = App::new(store, clock, settings)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let listener = tokio::net::TcpListener::bind(a.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", a.listen))?;
     tracing::info!(database = %redact(&a.db.database), store = %app.store.describe(), "saps listening on http://{}", listener.local_addr()?);
     saps_web::serve(listener, app, shutdown_signal()).await?;
     Ok(())
@@ -191,21 +216,55 @@ async fn demo(a: DemoArgs) -> Result<()> {
     }
     let db = a.database.to_string_lossy().into_owned();
     let store = open(&db).await?;
-    let listener = tokio::net::TcpListener::bind(a.listen).await.with_context(|| format!("cannot listen on {} (use --listen to pick another address)", a.listen))?;
+    let listener = tokio::net::TcpListener::bind(a.listen)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot listen on {} (use --listen to pick another address)",
+                a.listen
+            )
+        })?;
     let url = format!("http://{}", listener.local_addr()?);
-    let settings = Settings { mail_dir: a.mail_dir.clone(), public_url: url.clone(), ..Settings::default() };
-    let app = App::new(store, Clock::simulated(saps_app::demo::demo_date()), settings).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    let accounts = saps_app::demo::seed(&app).await.map_err(|e| anyhow::anyhow!("seeding the demo failed: {e}"))?;
+    let settings = Settings {
+        mail_dir: a.mail_dir.clone(),
+        public_url: url.clone(),
+        ..Settings::default()
+    };
+    let app = App::new(
+        store,
+        Clock::simulated(saps_app::demo::demo_date()),
+        settings,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let accounts = saps_app::demo::seed(&app)
+        .await
+        .map_err(|e| anyhow::anyhow!("seeding the demo failed: {e}"))?;
     println!();
-    println!("saps demo — the Software Assurance Planning Services program on a simulated clock at {}", saps_app::demo::demo_date());
+    println!(
+        "saps demo — the Software Assurance Planning Services program on a simulated clock at {}",
+        saps_app::demo::demo_date()
+    );
     println!();
     println!("  open     {url}/");
     println!("  API      {url}/api/docs  (OpenAPI: {url}/api/openapi.json)");
-    println!("  database {}   mail {}", a.database.display(), a.mail_dir.display());
+    println!(
+        "  database {}   mail {}",
+        a.database.display(),
+        a.mail_dir.display()
+    );
     println!();
-    println!("  accounts (password for all: {})", saps_app::demo::DEMO_PASSWORD);
+    println!(
+        "  accounts (password for all: {})",
+        saps_app::demo::DEMO_PASSWORD
+    );
     for acc in &accounts {
-        println!("    {:<16} {:<48} {}", acc.role.as_str(), acc.email, acc.org);
+        println!(
+            "    {:<16} {:<48} {}",
+            acc.role.as_str(),
+            acc.email,
+            acc.org
+        );
     }
     println!();
     println!("  Press Ctrl+C to stop.");
@@ -213,22 +272,53 @@ async fn demo(a: DemoArgs) -> Result<()> {
     Ok(())
 }
 
-async fn user_add(db: DbArgs, role: &str, email: &str, password: &str, name: Option<String>, org_id: Option<String>) -> Result<()> {
+async fn user_add(
+    db: DbArgs,
+    role: &str,
+    email: &str,
+    password: &str,
+    name: Option<String>,
+    org_id: Option<String>,
+) -> Result<()> {
     let Some(role) = Role::parse(role) else {
-        bail!("{role:?} is not a role: use one of {}", Role::ALL.map(Role::as_str).join(", "));
+        bail!(
+            "{role:?} is not a role: use one of {}",
+            Role::ALL.map(Role::as_str).join(", ")
+        );
     };
     let store = open(&db.database).await?;
-    let app = App::new(store, Clock::System, Settings::default()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let app = App::new(store, Clock::System, Settings::default())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let org = match (role, org_id) {
-        (Role::Operator, None) => app.bootstrap_operator_org("Program operator").await.map_err(|e| anyhow::anyhow!("{e}"))?,
-        (_, Some(id)) => id.parse().map_err(|_| anyhow::anyhow!("{id:?} is not an organisation id"))?,
+        (Role::Operator, None) => app
+            .bootstrap_operator_org("Program operator")
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?,
+        (_, Some(id)) => id
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{id:?} is not an organisation id"))?,
         (_, None) => bail!("--org-id is needed for a {} user", role.as_str()),
     };
     let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or(email).to_owned());
     let user = app
-        .add_user(None, org, NewUser { email: email.into(), name, role, password: password.into() })
+        .add_user(
+            None,
+            org,
+            NewUser {
+                email: email.into(),
+                name,
+                role,
+                password: password.into(),
+            },
+        )
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    println!("added {} ({}) with id {}", user.email, user.role.as_str(), user.id);
+    println!(
+        "added {} ({}) with id {}",
+        user.email,
+        user.role.as_str(),
+        user.id
+    );
     Ok(())
 }

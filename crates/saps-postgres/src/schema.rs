@@ -1,0 +1,85 @@
+//! The embedded migrations and the runner that applies them once each, in
+//! order, under an advisory lock so that several nodes starting at once are safe.
+
+use crate::{db_error, micros};
+use postgres::Client;
+use saps_core::StoreError;
+
+/// Every migration step, in order: its name (the file stem, the same in
+/// `crates/saps-sqlite/migrations`) and its SQL.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_foundation",
+    include_str!("../migrations/0001_foundation.sql"),
+)];
+
+/// The session advisory lock held while migrating ("sapsmigr").
+const MIGRATION_LOCK: i64 = 0x7361_7073_6d69_6772;
+
+/// Applies the steps not yet recorded in `schema_migrations`, each in its own
+/// transaction, holding the migration lock so that concurrent callers wait
+/// and then find nothing left to do.
+pub(crate) fn migrate(client: &mut Client) -> Result<(), StoreError> {
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
+        .map_err(db_error)?;
+    let applied = apply_all(client);
+    // The lock is the session's: if unlocking fails the connection is
+    // broken, and closing it releases the lock anyway.
+    let unlocked = client
+        .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
+        .map_err(db_error);
+    applied?;
+    unlocked.map(drop)
+}
+
+fn apply_all(client: &mut Client) -> Result<(), StoreError> {
+    client
+        .batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 version    text PRIMARY KEY,
+                 applied_at timestamptz NOT NULL
+             )",
+        )
+        .map_err(db_error)?;
+    let known: Vec<String> = client
+        .query(
+            "SELECT version FROM schema_migrations ORDER BY version",
+            &[],
+        )
+        .map_err(db_error)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    for version in &known {
+        if !MIGRATIONS.iter().any(|(v, _)| v == version) {
+            tracing::warn!(
+                version,
+                "the database has a migration this build does not know (a newer build migrated it)"
+            );
+        }
+    }
+    for (version, sql) in MIGRATIONS {
+        if known.iter().any(|k| k == version) {
+            continue;
+        }
+        let mut tx = client.transaction().map_err(db_error)?;
+        tx.batch_execute(sql)
+            .map_err(|e| StoreError::Backend(format!("migration {version}: {}", describe(&e))))?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+            &[version, &micros(jiff::Timestamp::now())],
+        )
+        .map_err(db_error)?;
+        tx.commit().map_err(db_error)?;
+        tracing::info!(version, "applied migration");
+    }
+    Ok(())
+}
+
+/// The server's message rather than the driver's terse "db error".
+fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.to_string(),
+        None => e.to_string(),
+    }
+}

@@ -1,0 +1,56 @@
+//! The embedded migrations and the runner that applies them once each, in order.
+
+use crate::db_error;
+use rusqlite::{Connection, OptionalExtension};
+use saps_core::StoreError;
+
+/// Every migration step, in order: its name (the file stem, the same in
+/// `crates/saps-postgres/migrations`) and its SQL.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_foundation",
+    include_str!("../migrations/0001_foundation.sql"),
+)];
+
+/// Applies the steps not yet recorded in `schema_migrations`, each in its own
+/// immediate transaction, so running it again (or from two processes) is harmless.
+pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+             version    TEXT PRIMARY KEY,
+             applied_at TEXT NOT NULL
+         )",
+    )
+    .map_err(db_error)?;
+    for (version, sql) in MIGRATIONS {
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(db_error)?;
+        let step = apply(conn, version, sql);
+        let end = if step.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = conn.execute_batch(end).map_err(db_error);
+        step?;
+        ended?;
+    }
+    Ok(())
+}
+
+fn apply(conn: &Connection, version: &str, sql: &str) -> Result<(), StoreError> {
+    let done: Option<String> = conn
+        .query_row(
+            "SELECT version FROM schema_migrations WHERE version = ?1",
+            [version],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db_error)?;
+    if done.is_some() {
+        return Ok(());
+    }
+    conn.execute_batch(sql)
+        .map_err(|e| StoreError::Backend(format!("migration {version}: {e}")))?;
+    conn.execute(
+        "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+        [version, &crate::tx::timestamp(jiff::Timestamp::now())],
+    )
+    .map_err(db_error)?;
+    tracing::info!(version, "applied migration");
+    Ok(())
+}
