@@ -8,6 +8,7 @@ pub mod demo;
 pub mod fixtures;
 pub mod invariants;
 pub mod mail;
+pub mod views;
 mod orgs;
 mod vouchers;
 

@@ -117,6 +117,80 @@ impl Rule {
     }
 }
 
+/// A value a rule carries, for messages built outside the domain (the UI
+/// translates each rule and formats its dates and numbers per locale).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleArg {
+    Text(String),
+    Number(i64),
+    Date(Date),
+    Numbers(Vec<u32>),
+}
+
+impl Rule {
+    /// The data the rule carries, by name, as its message uses it.
+    pub fn args(&self) -> Vec<(&'static str, RuleArg)> {
+        use RuleArg::{Date as D, Number as N, Numbers, Text as T};
+        match self {
+            Self::UnknownEngagement { engagement }
+            | Self::SecondFifteenDayEngagement { engagement } => {
+                vec![("engagement", T(engagement.clone()))]
+            }
+            Self::LengthNotAllowed {
+                engagement,
+                days,
+                allowed,
+            } => vec![
+                ("engagement", T(engagement.clone())),
+                ("days", N(i64::from(*days))),
+                ("allowed", Numbers(allowed.clone())),
+            ],
+            Self::EngagementRetired { engagement, on } => {
+                vec![("engagement", T(engagement.clone())), ("on", D(*on))]
+            }
+            Self::CreationClosed { last_day }
+            | Self::AssignmentClosed { last_day }
+            | Self::RedemptionClosed { last_day } => vec![("last_day", D(*last_day))],
+            Self::DaysRemoved { on } | Self::AccrualEnded { on } => vec![("on", D(*on))],
+            Self::VoucherExpired { expired_on } => vec![("expired_on", D(*expired_on))],
+            Self::InsufficientDays {
+                available,
+                requested,
+            } => vec![
+                ("available", N(*available)),
+                ("requested", N(requested.signed())),
+            ],
+            Self::AgreementNotActive { agreement } => vec![("agreement", T(agreement.clone()))],
+            Self::AgreementInvalid { reason } => vec![("reason", T(reason.clone()))],
+            Self::DeliveryCountryMismatch {
+                location_country,
+                delivery_country,
+            } => vec![
+                ("location_country", T(location_country.clone())),
+                ("delivery_country", T(delivery_country.clone())),
+            ],
+            Self::EngagementAlreadyStarted { start_date, today } => {
+                vec![("start_date", D(*start_date)), ("today", D(*today))]
+            }
+            Self::EndsAfterExpiry { expires_on } => vec![("expires_on", D(*expires_on))],
+            Self::TooLongForVoucher { voucher_days } => {
+                vec![("voucher_days", N(i64::from(*voucher_days)))]
+            }
+            Self::RoleNotInOrg { role } => vec![("role", T(role.clone()))],
+            Self::BenefitNotActive
+            | Self::BenefitAlreadyActive
+            | Self::TermsNotAccepted
+            | Self::EndsBeforeStart
+            | Self::ConsultantNotInPartner
+            | Self::ProjectManagerNotInCustomer
+            | Self::PartnerUnknown
+            | Self::LocationNotInPartner
+            | Self::EmailTaken
+            | Self::AgreementNumberTaken => Vec::new(),
+        }
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

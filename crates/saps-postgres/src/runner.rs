@@ -152,7 +152,7 @@ fn run_once(conn: &mut Conn, access: Access, work: &mut Work, attempt: u32) -> A
         Access::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     };
     if let Err(e) = conn.client.batch_execute(begin) {
-        if conn.client.is_closed() {
+        if connection_lost(conn, &e) {
             return Attempt::Reconnect(db_error(e));
         }
         return Attempt::Done(Err(db_error(e).into()));
@@ -196,13 +196,27 @@ fn run_once(conn: &mut Conn, access: Access, work: &mut Work, attempt: u32) -> A
     match conn.client.batch_execute("COMMIT") {
         Ok(()) => Attempt::Done(outcome),
         Err(e) if is_retryable(&e) => Attempt::Retry,
-        Err(e) if conn.client.is_closed() => Attempt::Done(Err(StoreError::Backend(format!(
+        Err(e) if connection_lost(conn, &e) => Attempt::Done(Err(StoreError::Backend(format!(
             "the connection was lost while committing; the outcome is unknown: {}",
             db_error(e)
         ))
         .into())),
         Err(e) => Attempt::Done(Err(db_error(e).into())),
     }
+}
+
+/// Whether `e` means the connection is gone (closed, or the server ended the
+/// session: a `FATAL` error, an operator's shutdown, a connection exception).
+/// The server's message may arrive before the driver notices the socket close.
+fn connection_lost(conn: &Conn, e: &postgres::Error) -> bool {
+    e.is_closed()
+        || conn.client.is_closed()
+        || e.as_db_error().is_some_and(|db| {
+            let code = db.code().code();
+            matches!(db.severity(), "FATAL" | "PANIC")
+                || code.starts_with("08")
+                || code.starts_with("57P")
+        })
 }
 
 /// Calls a reply, which is the caller's code: its panic must not stop a worker.

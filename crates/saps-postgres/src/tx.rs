@@ -478,16 +478,26 @@ fn voucher_scope(scope: Scope, p: &mut Params) -> String {
     }
 }
 
-/// The condition selecting a scope's events.
+/// The condition selecting a scope's events: an organisation's admins see all
+/// of its events; a consultant or a project manager sees the events of the
+/// vouchers they can see.
 fn event_scope(scope: Scope, p: &mut Params) -> String {
     match scope {
         Scope::All => "TRUE".into(),
-        Scope::Customer(org) | Scope::ProjectManager(org, _) => {
-            format!("customer_id = {}", p.bind(org.0))
-        }
-        Scope::Partner(org) | Scope::Consultant(org, _) => {
-            format!("partner_id = {}", p.bind(org.0))
-        }
+        Scope::Customer(org) => format!("customer_id = {}", p.bind(org.0)),
+        Scope::Partner(org) => format!("partner_id = {}", p.bind(org.0)),
+        Scope::Consultant(org, user) => format!(
+            "voucher_id IN (SELECT v.id FROM vouchers v \
+             WHERE v.partner_id = {} AND v.consultant_id = {})",
+            p.bind(org.0),
+            p.bind(user.0)
+        ),
+        Scope::ProjectManager(org, user) => format!(
+            "voucher_id IN (SELECT v.id FROM vouchers v \
+             WHERE v.customer_id = {} AND v.project_manager_id = {})",
+            p.bind(org.0),
+            p.bind(user.0)
+        ),
     }
 }
 

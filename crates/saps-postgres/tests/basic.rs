@@ -906,17 +906,19 @@ fn the_journal_reads_back_in_order_and_by_scope() {
             kinds(tx.events_after(Scope::Customer(c), 0, 10)?),
             ["a", "b"]
         );
-        assert_eq!(
-            kinds(tx.events_after(Scope::ProjectManager(c, UserId::new()), 0, 10)?),
-            ["a", "b"]
+        // A project manager or a consultant sees only the events of vouchers
+        // they can see (none here).
+        assert!(
+            tx.events_after(Scope::ProjectManager(c, UserId::new()), 0, 10)?
+                .is_empty()
         );
         assert_eq!(
             kinds(tx.events_after(Scope::Partner(p), 0, 10)?),
             ["b", "c"]
         );
-        assert_eq!(
-            kinds(tx.events_after(Scope::Consultant(p, UserId::new()), 0, 10)?),
-            ["b", "c"]
+        assert!(
+            tx.events_after(Scope::Consultant(p, UserId::new()), 0, 10)?
+                .is_empty()
         );
         let mine = tx.voucher_events(vid)?;
         assert_eq!(mine.len(), 1);

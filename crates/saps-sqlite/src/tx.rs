@@ -261,17 +261,29 @@ fn voucher_scope(scope: Scope, params: &mut Vec<Value>) -> &'static str {
     }
 }
 
-/// The `WHERE` condition and its parameters selecting a scope's events.
+/// The `WHERE` condition and its parameters selecting a scope's events: an
+/// organisation's admins see all of its events; a consultant or a project
+/// manager sees the events of the vouchers they can see.
 fn event_scope(scope: Scope, params: &mut Vec<Value>) -> &'static str {
     match scope {
         Scope::All => "1 = 1",
-        Scope::Customer(org) | Scope::ProjectManager(org, _) => {
+        Scope::Customer(org) => {
             params.push(text(org));
             "customer_id = ?"
         }
-        Scope::Partner(org) | Scope::Consultant(org, _) => {
+        Scope::Partner(org) => {
             params.push(text(org));
             "partner_id = ?"
+        }
+        Scope::Consultant(org, user) => {
+            params.push(text(org));
+            params.push(text(user));
+            "voucher_id IN (SELECT id FROM vouchers WHERE partner_id = ? AND consultant_id = ?)"
+        }
+        Scope::ProjectManager(org, user) => {
+            params.push(text(org));
+            params.push(text(user));
+            "voucher_id IN (SELECT id FROM vouchers WHERE customer_id = ? AND project_manager_id = ?)"
         }
     }
 }

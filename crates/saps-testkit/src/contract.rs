@@ -869,8 +869,9 @@ pub fn voucher_counts_are_scoped_to_the_reader(store: &dyn Store) {
     }
 }
 
-/// Events follow the journal's scopes: a customer (and its project managers)
-/// sees the events naming it, a partner (and its consultants) likewise.
+/// Events follow the journal's scopes: a customer sees the events naming it, a
+/// partner likewise; a project manager or a consultant sees only the events of
+/// the vouchers they can see.
 pub fn events_are_scoped_to_the_reader(store: &dyn Store) {
     let t = tenants(store);
     let now = Timestamp::now;
@@ -900,13 +901,15 @@ pub fn events_are_scoped_to_the_reader(store: &dyn Store) {
     let cases = [
         (Scope::All, e.clone()),
         (Scope::Customer(t.c1.org.id), vec![e[0], e[3]]),
+        (Scope::ProjectManager(t.c1.org.id, t.pm1b.id), vec![]),
         (
-            Scope::ProjectManager(t.c1.org.id, t.pm1b.id),
+            Scope::ProjectManager(t.c1.org.id, t.c1.pm.id),
             vec![e[0], e[3]],
         ),
         (Scope::Customer(t.c2.org.id), vec![e[1], e[2]]),
         (Scope::Partner(t.p1.org.id), vec![e[0], e[2]]),
-        (Scope::Consultant(t.p1.org.id, k1), vec![e[0], e[2]]),
+        (Scope::Consultant(t.p1.org.id, k1), vec![e[0]]),
+        (Scope::Consultant(t.p2.org.id, k1), vec![]),
         (Scope::Partner(t.p2.org.id), vec![e[1], e[4]]),
         (Scope::Customer(OrgId::new()), vec![]),
         (Scope::Partner(t.c1.org.id), vec![]),

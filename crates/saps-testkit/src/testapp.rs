@@ -50,43 +50,92 @@ impl TestApp {
         let dir = std::env::temp_dir().join(format!("saps-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store = open_fresh(db, &dir).await;
-        let settings = Settings { mail_dir: dir.join("mail"), ..Settings::default() };
-        let app = App::new(store, Clock::simulated(jiff::civil::date(2020, 11, 2)), settings).await.expect("app starts");
-        let world = World::build(&app, pool_days, "t").await.expect("fixture world");
+        let settings = Settings {
+            mail_dir: dir.join("mail"),
+            ..Settings::default()
+        };
+        let app = App::new(
+            store,
+            Clock::simulated(jiff::civil::date(2020, 11, 2)),
+            settings,
+        )
+        .await
+        .expect("app starts");
+        let world = World::build(&app, pool_days, "t")
+            .await
+            .expect("fixture world");
         let router = saps_web::router(app.clone());
-        TestApp { db, app, router, world, dir }
+        TestApp {
+            db,
+            app,
+            router,
+            world,
+            dir,
+        }
     }
 
     /// A bearer token for a user.
     pub async fn token(&self, user: &User) -> String {
-        self.app.issue_token(&user.email, PASSWORD).await.expect("token").0
+        self.app
+            .issue_token(&user.email, PASSWORD)
+            .await
+            .expect("token")
+            .0
     }
 
     /// Sends a request with an optional bearer token and JSON body.
-    pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>) -> Answer {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Answer {
         let raw = body.map(|b| serde_json::to_vec(b).expect("json"));
         self.raw(method, path, token, raw, &[]).await
     }
 
     /// Sends raw bytes (for malformed input) with extra headers.
-    pub async fn raw(&self, method: Method, path: &str, token: Option<&str>, body: Option<Vec<u8>>, headers: &[(&str, &str)]) -> Answer {
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Vec<u8>>,
+        headers: &[(&str, &str)],
+    ) -> Answer {
         let mut req = Request::builder().method(method).uri(path);
         if let Some(t) = token {
             req = req.header("authorization", format!("Bearer {t}"));
         }
-        if body.is_some() && !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
+        if body.is_some()
+            && !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        {
             req = req.header("content-type", "application/json");
         }
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
-        let req = req.body(body.map(Body::from).unwrap_or_else(Body::empty)).expect("request");
+        let req = req
+            .body(body.map(Body::from).unwrap_or_else(Body::empty))
+            .expect("request");
         let res = self.router.clone().oneshot(req).await.expect("infallible");
         let status = res.status();
-        let content_type = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let content_type = res
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Answer { status, content_type, body }
+        Answer {
+            status,
+            content_type,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Answer {
@@ -102,7 +151,11 @@ impl TestApp {
         let mut n = 0;
         let mut after = 0;
         loop {
-            let page = self.app.read(move |tx| Ok(tx.events_after(saps_core::Scope::All, after, 500)?)).await.expect("events");
+            let page = self
+                .app
+                .read(move |tx| Ok(tx.events_after(saps_core::Scope::All, after, 500)?))
+                .await
+                .expect("events");
             let Some(last) = page.last() else { break };
             after = last.seq;
             n += page.len();

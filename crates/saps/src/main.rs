@@ -143,7 +143,10 @@ async fn main() -> Result<()> {
         Command::Demo(a) => demo(a).await,
         Command::Migrate { db } => {
             ensure_parent(&db.database);
-            saps_app::migrate(&db.database).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let url = db.database.clone();
+            tokio::task::spawn_blocking(move || saps_app::migrate(&url))
+                .await?
+                .map_err(|e| anyhow::anyhow!("cannot migrate {}: {e}", redact(&db.database)))?;
             println!("migrated {}", redact(&db.database));
             Ok(())
         }

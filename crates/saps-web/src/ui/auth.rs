@@ -1,0 +1,127 @@
+//! Signing in and out, and choosing the language.
+
+use super::i18n::Lang;
+use super::session::{Ctx, LANG, Posted, Q, set_cookie};
+use super::{Problems, local_path, ok, render};
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use saps_core::{Entity, Error};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage<'a> {
+    pub ctx: &'a Ctx,
+    pub email: String,
+    pub next: String,
+    pub problems: Problems,
+    pub signed_out: bool,
+}
+
+pub async fn login_form(ctx: Ctx, q: Q) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to("/").into_response();
+    }
+    let next = q
+        .get("next")
+        .and_then(local_path)
+        .unwrap_or("/")
+        .to_owned();
+    ok(
+        &ctx,
+        &LoginPage {
+            ctx: &ctx,
+            email: String::new(),
+            next,
+            problems: Problems::default(),
+            signed_out: q.get("signed_out").is_some(),
+        },
+    )
+}
+
+pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
+    let ctx = &form.ctx;
+    let email = form.get("email").trim().to_owned();
+    let password = form.get("password");
+    let next = local_path(form.get("next")).unwrap_or("/").to_owned();
+    let mut problems = Problems::default();
+    if email.is_empty() {
+        problems = problems.at("email", ctx.t("login-email-missing"));
+    }
+    if password.is_empty() {
+        problems = problems.at("password", ctx.t("login-password-missing"));
+    }
+    if problems.is_empty() {
+        match st.app.issue_token(&email, password).await {
+            Ok((token, _user)) => {
+                let mut res = Redirect::to(&next).into_response();
+                let cookie = set_cookie(ctx.session_cookie_name(), &token, None, ctx.secure);
+                if let Ok(v) = HeaderValue::from_str(&cookie) {
+                    res.headers_mut().append(header::SET_COOKIE, v);
+                }
+                return res;
+            }
+            Err(Error::Unauthenticated) => problems.top = Some(ctx.t("login-failed")),
+            Err(
+                e @ Error::Conflict {
+                    entity: Entity::User,
+                    ..
+                },
+            ) => problems.top = Some(ctx.lang.error(&e)),
+            Err(e) => return super::fail(ctx, e),
+        }
+    }
+    let status = if problems.top.is_some() {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        ctx,
+        status,
+        &LoginPage {
+            ctx,
+            email,
+            next,
+            problems,
+            signed_out: false,
+        },
+    )
+}
+
+pub async fn logout(State(st): State<AppState>, form: Posted) -> Response {
+    let ctx = &form.ctx;
+    if let Some(token) = ctx.session_token()
+        && let Err(e) = st.app.revoke_token(token).await
+    {
+        return super::fail(ctx, e);
+    }
+    let mut res = Redirect::to("/login?signed_out=1").into_response();
+    let cookie = set_cookie(ctx.session_cookie_name(), "", Some(0), ctx.secure);
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// The language switcher: remembers the choice for a year.
+pub async fn lang(form: Posted) -> Response {
+    let ctx = &form.ctx;
+    let next = local_path(form.get("next")).unwrap_or("/").to_owned();
+    let Some(lang) = Lang::parse(form.get("lang")) else {
+        return Redirect::to(&next).into_response();
+    };
+    let mut res = Redirect::to(&next).into_response();
+    let cookie = set_cookie(LANG, lang.tag(), Some(365 * 24 * 3600), ctx.secure);
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// GET on a POST-only address: back home.
+pub async fn to_home() -> Redirect {
+    Redirect::to("/")
+}
