@@ -162,6 +162,9 @@ impl App {
             let mut tries = 0;
             loop {
                 match tx.insert_voucher(&v) {
+                    Err(StoreError::Duplicate("fifteen_day_engagement")) => {
+                        return Err(Rule::SecondFifteenDayEngagement { engagement: v.engagement.clone() }.into());
+                    }
                     Err(StoreError::Duplicate(_)) if tries < 3 => {
                         tries += 1;
                         v.code = VoucherCode::generate();

@@ -90,7 +90,9 @@ pub trait Tx {
     fn pool_totals(&mut self, agreement: AgreementId) -> StoreResult<PoolTotals>;
 
     // vouchers
-    /// Fails with `Duplicate("voucher_code")` on a code collision.
+    /// Fails with `Duplicate("voucher_code")` on a code collision and with
+    /// `Duplicate("fifteen_day_engagement")` when the customer already holds a
+    /// live 15-day voucher for the same engagement.
     fn insert_voucher(&mut self, voucher: &Voucher) -> StoreResult<()>;
     /// Reads a voucher for update (PostgreSQL locks the row).
     fn voucher_by_code(&mut self, code: &VoucherCode) -> StoreResult<Option<Voucher>>;

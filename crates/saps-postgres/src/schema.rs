@@ -7,10 +7,13 @@ use saps_core::StoreError;
 
 /// Every migration step, in order: its name (the file stem, the same in
 /// `crates/saps-sqlite/migrations`) and its SQL.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_foundation",
-    include_str!("../migrations/0001_foundation.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_foundation", include_str!("../migrations/0001_foundation.sql")),
+    (
+        "0002_one_fifteen_day_engagement",
+        include_str!("../migrations/0002_one_fifteen_day_engagement.sql"),
+    ),
+];
 
 /// The session advisory lock held while migrating ("sapsmigr").
 const MIGRATION_LOCK: i64 = 0x7361_7073_6d69_6772;

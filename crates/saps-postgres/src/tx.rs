@@ -816,8 +816,10 @@ impl Tx for PgTx<'_> {
                 Ok(
                     if tx.exists("SELECT 1 FROM vouchers WHERE code = $1", &[&values.code])? {
                         "voucher_code"
-                    } else {
+                    } else if tx.exists("SELECT 1 FROM vouchers WHERE id = $1", &[&v.id.0])? {
                         "voucher_id"
+                    } else {
+                        "fifteen_day_engagement"
                     },
                 )
             },

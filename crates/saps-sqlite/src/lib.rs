@@ -79,6 +79,7 @@ fn duplicate_name(cols: &str) -> &'static str {
         "users.email" => "user_email",
         "agreements.customer_id, agreements.number" => "agreement_number",
         "vouchers.code" => "voucher_code",
+        "vouchers.customer_id, vouchers.engagement" => "fifteen_day_engagement",
         "orgs.id" => "org_id",
         "locations.id" => "location_id",
         "users.id" => "user_id",

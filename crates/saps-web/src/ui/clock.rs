@@ -1,0 +1,130 @@
+//! The operator's program clock: the date every rule is evaluated on, moved
+//! forward or set when the clock is simulated.
+
+use super::session::{Ctx, Posted, Q};
+use super::{Problems, done_message, fail, is_form_error, render, to_login};
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use saps_core::Role;
+
+#[derive(Template)]
+#[template(path = "clock.html")]
+pub struct ClockPage<'a> {
+    pub ctx: &'a Ctx,
+    pub done: Option<String>,
+    pub problems: Problems,
+    pub advance: String,
+    pub set: String,
+    pub milestones: Vec<(String, String, bool)>,
+}
+
+fn page_with(
+    st: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    done: Option<String>,
+    problems: Problems,
+    advance: String,
+    set: String,
+) -> Response {
+    let program = st.app.program();
+    let mut milestones: Vec<_> = program.milestones.clone();
+    milestones.sort_by_key(|m| m.date);
+    let milestones = milestones
+        .iter()
+        .map(|m| {
+            let name = serde_json::to_value(m.name)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            (
+                ctx.date(m.date),
+                ctx.t(&format!("milestone-{}", name.replace('_', "-"))),
+                m.date <= ctx.today,
+            )
+        })
+        .collect();
+    render(
+        ctx,
+        status,
+        &ClockPage {
+            ctx,
+            done,
+            problems,
+            advance,
+            set,
+            milestones,
+        },
+    )
+}
+
+pub async fn page(State(st): State<AppState>, ctx: Ctx, q: Q) -> Response {
+    let Some(actor) = ctx.actor() else {
+        return to_login(&ctx);
+    };
+    if actor.role != Role::Operator {
+        return fail(
+            &ctx,
+            saps_core::Error::forbidden("Your role may not move the program clock."),
+        );
+    }
+    let done = done_message(&ctx, q.get("done"));
+    page_with(
+        &st,
+        &ctx,
+        StatusCode::OK,
+        done,
+        Problems::default(),
+        "1".into(),
+        String::new(),
+    )
+}
+
+pub async fn moved(State(st): State<AppState>, form: Posted) -> Response {
+    let ctx = &form.ctx;
+    let Some(actor) = ctx.actor() else {
+        return to_login(ctx);
+    };
+    let advance = form.get("days").trim().to_owned();
+    let set = form.get("date").trim().to_owned();
+    let refused = |problems: Problems| {
+        page_with(
+            &st,
+            ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            problems,
+            advance.clone(),
+            set.clone(),
+        )
+    };
+    let result = if form.get("action") == "set" {
+        match set
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .filter(|d| set.len() == 10 && (1900..=2999).contains(&d.year()))
+        {
+            Some(d) => st.app.set_clock(&actor, d),
+            None => return refused(Problems::default().at("date", ctx.t("clock-date-invalid"))),
+        }
+    } else {
+        match advance.parse::<i64>().ok().filter(|n| (1..=3650).contains(n)) {
+            Some(n) => st.app.advance_clock(&actor, n),
+            None => return refused(Problems::default().at("days", ctx.t("clock-days-invalid"))),
+        }
+    };
+    match result {
+        Ok(_) => {
+            // Moving time may expire vouchers: sweep now, not at the next tick.
+            if let Err(e) = st.app.sweep_expired().await {
+                return fail(ctx, e);
+            }
+            Redirect::to("/clock?done=clock_moved").into_response()
+        }
+        Err(e) if is_form_error(&e) => refused(Problems::from_error(ctx, &e, |_| None)),
+        Err(e) => fail(ctx, e),
+    }
+}

@@ -1,0 +1,372 @@
+//! Voucher Validation and Redemption (VVR) for partner admins: validate a
+//! voucher ID with the customer's e-mail, read its details, accept the terms
+//! and reserve it; cancel a reservation with a reason.
+
+use super::session::{Ctx, Posted, Q};
+use super::vouchers::{Choice, cancel_reservation_on_detail};
+use super::{Problems, fail, is_form_error, not_found_page, ok, render, to_login};
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use saps_app::ReserveInput;
+use saps_app::views::{ReserveForm, VoucherDetail};
+use saps_core::{Actor, CodeError, Error, LocationId, UserId, VoucherCode};
+
+#[derive(Template)]
+#[template(path = "vvr.html")]
+pub struct ValidatePage<'a> {
+    pub ctx: &'a Ctx,
+    pub code: String,
+    pub email: String,
+    pub problems: Problems,
+}
+
+#[derive(Template)]
+#[template(path = "reserve.html")]
+pub struct ReservePage<'a> {
+    pub ctx: &'a Ctx,
+    pub d: VoucherDetail,
+    pub engagement: String,
+    pub email: String,
+    pub locations: Vec<Choice>,
+    pub consultants: Vec<Choice>,
+    pub start: String,
+    pub end: String,
+    pub accepted: bool,
+    pub problems: Problems,
+}
+
+/// What the reservation form holds.
+#[derive(Default)]
+struct Typed {
+    email: String,
+    location: String,
+    consultant: String,
+    start: String,
+    end: String,
+    accepted: bool,
+}
+
+fn validate_page(ctx: &Ctx, code: String, email: String, problems: Problems) -> Response {
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        ctx,
+        status,
+        &ValidatePage {
+            ctx,
+            code,
+            email,
+            problems,
+        },
+    )
+}
+
+/// Only partner admins validate and reserve; others see why.
+fn partner_admin(ctx: &Ctx) -> Result<Actor, Response> {
+    let Some(actor) = ctx.actor() else {
+        return Err(to_login(ctx));
+    };
+    if !actor.role.is_partner_admin() {
+        return Err(fail(
+            ctx,
+            Error::forbidden("Your role may not reserve vouchers."),
+        ));
+    }
+    Ok(actor)
+}
+
+pub async fn validate_form(ctx: Ctx, q: Q) -> Response {
+    if let Err(r) = partner_admin(&ctx) {
+        return r;
+    }
+    let code = q.get("code").unwrap_or("").to_owned();
+    ok(
+        &ctx,
+        &ValidatePage {
+            ctx: &ctx,
+            code,
+            email: String::new(),
+            problems: Problems::default(),
+        },
+    )
+}
+
+fn code_problem(ctx: &Ctx, e: &CodeError) -> String {
+    match e {
+        CodeError::Length(n) => ctx.t1("code-length", "count", *n),
+        CodeError::Character(c) => ctx.t1("code-character", "char", c.to_string()),
+        CodeError::Check => ctx.t("code-check"),
+    }
+}
+
+pub async fn validate(State(st): State<AppState>, form: Posted) -> Response {
+    let ctx = &form.ctx;
+    let actor = match partner_admin(ctx) {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let raw_code = form.get("code").trim().to_owned();
+    let email = form.get("customer_email").trim().to_owned();
+    let mut problems = Problems::default();
+    let code = if raw_code.is_empty() {
+        problems = problems.at("code", ctx.t("vvr-code-missing"));
+        None
+    } else {
+        match raw_code.parse::<VoucherCode>() {
+            Ok(c) => Some(c),
+            Err(e) => {
+                problems = problems.at("code", code_problem(ctx, &e));
+                None
+            }
+        }
+    };
+    if email.is_empty() {
+        problems = problems.at("customer_email", ctx.t("vvr-email-missing"));
+    }
+    let Some(code) = code.filter(|_| problems.is_empty()) else {
+        return validate_page(ctx, raw_code, email, problems);
+    };
+    match st.app.validate_voucher(&actor, code, &email).await {
+        Ok(_) => {
+            reserve_page(
+                &st,
+                ctx,
+                &actor,
+                code,
+                Typed {
+                    email,
+                    ..Typed::default()
+                },
+                Problems::default(),
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(Error::NotFound(_)) => {
+            let problems = Problems {
+                top: Some(ctx.t("vvr-no-match")),
+                fields: Vec::new(),
+            };
+            validate_page(ctx, raw_code, email, problems)
+        }
+        Err(e) => fail(ctx, e),
+    }
+}
+
+async fn reserve_page(
+    st: &AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: VoucherCode,
+    typed: Typed,
+    problems: Problems,
+    status: StatusCode,
+) -> Response {
+    let d = match st.app.voucher_detail(actor, code).await {
+        Ok(d) => d,
+        Err(e) => return fail(ctx, e),
+    };
+    if !d.actions.reserve {
+        // Already reserved, or no longer open: its page says which.
+        return Redirect::to(&format!("/vouchers/{code}")).into_response();
+    }
+    let ReserveForm {
+        locations,
+        consultants,
+    } = match st.app.reserve_form(actor).await {
+        Ok(f) => f,
+        Err(e) => return fail(ctx, e),
+    };
+    let delivery = d.customer.country.clone();
+    let mut location_choices = vec![Choice {
+        value: String::new(),
+        label: ctx.t("reserve-choose-location"),
+        selected: typed.location.is_empty(),
+        disabled: false,
+    }];
+    location_choices.extend(locations.iter().map(|l| Choice {
+        value: l.id.to_string(),
+        label: if l.city.is_empty() || l.city == l.name {
+            format!("{} ({})", l.name, ctx.country(&l.country))
+        } else {
+            format!("{}, {} ({})", l.name, l.city, ctx.country(&l.country))
+        },
+        // A single location in the delivery country is the obvious choice.
+        selected: l.id.to_string() == typed.location
+            || (typed.location.is_empty()
+                && locations.iter().filter(|x| x.country == delivery).count() == 1
+                && l.country == delivery),
+        disabled: false,
+    }));
+    if location_choices.iter().skip(1).any(|c| c.selected) {
+        location_choices[0].selected = false;
+    }
+    let mut consultant_choices = vec![Choice {
+        value: String::new(),
+        label: ctx.t("reserve-choose-consultant"),
+        selected: typed.consultant.is_empty(),
+        disabled: false,
+    }];
+    consultant_choices.extend(consultants.iter().map(|u| Choice {
+        value: u.id.to_string(),
+        label: u.name.clone(),
+        selected: u.id.to_string() == typed.consultant,
+        disabled: false,
+    }));
+    let engagement = ctx.engagement(&d.voucher.engagement, &d.engagement_name);
+    render(
+        ctx,
+        status,
+        &ReservePage {
+            ctx,
+            d,
+            engagement,
+            email: typed.email,
+            locations: location_choices,
+            consultants: consultant_choices,
+            start: typed.start,
+            end: typed.end,
+            accepted: typed.accepted,
+            problems,
+        },
+    )
+}
+
+/// A reservation starts with validation.
+pub async fn reserve_start(Path(code): Path<String>) -> Response {
+    match code.parse::<VoucherCode>() {
+        Ok(c) => Redirect::to(&format!("/vvr?code={c}")).into_response(),
+        Err(_) => Redirect::to("/vvr").into_response(),
+    }
+}
+
+fn place_reservation(key: &str) -> Option<&'static str> {
+    match key {
+        "terms_not_accepted" => Some("accept_terms"),
+        "location_not_in_partner" | "delivery_country_mismatch" => Some("location"),
+        "consultant_not_in_partner" => Some("consultant"),
+        "engagement_already_started" | "start_date" => Some("start_date"),
+        "ends_before_start" | "ends_after_expiry" | "too_long_for_voucher" | "end_date" => {
+            Some("end_date")
+        }
+        _ => None,
+    }
+}
+
+fn parse_date(raw: &str) -> Option<jiff::civil::Date> {
+    let raw = raw.trim();
+    if raw.len() != 10 {
+        return None;
+    }
+    raw.parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|d| (1900..=2999).contains(&d.year()))
+}
+
+pub async fn reserve(
+    State(st): State<AppState>,
+    Path(code): Path<String>,
+    form: Posted,
+) -> Response {
+    let ctx = &form.ctx;
+    let actor = match partner_admin(ctx) {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let Ok(code) = code.parse::<VoucherCode>() else {
+        return not_found_page(ctx);
+    };
+    let typed = Typed {
+        email: form.get("customer_email").trim().to_owned(),
+        location: form.get("location").to_owned(),
+        consultant: form.get("consultant").to_owned(),
+        start: form.get("start_date").trim().to_owned(),
+        end: form.get("end_date").trim().to_owned(),
+        accepted: form.has("accept_terms"),
+    };
+    // The reservation form is reached by validation; it is checked again so a
+    // tampered form cannot skip it.
+    match st.app.validate_voucher(&actor, code, &typed.email).await {
+        Ok(_) => {}
+        Err(Error::NotFound(_)) => {
+            let problems = Problems {
+                top: Some(ctx.t("vvr-no-match")),
+                fields: Vec::new(),
+            };
+            return validate_page(ctx, code.to_string(), typed.email, problems);
+        }
+        Err(e) => return fail(ctx, e),
+    }
+    let mut problems = Problems::default();
+    let location = typed.location.parse::<LocationId>().ok();
+    if location.is_none() {
+        problems = problems.at("location", ctx.t("reserve-location-missing"));
+    }
+    let consultant = typed.consultant.parse::<UserId>().ok();
+    if consultant.is_none() {
+        problems = problems.at("consultant", ctx.t("reserve-consultant-missing"));
+    }
+    let start = parse_date(&typed.start);
+    if start.is_none() {
+        problems = problems.at("start_date", ctx.t("reserve-date-invalid"));
+    }
+    let end = parse_date(&typed.end);
+    if end.is_none() {
+        problems = problems.at("end_date", ctx.t("reserve-date-invalid"));
+    }
+    let (Some(location_id), Some(consultant_id), Some(start_date), Some(end_date)) =
+        (location, consultant, start, end)
+    else {
+        return reserve_page(
+            &st,
+            ctx,
+            &actor,
+            code,
+            typed,
+            problems,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let input = ReserveInput {
+        location_id,
+        consultant_id,
+        start_date,
+        end_date,
+        accept_terms: typed.accepted,
+        delivery_country: None,
+    };
+    match st.app.reserve_voucher(&actor, code, input).await {
+        Ok(_) => Redirect::to(&format!("/vouchers/{code}?done=reserved")).into_response(),
+        Err(e) if is_form_error(&e) => {
+            let status = match e {
+                Error::Conflict { .. } => StatusCode::CONFLICT,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            let problems = Problems::from_error(ctx, &e, place_reservation);
+            reserve_page(&st, ctx, &actor, code, typed, problems, status).await
+        }
+        Err(e) => fail(ctx, e),
+    }
+}
+
+pub async fn cancel_reservation(
+    State(st): State<AppState>,
+    Path(code): Path<String>,
+    form: Posted,
+) -> Response {
+    let ctx = &form.ctx;
+    let Some(actor) = ctx.actor() else {
+        return to_login(ctx);
+    };
+    let Ok(code) = code.parse::<VoucherCode>() else {
+        return not_found_page(ctx);
+    };
+    cancel_reservation_on_detail(&st, ctx, &actor, code, form.get("reason")).await
+}
