@@ -17,7 +17,15 @@ pub enum ClockError {
 /// precision both databases store.
 pub enum Clock {
     System,
-    Simulated(Mutex<Timestamp>),
+    /// Real time shifted by an offset an operator can change; readings are
+    /// strictly increasing so events keep their order.
+    Simulated(Mutex<Shift>),
+}
+
+/// The state of a simulated clock.
+pub struct Shift {
+    offset: jiff::SignedDuration,
+    last: Timestamp,
 }
 
 fn micros(t: Timestamp) -> Timestamp {
@@ -25,10 +33,14 @@ fn micros(t: Timestamp) -> Timestamp {
 }
 
 impl Clock {
-    /// A simulated clock starting at midnight UTC of `date`, then ticking with
-    /// the real clock so events keep their order.
+    /// A simulated clock that reads midnight UTC of `date` now, then runs with
+    /// real time.
     pub fn simulated(date: jiff::civil::Date) -> Self {
-        Self::Simulated(Mutex::new(saps_core::quantity::start_of(date)))
+        let start = saps_core::quantity::start_of(date);
+        Self::Simulated(Mutex::new(Shift {
+            offset: start.duration_since(Timestamp::now()),
+            last: start,
+        }))
     }
 
     /// Parses `system` or `simulated:YYYY-MM-DD`.
@@ -51,42 +63,81 @@ impl Clock {
         matches!(self, Self::Simulated(_))
     }
 
-    /// The current instant. A simulated clock advances by one microsecond per
-    /// reading so that instants stay strictly increasing.
+    /// The current instant.
     pub fn now(&self) -> Timestamp {
         match self {
             Self::System => micros(Timestamp::now()),
-            Self::Simulated(t) => {
-                let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
-                *t = t.checked_add(1.microsecond()).unwrap_or(*t);
-                *t
+            Self::Simulated(m) => {
+                let mut m = m.lock().unwrap_or_else(|e| e.into_inner());
+                let t = micros(Timestamp::now().checked_add(m.offset).unwrap_or(m.last));
+                let t = if t > m.last {
+                    t
+                } else {
+                    m.last.checked_add(1.microsecond()).unwrap_or(m.last)
+                };
+                m.last = t;
+                t
             }
         }
     }
 
-    /// Sets a simulated clock to the start of `date`. `Err` on the system clock.
+    /// Sets a simulated clock to the start of `date`.
     pub fn set(&self, date: jiff::civil::Date) -> Result<Timestamp, ClockError> {
         match self {
             Self::System => Err(ClockError::NotSimulated),
-            Self::Simulated(t) => {
-                let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
-                *t = saps_core::quantity::start_of(date);
-                Ok(*t)
+            Self::Simulated(m) => {
+                let mut m = m.lock().unwrap_or_else(|e| e.into_inner());
+                let start = saps_core::quantity::start_of(date);
+                m.offset = start.duration_since(Timestamp::now());
+                // Moving back in time is allowed; readings restart from there.
+                m.last = start;
+                Ok(start)
             }
         }
     }
 
-    /// Moves a simulated clock forward by whole days. `Err` on the system clock.
+    /// Moves a simulated clock forward by whole days.
     pub fn advance(&self, days: i64) -> Result<Timestamp, ClockError> {
         match self {
             Self::System => Err(ClockError::NotSimulated),
-            Self::Simulated(t) => {
-                let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
-                *t = t
-                    .checked_add((days * 24).hours())
+            Self::Simulated(m) => {
+                let mut m = m.lock().unwrap_or_else(|e| e.into_inner());
+                let step = jiff::SignedDuration::from_hours(
+                    days.checked_mul(24).ok_or(ClockError::OutOfRange)?,
+                );
+                let offset = m.offset.checked_add(step).ok_or(ClockError::OutOfRange)?;
+                let now = Timestamp::now()
+                    .checked_add(offset)
                     .map_err(|_| ClockError::OutOfRange)?;
-                Ok(*t)
+                m.offset = offset;
+                m.last = m.last.max(micros(now));
+                Ok(m.last)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_simulated_clock_starts_at_its_date_runs_and_moves() {
+        let c = Clock::simulated(jiff::civil::date(2020, 11, 2));
+        let a = c.now();
+        let b = c.now();
+        assert!(b > a);
+        assert_eq!(saps_core::program_date(a), jiff::civil::date(2020, 11, 2));
+        c.advance(30).unwrap();
+        assert_eq!(
+            saps_core::program_date(c.now()),
+            jiff::civil::date(2020, 12, 2)
+        );
+        c.set(jiff::civil::date(2021, 7, 1)).unwrap();
+        assert_eq!(
+            saps_core::program_date(c.now()),
+            jiff::civil::date(2021, 7, 1)
+        );
+        assert_eq!(Clock::System.advance(1), Err(ClockError::NotSimulated));
     }
 }

@@ -8,8 +8,8 @@ pub mod demo;
 pub mod fixtures;
 pub mod invariants;
 pub mod mail;
-pub mod views;
 mod orgs;
+pub mod views;
 mod vouchers;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
