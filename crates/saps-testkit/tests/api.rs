@@ -988,24 +988,44 @@ async fn the_openapi_document_describes_every_route_of_the_contract() {
     }
 }
 
-both_databases!(of_20_concurrent_fifteen_day_vouchers_for_one_engagement_exactly_one_is_created, |db| async move {
-    let t = std::sync::Arc::new(TestApp::new(db, 300).await);
-    let ba = t.token(&t.world.benefit_admin).await;
-    let mut tasks = Vec::new();
-    for _ in 0..20 {
-        let (t, ba) = (t.clone(), ba.clone());
-        tasks.push(tokio::spawn(async move {
+both_databases!(
+    of_20_concurrent_fifteen_day_vouchers_for_one_engagement_exactly_one_is_created,
+    |db| async move {
+        let t = std::sync::Arc::new(TestApp::new(db, 300).await);
+        let ba = t.token(&t.world.benefit_admin).await;
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let (t, ba) = (t.clone(), ba.clone());
+            tasks.push(tokio::spawn(async move {
             let w = &t.world;
             t.post("/api/v1/vouchers", &ba, &json!({"customer_id": w.customer.id, "agreement": w.agreement, "engagement": "DDPS-WIN", "days": 15, "project_manager_id": w.project_manager.id})).await
         }));
+        }
+        let mut codes = std::collections::BTreeMap::new();
+        for task in tasks {
+            let r = task.await.unwrap();
+            let code = if r.status.is_success() {
+                String::new()
+            } else {
+                r.code().to_owned()
+            };
+            *codes.entry((r.status.as_u16(), code)).or_insert(0) += 1;
+        }
+        assert_eq!(
+            codes,
+            [
+                ((201, String::new()), 1),
+                ((422, "rule.second_fifteen_day_engagement".to_owned()), 19)
+            ]
+            .into_iter()
+            .collect()
+        );
+        let b = t
+            .get(
+                &format!("/api/v1/customers/{}/benefit", t.world.customer.id),
+                &ba,
+            )
+            .await;
+        assert_eq!(b.body["pools"][0]["available"], 285);
     }
-    let mut codes = std::collections::BTreeMap::new();
-    for task in tasks {
-        let r = task.await.unwrap();
-        let code = if r.status.is_success() { String::new() } else { r.code().to_owned() };
-        *codes.entry((r.status.as_u16(), code)).or_insert(0) += 1;
-    }
-    assert_eq!(codes, [((201, String::new()), 1), ((422, "rule.second_fifteen_day_engagement".to_owned()), 19)].into_iter().collect());
-    let b = t.get(&format!("/api/v1/customers/{}/benefit", t.world.customer.id), &ba).await;
-    assert_eq!(b.body["pools"][0]["available"], 285);
-});
+);
