@@ -8,7 +8,10 @@ use saps_core::StoreError;
 /// Every migration step, in order: its name (the file stem, the same in
 /// `crates/saps-sqlite/migrations`) and its SQL.
 pub const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_foundation", include_str!("../migrations/0001_foundation.sql")),
+    (
+        "0001_foundation",
+        include_str!("../migrations/0001_foundation.sql"),
+    ),
     (
         "0002_one_fifteen_day_engagement",
         include_str!("../migrations/0002_one_fifteen_day_engagement.sql"),

@@ -1177,24 +1177,29 @@ pub fn the_program_round_trips_and_is_replaced(store: &dyn Store) {
 pub fn live_vouchers_are_counted_per_customer_engagement_and_length(store: &dyn Store) {
     let c = customer(store, "Customer", 100);
     let other = customer(store, "Other", 100);
-    let fifteen = |state: VoucherState, c: &Customer| Voucher {
-        days: Days(15),
+    let of = |days: u32, state: VoucherState, c: &Customer| Voucher {
+        days: Days(days),
         state,
         ..voucher(&c.agreement, &c.pm, &c.admin)
     };
     let mut vouchers = Vec::new();
     for s in VoucherState::ALL {
-        vouchers.push(fifteen(s, &c));
+        vouchers.push(of(10, s, &c));
+    }
+    for s in [
+        VoucherState::Reserved,
+        VoucherState::Cancelled,
+        VoucherState::Expired,
+        VoucherState::Removed,
+    ] {
+        vouchers.push(of(15, s, &c));
     }
     vouchers.push(Voucher {
         engagement: "SDPS-SQL".into(),
-        ..fifteen(VoucherState::Created, &c)
+        ..of(15, VoucherState::Created, &c)
     });
-    vouchers.push(fifteen(VoucherState::Created, &other));
-    vouchers.push(Voucher {
-        days: Days(5),
-        ..voucher(&c.agreement, &c.pm, &c.admin)
-    });
+    vouchers.push(of(15, VoucherState::Created, &other));
+    vouchers.push(of(5, VoucherState::Created, &c));
     insert_vouchers(store, &vouchers.iter().collect::<Vec<_>>());
 
     let count = |customer: OrgId, engagement: &'static str, days: u32| {
@@ -1202,12 +1207,41 @@ pub fn live_vouchers_are_counted_per_customer_engagement_and_length(store: &dyn 
             Ok(tx.count_live_vouchers(customer, engagement, days)?)
         })
     };
-    assert_eq!(count(c.org.id, "DDPS-AZURE", 15), 7);
+    assert_eq!(count(c.org.id, "DDPS-AZURE", 10), 7);
+    assert_eq!(count(c.org.id, "DDPS-AZURE", 15), 1);
     assert_eq!(count(c.org.id, "DDPS-AZURE", 5), 1);
     assert_eq!(count(c.org.id, "DDPS-AZURE", 3), 0);
     assert_eq!(count(c.org.id, "SDPS-SQL", 15), 1);
     assert_eq!(count(other.org.id, "DDPS-AZURE", 15), 1);
     assert_eq!(count(OrgId::new(), "DDPS-AZURE", 15), 0);
+}
+
+/// A customer holds at most one live 15-day voucher per engagement: a second
+/// is `Duplicate("fifteen_day_engagement")`, and nothing of it is written; once
+/// the first is cancelled, another may be created.
+pub fn a_second_live_fifteen_day_voucher_is_a_duplicate(store: &dyn Store) {
+    let c = customer(store, "Customer", 100);
+    let first = Voucher {
+        days: Days(15),
+        ..voucher(&c.agreement, &c.pm, &c.admin)
+    };
+    insert_vouchers(store, &[&first]);
+    let second = Voucher {
+        days: Days(15),
+        ..voucher(&c.agreement, &c.pm, &c.admin)
+    };
+    let attempt = second.clone();
+    let r = write(store, move |tx| Ok(tx.insert_voucher(&attempt)));
+    assert_eq!(r, Err(StoreError::Duplicate("fifteen_day_engagement")));
+    let id = second.id;
+    assert_eq!(read(store, move |tx| Ok(tx.voucher(id)?)), None);
+    let cancelled = Voucher {
+        state: VoucherState::Cancelled,
+        version: first.version + 1,
+        ..first.clone()
+    };
+    write(store, move |tx| Ok(tx.update_voucher(&cancelled)?));
+    insert_vouchers(store, &[&second]);
 }
 
 /// The expiry sweep finds open vouchers whose expiry date is before today,
@@ -1384,6 +1418,7 @@ macro_rules! __contract_list {
             the_outbox_hands_out_pending_mail_until_sent_or_failed_ten_times,
             the_program_round_trips_and_is_replaced,
             live_vouchers_are_counted_per_customer_engagement_and_length,
+            a_second_live_fifteen_day_voucher_is_a_duplicate,
             open_vouchers_past_their_expiry_are_found_for_the_sweep,
             racing_debits_never_overdraw_a_pool,
             racing_updates_from_one_version_let_exactly_one_win,

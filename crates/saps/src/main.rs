@@ -1,6 +1,7 @@
 //! `saps`: serve the program, run the demo, migrate, manage users, benchmark.
 
 mod bench;
+mod config;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
@@ -13,6 +14,10 @@ use std::path::PathBuf;
 #[derive(Parser)]
 #[command(name = "saps", version, about = "Run a vendor-funded planning-services voucher program.", long_about = None)]
 struct Cli {
+    /// A TOML configuration file (default: ./saps.toml when present). Flags and
+    /// SAPS_* variables override it.
+    #[arg(long, global = true, env = "SAPS_CONFIG")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,24 +44,33 @@ enum Command {
 
 #[derive(Args)]
 struct DbArgs {
-    /// An SQLite file path, or a postgres:// URL.
-    #[arg(long, env = "SAPS_DATABASE", default_value = "saps-data/saps.db")]
-    database: String,
+    /// An SQLite file path, or a postgres:// URL [default: saps-data/saps.db].
+    #[arg(long, env = "SAPS_DATABASE")]
+    database: Option<String>,
+}
+
+impl DbArgs {
+    fn resolve(&self, file: &config::File) -> String {
+        self.database
+            .clone()
+            .or_else(|| file.database.clone())
+            .unwrap_or_else(|| "saps-data/saps.db".into())
+    }
 }
 
 #[derive(Args)]
 struct ServeArgs {
     #[command(flatten)]
     db: DbArgs,
-    /// Address to listen on.
-    #[arg(long, env = "SAPS_LISTEN", default_value = "127.0.0.1:8080")]
-    listen: SocketAddr,
-    /// `system`, or `simulated:YYYY-MM-DD` to run on a clock an operator can move.
-    #[arg(long, env = "SAPS_CLOCK", default_value = "system")]
-    clock: String,
-    /// Where outgoing mail is written as .eml files.
-    #[arg(long, env = "SAPS_MAIL_DIR", default_value = "saps-data/mail")]
-    mail_dir: PathBuf,
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long, env = "SAPS_LISTEN")]
+    listen: Option<SocketAddr>,
+    /// `system`, or `simulated:YYYY-MM-DD` to run on a clock an operator can move [default: system].
+    #[arg(long, env = "SAPS_CLOCK")]
+    clock: Option<String>,
+    /// Where outgoing mail is written as .eml files [default: saps-data/mail].
+    #[arg(long, env = "SAPS_MAIL_DIR")]
+    mail_dir: Option<PathBuf>,
     /// The URL people reach this saps at (used in e-mails).
     #[arg(long, env = "SAPS_PUBLIC_URL")]
     public_url: Option<String>,
@@ -138,16 +152,18 @@ async fn shutdown_signal() {
 async fn main() -> Result<()> {
     let cli = Cli::parse();
     init_tracing();
+    let file = config::load(cli.config.as_deref())?;
     match cli.command {
-        Command::Serve(a) => serve(a).await,
+        Command::Serve(a) => serve(a, &file).await,
         Command::Demo(a) => demo(a).await,
         Command::Migrate { db } => {
-            ensure_parent(&db.database);
-            let url = db.database.clone();
+            let database = db.resolve(&file);
+            ensure_parent(&database);
+            let url = database.clone();
             tokio::task::spawn_blocking(move || saps_app::migrate(&url))
                 .await?
-                .map_err(|e| anyhow::anyhow!("cannot migrate {}: {e}", redact(&db.database)))?;
-            println!("migrated {}", redact(&db.database));
+                .map_err(|e| anyhow::anyhow!("cannot migrate {}: {e}", redact(&database)))?;
+            println!("migrated {}", redact(&database));
             Ok(())
         }
         Command::User {
@@ -160,13 +176,13 @@ async fn main() -> Result<()> {
                     name,
                     org_id,
                 },
-        } => user_add(db, &role, &email, &password, name, org_id).await,
+        } => user_add(&db.resolve(&file), &role, &email, &password, name, org_id).await,
         Command::Bench(a) => bench::run(a).await,
     }
 }
 
 /// Hides a password in a database URL for printing.
-fn redact(url: &str) -> String {
+pub(crate) fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => {
             let creds = &url[s + 3..at];
@@ -187,23 +203,41 @@ async fn open(database: &str) -> Result<std::sync::Arc<dyn saps_core::port::Stor
         .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(database)))
 }
 
-async fn serve(a: ServeArgs) -> Result<()> {
-    let clock = Clock::parse(&a.clock).map_err(anyhow::Error::msg)?;
-    let store = open(&a.db.database).await?;
+async fn serve(a: ServeArgs, file: &config::File) -> Result<()> {
+    let database = a.db.resolve(file);
+    let listen = a
+        .listen
+        .or(file.listen)
+        .unwrap_or_else(|| "127.0.0.1:8080".parse().expect("valid"));
+    let clock = a
+        .clock
+        .clone()
+        .or_else(|| file.clock.clone())
+        .unwrap_or_else(|| "system".into());
+    let clock = Clock::parse(&clock).map_err(anyhow::Error::msg)?;
+    let mail_dir = a
+        .mail_dir
+        .clone()
+        .or_else(|| file.mail_dir.clone())
+        .unwrap_or_else(|| "saps-data/mail".into());
+    let public_url = a
+        .public_url
+        .clone()
+        .or_else(|| file.public_url.clone())
+        .unwrap_or_else(|| format!("http://{listen}"));
+    let store = open(&database).await?;
     let settings = Settings {
-        mail_dir: a.mail_dir,
-        public_url: a
-            .public_url
-            .unwrap_or_else(|| format!("http://{}", a.listen)),
+        mail_dir,
+        public_url,
         ..Settings::default()
     };
     let app = App::new(store, clock, settings)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let listener = tokio::net::TcpListener::bind(a.listen)
+    let listener = tokio::net::TcpListener::bind(listen)
         .await
-        .with_context(|| format!("cannot listen on {}", a.listen))?;
-    tracing::info!(database = %redact(&a.db.database), store = %app.store.describe(), "saps listening on http://{}", listener.local_addr()?);
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    tracing::info!(database = %redact(&database), store = %app.store.describe(), "saps listening on http://{}", listener.local_addr()?);
     saps_web::serve(listener, app, shutdown_signal()).await?;
     Ok(())
 }
@@ -276,7 +310,7 @@ async fn demo(a: DemoArgs) -> Result<()> {
 }
 
 async fn user_add(
-    db: DbArgs,
+    database: &str,
     role: &str,
     email: &str,
     password: &str,
@@ -289,7 +323,7 @@ async fn user_add(
             Role::ALL.map(Role::as_str).join(", ")
         );
     };
-    let store = open(&db.database).await?;
+    let store = open(database).await?;
     let app = App::new(store, Clock::System, Settings::default())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
