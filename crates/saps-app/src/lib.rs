@@ -306,9 +306,14 @@ impl App {
         key: String,
         request_hash: String,
     ) -> Result<Option<port::IdempotentResponse>, Error> {
-        let now = self.now();
-        self.write(move |tx| Ok(tx.claim_idempotency_key(user, &key, &request_hash, now)?))
-            .await
+        // Wall time, not the program clock: a key abandoned by a crashed
+        // request may be taken over after a minute, whatever the program date.
+        let now = jiff::Timestamp::now();
+        let stale_before = now - jiff::SignedDuration::from_secs(60);
+        self.write(move |tx| {
+            Ok(tx.claim_idempotency_key(user, &key, &request_hash, now, stale_before)?)
+        })
+        .await
     }
 
     pub async fn complete_idempotency_key(
@@ -319,6 +324,14 @@ impl App {
         body: Vec<u8>,
     ) -> Result<(), Error> {
         self.write(move |tx| Ok(tx.complete_idempotency_key(user, &key, status, &body)?))
+            .await
+    }
+
+    /// Forgets answers to requests older than a day (clients retry within
+    /// minutes); returns how many were deleted.
+    pub async fn purge_idempotency_keys(&self) -> Result<u64, Error> {
+        let before = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24);
+        self.write(move |tx| Ok(tx.purge_idempotency_keys(before)?))
             .await
     }
 

@@ -125,14 +125,20 @@ pub trait Tx {
     // program, idempotency, outbox
     fn program(&mut self) -> StoreResult<Option<serde_json::Value>>;
     fn put_program(&mut self, program: &serde_json::Value) -> StoreResult<()>;
-    /// Claims a key for a request: `Ok(None)` when it was free (now pending).
+    /// Claims a key for a request: `Ok(None)` when it was free (now pending,
+    /// created at `at`), or when it was left pending since before
+    /// `stale_before` (its first request died: it is taken over). Otherwise
+    /// the stored row.
     fn claim_idempotency_key(
         &mut self,
         user: UserId,
         key: &str,
         request_hash: &str,
         at: Timestamp,
+        stale_before: Timestamp,
     ) -> StoreResult<Option<IdempotentResponse>>;
+    /// Deletes completed keys created before `before`; returns how many.
+    fn purge_idempotency_keys(&mut self, before: Timestamp) -> StoreResult<u64>;
     fn complete_idempotency_key(
         &mut self,
         user: UserId,

@@ -1058,10 +1058,21 @@ impl Tx for PgTx<'_> {
         key: &str,
         request_hash: &str,
         at: Timestamp,
+        stale_before: Timestamp,
     ) -> StoreResult<Option<IdempotentResponse>> {
+        let (at, at_ns) = split(at);
+        let (stale, _) = split(stale_before);
+        let taken_over = self.exec(
+            "UPDATE idempotency_keys SET request_hash = $3, created_at = $4, created_at_ns = $5, \
+             body = ''::bytea \
+             WHERE user_id = $1 AND key = $2 AND status IS NULL AND created_at < $6",
+            &[&user.0, &key, &request_hash, &at, &at_ns, &stale],
+        )?;
+        if taken_over == 1 {
+            return Ok(None);
+        }
         // Between the insert that finds the key taken and the read of its
         // holder, the holder may release it: then claim again.
-        let (at, at_ns) = split(at);
         for _ in 0..3 {
             let claimed = self.exec(
                 "INSERT INTO idempotency_keys \
@@ -1091,6 +1102,14 @@ impl Tx for PgTx<'_> {
         }
         self.retry = true;
         Err(StoreError::Retry)
+    }
+
+    fn purge_idempotency_keys(&mut self, before: Timestamp) -> StoreResult<u64> {
+        let (before, _) = split(before);
+        self.exec(
+            "DELETE FROM idempotency_keys WHERE status IS NOT NULL AND created_at < $1",
+            &[&before],
+        )
     }
 
     fn complete_idempotency_key(

@@ -324,7 +324,7 @@ fn every_kind_of_row_reads_back_as_it_was_written() {
         assert_eq!(tx.pending_mail(10)?, vec![m2.clone()]);
         tx.mark_mail_failed(m2.id)?;
         assert_eq!(tx.pending_mail(10)?[0].attempts, 1);
-        tx.mark_mail_sent(m2.id, now())?;
+        tx.mark_mail_sent(m2.id, now(), Timestamp::UNIX_EPOCH)?;
         assert_eq!(tx.pending_mail(10)?, vec![]);
         Ok(())
     })
@@ -332,9 +332,12 @@ fn every_kind_of_row_reads_back_as_it_was_written() {
 
     let uid = w.pm.id;
     write_blocking(&store, move |tx| {
-        assert_eq!(tx.claim_idempotency_key(uid, "k", "hash", now())?, None);
         assert_eq!(
-            tx.claim_idempotency_key(uid, "k", "other", now())?,
+            tx.claim_idempotency_key(uid, "k", "hash", now(), Timestamp::UNIX_EPOCH)?,
+            None
+        );
+        assert_eq!(
+            tx.claim_idempotency_key(uid, "k", "other", now(), Timestamp::UNIX_EPOCH)?,
             Some(IdempotentResponse {
                 request_hash: "hash".into(),
                 status: None,
@@ -343,7 +346,7 @@ fn every_kind_of_row_reads_back_as_it_was_written() {
         );
         tx.complete_idempotency_key(uid, "k", 201, b"{}")?;
         assert_eq!(
-            tx.claim_idempotency_key(uid, "k", "hash", now())?,
+            tx.claim_idempotency_key(uid, "k", "hash", now(), Timestamp::UNIX_EPOCH)?,
             Some(IdempotentResponse {
                 request_hash: "hash".into(),
                 status: Some(201),
@@ -351,7 +354,10 @@ fn every_kind_of_row_reads_back_as_it_was_written() {
             })
         );
         tx.release_idempotency_key(uid, "k")?;
-        assert_eq!(tx.claim_idempotency_key(uid, "k", "hash2", now())?, None);
+        assert_eq!(
+            tx.claim_idempotency_key(uid, "k", "hash2", now(), Timestamp::UNIX_EPOCH)?,
+            None
+        );
         Ok(())
     })
     .unwrap();

@@ -727,8 +727,23 @@ impl Tx for SqliteTx<'_> {
         key: &str,
         request_hash: &str,
         at: jiff::Timestamp,
+        stale_before: jiff::Timestamp,
     ) -> StoreResult<Option<IdempotentResponse>> {
         let user = user.to_string();
+        let taken_over = self.exec(
+            "UPDATE idempotency_keys SET request_hash = ?3, created_at = ?4, body = x'' \
+             WHERE user_id = ?1 AND key = ?2 AND status IS NULL AND created_at < ?5",
+            params![
+                user,
+                key,
+                request_hash,
+                timestamp(at),
+                timestamp(stale_before)
+            ],
+        )?;
+        if taken_over == 1 {
+            return Ok(None);
+        }
         let claimed = self.exec(
             "INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at) \
              VALUES (?1, ?2, ?3, NULL, x'', ?4) ON CONFLICT (user_id, key) DO NOTHING",
@@ -749,6 +764,14 @@ impl Tx for SqliteTx<'_> {
                 })
             },
         )
+    }
+
+    fn purge_idempotency_keys(&mut self, before: jiff::Timestamp) -> StoreResult<u64> {
+        self.exec(
+            "DELETE FROM idempotency_keys WHERE status IS NOT NULL AND created_at < ?1",
+            [timestamp(before)],
+        )
+        .map(|n| n as u64)
     }
 
     fn complete_idempotency_key(

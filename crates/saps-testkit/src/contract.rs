@@ -1039,7 +1039,13 @@ pub fn an_idempotency_key_is_claimed_completed_replayed_and_released(store: &dyn
     let (u, other) = (c.admin.id, c.pm.id);
     let claim = |user: UserId, key: &'static str, hash: &'static str| {
         write(store, move |tx| {
-            Ok(tx.claim_idempotency_key(user, key, hash, Timestamp::now())?)
+            Ok(tx.claim_idempotency_key(
+                user,
+                key,
+                hash,
+                Timestamp::now(),
+                Timestamp::UNIX_EPOCH,
+            )?)
         })
     };
 
@@ -1095,6 +1101,48 @@ pub fn an_idempotency_key_is_claimed_completed_replayed_and_released(store: &dyn
         done,
         "other keys are untouched"
     );
+}
+
+/// A key left pending by a request that died is taken over once it is stale;
+/// completed keys never are, and old completed keys are purged.
+pub fn a_stale_pending_idempotency_key_is_taken_over_and_old_answers_are_purged(store: &dyn Store) {
+    let c = customer(store, "Customer", 0);
+    let u = c.admin.id;
+    let t0: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+    let minute = jiff::SignedDuration::from_secs(60);
+    let claim = move |key: &'static str, hash: &'static str, at: Timestamp| {
+        write(store, move |tx| {
+            Ok(tx.claim_idempotency_key(u, key, hash, at, at - minute)?)
+        })
+    };
+    assert_eq!(claim("pending", "h1", t0), None);
+    assert_eq!(claim("done", "h1", t0), None);
+    write(store, move |tx| {
+        Ok(tx.complete_idempotency_key(u, "done", 200, b"{}")?)
+    });
+    // Thirty seconds later both are still held.
+    let soon = t0 + jiff::SignedDuration::from_secs(30);
+    assert!(claim("pending", "h2", soon).is_some_and(|r| r.status.is_none()));
+    assert!(claim("done", "h2", soon).is_some_and(|r| r.status == Some(200)));
+    // Two minutes later the pending one is taken over (with the new request), the done one is not.
+    let later = t0 + jiff::SignedDuration::from_secs(120);
+    assert_eq!(claim("pending", "h3", later), None);
+    assert_eq!(
+        claim("pending", "h3", later).map(|r| r.request_hash),
+        Some("h3".to_owned())
+    );
+    assert!(
+        claim("done", "h3", later).is_some_and(|r| r.status == Some(200) && r.request_hash == "h1")
+    );
+    // Purging removes completed keys created before the cut-off, never pending ones.
+    let purged = write(store, move |tx| Ok(tx.purge_idempotency_keys(t0 + minute)?));
+    assert_eq!(purged, 1);
+    assert_eq!(
+        claim("done", "h4", later),
+        None,
+        "the purged key is free again"
+    );
+    assert!(claim("pending", "h4", later).is_some_and(|r| r.status.is_none()));
 }
 
 /// The outbox hands out unsent mail oldest first, forgets sent mail, and
@@ -1415,6 +1463,7 @@ macro_rules! __contract_list {
             keyset_pagination_returns_every_voucher_exactly_once,
             events_after_returns_later_events_in_strictly_increasing_order,
             an_idempotency_key_is_claimed_completed_replayed_and_released,
+            a_stale_pending_idempotency_key_is_taken_over_and_old_answers_are_purged,
             the_outbox_hands_out_pending_mail_until_sent_or_failed_ten_times,
             the_program_round_trips_and_is_replaced,
             live_vouchers_are_counted_per_customer_engagement_and_length,

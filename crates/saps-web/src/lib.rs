@@ -1,11 +1,13 @@
-//! saps over HTTP: the JSON API with its OpenAPI document, health checks,
-//! idempotency keys, and the background jobs a server runs.
+//! saps over HTTP: the JSON API with its OpenAPI document, the server-rendered
+//! web UI, health checks, idempotency keys, and the background jobs a server
+//! runs.
 
 pub mod api;
 pub mod extract;
 mod idempotency;
 pub mod openapi;
 pub mod problem;
+pub mod ui;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
@@ -43,7 +45,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/docs", get(docs))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .fallback(api_not_found)
+        .merge(ui::router())
+        .fallback(ui::fallback)
         .layer(DefaultBodyLimit::max(extract::MAX_JSON))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
@@ -105,6 +108,11 @@ pub fn spawn_jobs(app: Arc<App>) -> tokio::task::JoinHandle<()> {
                 && let Err(e) = app.sweep_expired().await
             {
                 tracing::warn!(error = %e, "expiry sweep failed");
+            }
+            if n.is_multiple_of(720)
+                && let Err(e) = app.purge_idempotency_keys().await
+            {
+                tracing::warn!(error = %e, "purging idempotency keys failed");
             }
             n += 1;
         }
