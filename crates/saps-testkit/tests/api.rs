@@ -1029,3 +1029,82 @@ both_databases!(
         assert_eq!(b.body["pools"][0]["available"], 285);
     }
 );
+
+both_databases!(
+    the_operator_changes_the_program_and_new_vouchers_follow_it,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let op = t.token(&t.world.operator).await;
+        let ba = t.token(&t.world.benefit_admin).await;
+        let offerings = t.get("/api/v1/offerings", &ba).await;
+        let codes: Vec<_> = offerings
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["code"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            codes,
+            ["DDPS", "DYDPS", "PVDPS", "SDPS", "S-EDPS", "SSDPS", "AZDPS"]
+        );
+        let az = &offerings.body[6]["engagements"][0];
+        assert_eq!(
+            (az["cloud"].as_bool(), az["retired_on"].as_str()),
+            (Some(true), Some("2020-02-01"))
+        );
+        let program = t.get("/api/v1/program", &ba).await.body;
+        assert_eq!(program["voucher_validity_days"], 180);
+        assert_eq!(program["claim_window_days"], 60);
+        let last_day = program["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == "last_day_to_create_or_assign")
+            .unwrap()["date"]
+            .clone();
+        assert_eq!(last_day, "2021-06-30");
+
+        let mut next = program.clone();
+        next["voucher_validity_days"] = json!(90);
+        let r = t
+            .call(Method::PUT, "/api/v1/program", Some(&ba), Some(&next))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let mut bad = next.clone();
+        bad["voucher_validity_days"] = json!(0);
+        let r = t
+            .call(Method::PUT, "/api/v1/program", Some(&op), Some(&bad))
+            .await;
+        assert_eq!(
+            (r.status, r.code()),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation.voucher_validity_days"
+            )
+        );
+        let r = t
+            .call(Method::PUT, "/api/v1/program", Some(&op), Some(&next))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        assert_eq!(
+            (
+                r.body["voucher_validity_days"].as_i64(),
+                r.body["version"].as_i64()
+            ),
+            (Some(90), Some(2))
+        );
+        let v = voucher(&t, &ba, 1).await;
+        assert_eq!(v["expires_on"], "2021-01-31");
+        let history = t
+            .get(
+                &format!("/api/v1/vouchers/{}", v["code"].as_str().unwrap()),
+                &ba,
+            )
+            .await;
+        assert_eq!(
+            history.body["history"][0]["program_version"], 2,
+            "events record the rules they were decided under"
+        );
+    }
+);
