@@ -45,6 +45,15 @@ pub fn migrate(database: &str) -> Result<(), Error> {
     }
 }
 
+/// How an operator moves a simulated clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClockMove {
+    /// To the start of a date (back or forward).
+    Set(jiff::civil::Date),
+    /// Forward by whole days.
+    Advance(i64),
+}
+
 /// Settings of the application that are not the program's rules.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -235,6 +244,30 @@ impl App {
             saps_core::authz::Resource::Program,
         )?;
         self.clock.advance(days).map_err(clock_error)
+    }
+
+    /// Moves a simulated clock (set to a date, or forward by days), records
+    /// the move in the journal, and expires what the move made due.
+    pub async fn move_clock(&self, actor: &Actor, to: ClockMove) -> Result<jiff::Timestamp, Error> {
+        let before = self.now();
+        let now = match to {
+            ClockMove::Set(date) => self.set_clock(actor, date)?,
+            ClockMove::Advance(days) => self.advance_clock(actor, days)?,
+        };
+        let (actor_id, version) = (actor.user_id, self.program().version);
+        self.write(move |tx| {
+            tx.append_event(&saps_core::NewEvent::new(
+                "clock.moved",
+                now,
+                Some(actor_id),
+                version,
+                serde_json::json!({"from": before, "to": now}),
+            ))?;
+            Ok(())
+        })
+        .await?;
+        self.sweep_expired().await?;
+        Ok(now)
     }
 
     /// Replaces the program's settings and calendar (the catalog is kept when

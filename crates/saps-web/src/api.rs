@@ -291,9 +291,9 @@ async fn clock_post(
     c: Caller,
     Json(r): Json<ClockRequest>,
 ) -> ApiResult<Response> {
-    let now = match (r.set, r.advance_days) {
-        (Some(d), None) => st.app.set_clock(&c.actor, date("set", &d)?)?,
-        (None, Some(n)) if (1..=3650).contains(&n) => st.app.advance_clock(&c.actor, n)?,
+    let to = match (r.set, r.advance_days) {
+        (Some(d), None) => saps_app::ClockMove::Set(date("set", &d)?),
+        (None, Some(n)) if (1..=3650).contains(&n) => saps_app::ClockMove::Advance(n),
         (None, Some(_)) => {
             return Err(
                 Problem::malformed("advance_days", "advance_days must be from 1 to 3650").into(),
@@ -307,8 +307,7 @@ async fn clock_post(
             .into());
         }
     };
-    // Moving time may expire vouchers: sweep now rather than at the next tick.
-    st.app.sweep_expired().await?;
+    let now = st.app.move_clock(&c.actor, to).await?;
     Ok(ok(
         json!({"now": now, "today": saps_core::program_date(now), "simulated": true}),
     ))
