@@ -1108,3 +1108,39 @@ both_databases!(
         );
     }
 );
+
+#[tokio::test]
+async fn every_answer_carries_a_request_id_and_a_given_one_is_kept() {
+    let t = TestApp::new(Db::Sqlite, 1).await;
+    use tower::ServiceExt;
+    let res = t
+        .router
+        .clone()
+        .oneshot(
+            axum::http::Request::get("/healthz")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let id = res
+        .headers()
+        .get("x-request-id")
+        .expect("an id")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(id.len(), 32);
+    let res = t
+        .router
+        .clone()
+        .oneshot(
+            axum::http::Request::get("/healthz")
+                .header("x-request-id", "abc-123")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["x-request-id"], "abc-123");
+}

@@ -48,7 +48,11 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(ui::router())
         .fallback(ui::fallback)
         .layer(DefaultBodyLimit::max(extract::MAX_JSON))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
+        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
+            RequestIds,
+        ))
         .with_state(state)
 }
 
@@ -131,4 +135,35 @@ pub async fn serve(
         .await;
     jobs.abort();
     r
+}
+
+/// Every request gets an `x-request-id` (kept if the client sent one), logged
+/// with the request's span and returned in the response.
+#[derive(Clone, Copy)]
+pub struct RequestIds;
+
+impl tower_http::request_id::MakeRequestId for RequestIds {
+    fn make_request_id<B>(
+        &mut self,
+        _: &axum::http::Request<B>,
+    ) -> Option<tower_http::request_id::RequestId> {
+        let id = uuid::Uuid::now_v7().simple().to_string();
+        axum::http::HeaderValue::from_str(&id)
+            .ok()
+            .map(tower_http::request_id::RequestId::new)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct RequestSpan;
+
+impl<B> tower_http::trace::MakeSpan<B> for RequestSpan {
+    fn make_span(&mut self, req: &axum::http::Request<B>) -> tracing::Span {
+        let id = req
+            .headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+    }
 }
