@@ -30,9 +30,16 @@ pub fn build_message(from: &str, mail: &OutgoingMail) -> Result<Message, String>
 impl App {
     /// Delivers what is waiting in the outbox; returns how many were sent.
     /// Delivery is at least once: a crash between sending and marking sends
-    /// again, with the same Message-ID so mail clients can tell.
+    /// again (after the lease expires), with the same Message-ID so mail
+    /// clients can tell.
     pub async fn dispatch_mail(&self) -> Result<usize, Error> {
-        let pending = self.read(|tx| Ok(tx.pending_mail(100)?)).await?;
+        // Lease before sending, so that two nodes never send the same mail; a
+        // node that dies mid-way lets its lease expire after five minutes.
+        let now = jiff::Timestamp::now();
+        let until = now + jiff::SignedDuration::from_secs(300);
+        let pending = self
+            .write(move |tx| Ok(tx.lease_mail(now, until, 100)?))
+            .await?;
         if pending.is_empty() {
             return Ok(0);
         }

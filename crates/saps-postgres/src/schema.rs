@@ -16,6 +16,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_one_fifteen_day_engagement",
         include_str!("../migrations/0002_one_fifteen_day_engagement.sql"),
     ),
+    (
+        "0003_outbox_lease",
+        include_str!("../migrations/0003_outbox_lease.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -1166,6 +1166,32 @@ impl Tx for PgTx<'_> {
         .collect()
     }
 
+    fn lease_mail(
+        &mut self,
+        now: Timestamp,
+        until: Timestamp,
+        limit: u32,
+    ) -> StoreResult<Vec<OutgoingMail>> {
+        let (now, _) = split(now);
+        let (until, _) = split(until);
+        let mut mails = self
+            .rows(
+                &format!(
+                    "UPDATE outbox SET leased_until = $2 WHERE id IN ( \
+                     SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < 10 \
+                     AND (leased_until IS NULL OR leased_until < $1) \
+                     ORDER BY created_at, created_at_ns, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                     RETURNING {MAIL_COLS}"
+                ),
+                &[&now, &until, &i64::from(limit)],
+            )?
+            .iter()
+            .map(mail_row)
+            .collect::<StoreResult<Vec<_>>>()?;
+        mails.sort_by(|a, b| (a.created_at, a.id).cmp(&(b.created_at, b.id)));
+        Ok(mails)
+    }
+
     fn mark_mail_sent(&mut self, id: Uuid, at: Timestamp) -> StoreResult<()> {
         let (at, at_ns) = split(at);
         self.exec(
@@ -1177,7 +1203,7 @@ impl Tx for PgTx<'_> {
 
     fn mark_mail_failed(&mut self, id: Uuid) -> StoreResult<()> {
         self.exec(
-            "UPDATE outbox SET attempts = attempts + 1 WHERE id = $1",
+            "UPDATE outbox SET attempts = attempts + 1, leased_until = NULL WHERE id = $1",
             &[&id],
         )
         .map(drop)

@@ -823,6 +823,31 @@ impl Tx for SqliteTx<'_> {
         )
     }
 
+    fn lease_mail(
+        &mut self,
+        now: jiff::Timestamp,
+        until: jiff::Timestamp,
+        limit: u32,
+    ) -> StoreResult<Vec<OutgoingMail>> {
+        // The single writer makes select-then-update atomic.
+        let due = self.all(
+            &format!(
+                "SELECT {MAIL_COLS} FROM outbox WHERE sent_at IS NULL AND attempts < 10 \
+                 AND (leased_until IS NULL OR leased_until < ?1) \
+                 ORDER BY created_at, id LIMIT ?2"
+            ),
+            params![timestamp(now), limit],
+            mail_row,
+        )?;
+        for m in &due {
+            self.exec(
+                "UPDATE outbox SET leased_until = ?2 WHERE id = ?1",
+                params![m.id.to_string(), timestamp(until)],
+            )?;
+        }
+        Ok(due)
+    }
+
     fn mark_mail_sent(&mut self, id: uuid::Uuid, at: jiff::Timestamp) -> StoreResult<()> {
         self.exec(
             "UPDATE outbox SET sent_at = ?2 WHERE id = ?1",
@@ -833,7 +858,7 @@ impl Tx for SqliteTx<'_> {
 
     fn mark_mail_failed(&mut self, id: uuid::Uuid) -> StoreResult<()> {
         self.exec(
-            "UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1",
+            "UPDATE outbox SET attempts = attempts + 1, leased_until = NULL WHERE id = ?1",
             [id.to_string()],
         )
         .map(drop)

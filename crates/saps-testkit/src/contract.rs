@@ -1198,6 +1198,64 @@ pub fn the_outbox_hands_out_pending_mail_until_sent_or_failed_ten_times(store: &
     assert_eq!(pending(10), by_time[2..], "ten failures and it is given up");
 }
 
+/// Leasing hands each pending mail to one node at a time: two leases at the
+/// same moment get disjoint mails, an expired lease frees its mails, and a
+/// failed attempt frees the mail for the next try.
+pub fn mail_is_leased_to_one_sender_at_a_time(store: &dyn Store) {
+    let t0: Timestamp = "2025-03-01T08:00:00Z".parse().expect("a timestamp");
+    let mails: Vec<OutgoingMail> = (0..5_i64)
+        .map(|i| OutgoingMail {
+            id: uuid::Uuid::now_v7(),
+            to: format!("p{i}@example.com"),
+            subject: "s".into(),
+            body: "b".into(),
+            created_at: t0 + jiff::SignedDuration::from_secs(i),
+            attempts: 0,
+        })
+        .collect();
+    let queued = mails.clone();
+    write(store, move |tx| {
+        for m in &queued {
+            tx.enqueue_mail(m)?;
+        }
+        Ok(())
+    });
+    let minute = jiff::SignedDuration::from_secs(60);
+    let lease = move |now: Timestamp, limit: u32| {
+        write(store, move |tx| {
+            Ok(tx.lease_mail(now, now + minute, limit)?)
+        })
+        .into_iter()
+        .map(|m| m.id)
+        .collect::<Vec<_>>()
+    };
+    let ids: Vec<_> = mails.iter().map(|m| m.id).collect();
+    let now = t0 + minute;
+    assert_eq!(lease(now, 3), ids[..3]);
+    assert_eq!(
+        lease(now, 10),
+        ids[3..],
+        "leased mail is not handed out twice"
+    );
+    assert_eq!(lease(now, 10), Vec::<uuid::Uuid>::new());
+    let (sent, failed) = (ids[0], ids[1]);
+    write(store, move |tx| {
+        tx.mark_mail_sent(sent, now)?;
+        Ok(tx.mark_mail_failed(failed)?)
+    });
+    assert_eq!(
+        lease(now, 10),
+        vec![ids[1]],
+        "a failed attempt frees the mail"
+    );
+    let later = now + minute + minute;
+    assert_eq!(
+        lease(later, 10),
+        ids[1..],
+        "expired leases free their mails; sent mail stays sent"
+    );
+}
+
 /// The program is absent in a new database, reads back as stored, and is
 /// replaced by the next one.
 pub fn the_program_round_trips_and_is_replaced(store: &dyn Store) {
@@ -1465,6 +1523,7 @@ macro_rules! __contract_list {
             an_idempotency_key_is_claimed_completed_replayed_and_released,
             a_stale_pending_idempotency_key_is_taken_over_and_old_answers_are_purged,
             the_outbox_hands_out_pending_mail_until_sent_or_failed_ten_times,
+            mail_is_leased_to_one_sender_at_a_time,
             the_program_round_trips_and_is_replaced,
             live_vouchers_are_counted_per_customer_engagement_and_length,
             a_second_live_fifteen_day_voucher_is_a_duplicate,
