@@ -1188,7 +1188,7 @@ impl Tx for PgTx<'_> {
             .iter()
             .map(mail_row)
             .collect::<StoreResult<Vec<_>>>()?;
-        mails.sort_by(|a, b| (a.created_at, a.id).cmp(&(b.created_at, b.id)));
+        mails.sort_by_key(|m| (m.created_at, m.id));
         Ok(mails)
     }
 
