@@ -267,6 +267,7 @@ impl App {
         })
         .await?;
         self.sweep_expired().await?;
+        self.sweep_removed_days().await?;
         Ok(now)
     }
 

@@ -454,7 +454,7 @@ impl App {
             for v in due {
                 let next = v.expire(now)?;
                 let agreement = tx.agreement(v.agreement_id)?.ok_or(Error::NotFound(Entity::Agreement))?;
-                let refund = Voucher::expiry_refunds(&agreement, &program, now);
+                let refund = v.expiry_refunds(&agreement, &program);
                 match tx.update_voucher(&next) {
                     Err(StoreError::Stale) => continue,
                     r => r?,
@@ -474,6 +474,53 @@ impl App {
                 n += 1;
             }
             Ok(n)
+        })
+        .await
+    }
+
+    /// On and after the removal milestone, every pool's remaining days are
+    /// removed (a ledger entry each, with its event). Safe to run on every
+    /// node: the debit is conditional on the balance. Returns the days removed.
+    pub async fn sweep_removed_days(&self) -> Result<i64, Error> {
+        let program = self.program();
+        let now = self.now();
+        let Some(on) = program.milestone(saps_core::MilestoneName::RemainingDaysRemoved) else {
+            return Ok(0);
+        };
+        if saps_core::program_date(now) < on {
+            return Ok(0);
+        }
+        self.write(move |tx| {
+            let mut removed = 0;
+            for customer in tx.orgs(OrgKind::Customer)? {
+                for a in tx.agreements(customer.id)? {
+                    if a.available <= 0 {
+                        continue;
+                    }
+                    let event = NewEvent::new(
+                        "days.removed",
+                        now,
+                        None,
+                        program.version,
+                        serde_json::json!({"agreement": a.number, "agreement_id": a.id, "days": a.available, "on": on}),
+                    )
+                    .customer(a.customer_id);
+                    let posted = tx.post_ledger(&LedgerEntry {
+                        id: EntryId::new(),
+                        agreement_id: a.id,
+                        at: now,
+                        delta: -a.available,
+                        reason: LedgerReason::Removal,
+                        voucher_id: None,
+                        event_id: event.id,
+                    })?;
+                    if posted {
+                        tx.append_event(&event)?;
+                        removed += a.available;
+                    }
+                }
+            }
+            Ok(removed)
         })
         .await
     }

@@ -466,14 +466,16 @@ impl Voucher {
         Ok(v)
     }
 
-    /// Whether expiring this voucher gives its days back to the pool: only while
-    /// the customer's agreement is still active and days have not been removed.
-    pub fn expiry_refunds(agreement: &Agreement, program: &Program, now: Timestamp) -> bool {
-        let today = crate::quantity::program_date(now);
+    /// Whether this voucher's expiry gives its days back to the pool: only if,
+    /// on the day it expired (the day after `expires_on`, whenever the expiry is
+    /// recorded), the customer's agreement was active and the program's days had
+    /// not been removed.
+    pub fn expiry_refunds(&self, agreement: &Agreement, program: &Program) -> bool {
+        let expired = self.expires_on.tomorrow().unwrap_or(self.expires_on);
         let removed = program
             .milestone(MilestoneName::RemainingDaysRemoved)
-            .is_some_and(|d| today >= d);
-        agreement.is_active_on(today) && !removed
+            .is_some_and(|d| expired >= d);
+        agreement.is_active_on(expired) && !removed
     }
 
     /// The program retired under it.

@@ -261,7 +261,7 @@ impl World {
                 for i in 0..n {
                     if let Ok(next) = self.vouchers[i].expire(self.now) {
                         let refund =
-                            Voucher::expiry_refunds(&self.agreement, &self.program, self.now);
+                            self.vouchers[i].expiry_refunds(&self.agreement, &self.program);
                         let days = next.days.signed();
                         self.save(i, next);
                         if refund {

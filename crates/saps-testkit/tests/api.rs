@@ -1144,3 +1144,63 @@ async fn every_answer_carries_a_request_id_and_a_given_one_is_kept() {
         .unwrap();
     assert_eq!(res.headers()["x-request-id"], "abc-123");
 }
+
+both_databases!(
+    remaining_days_are_removed_on_the_removal_date_and_open_vouchers_stay_valid,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let w = t.world.clone();
+        let ba = t.token(&w.benefit_admin).await;
+        let op = t.token(&w.operator).await;
+        let code = voucher(&t, &ba, 5).await["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        // The day before: nothing removed yet.
+        t.post("/api/v1/clock", &op, &json!({"set": "2021-04-30"}))
+            .await;
+        let b = t
+            .get(&format!("/api/v1/customers/{}/benefit", w.customer.id), &ba)
+            .await;
+        assert_eq!(b.body["pools"][0]["available"], 25);
+        t.post("/api/v1/clock", &op, &json!({"set": "2021-07-01"}))
+            .await;
+        let b = t
+            .get(&format!("/api/v1/customers/{}/benefit", w.customer.id), &ba)
+            .await;
+        // The voucher expired on 2021-05-02, before the removal: its days came back, then all were removed.
+        assert_eq!(
+            (
+                b.body["pools"][0]["available"].as_i64(),
+                b.body["pools"][0]["used"].as_i64()
+            ),
+            (Some(0), Some(0))
+        );
+        let events = t.get("/api/v1/events?limit=500", &ba).await;
+        let removed: Vec<_> = events.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "days.removed")
+            .collect();
+        assert_eq!(removed.len(), 1);
+        assert_eq!(removed[0]["payload"]["days"], 30);
+        // Moving again removes nothing twice.
+        t.post("/api/v1/clock", &op, &json!({"advance_days": 1}))
+            .await;
+        let events = t.get("/api/v1/events?limit=500", &ba).await;
+        assert_eq!(
+            events.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["kind"] == "days.removed")
+                .count(),
+            1
+        );
+        let v = t.get(&format!("/api/v1/vouchers/{code}"), &ba).await;
+        assert_eq!(v.body["state"], "expired");
+        let report = t.app.check_invariants().await.unwrap();
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+    }
+);

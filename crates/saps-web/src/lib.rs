@@ -113,6 +113,11 @@ pub fn spawn_jobs(app: Arc<App>) -> tokio::task::JoinHandle<()> {
             {
                 tracing::warn!(error = %e, "expiry sweep failed");
             }
+            if n.is_multiple_of(12)
+                && let Err(e) = app.sweep_removed_days().await
+            {
+                tracing::warn!(error = %e, "removing retired days failed");
+            }
             if n.is_multiple_of(720)
                 && let Err(e) = app.purge_idempotency_keys().await
             {
