@@ -234,6 +234,8 @@ struct ListQuery {
 #[serde(deny_unknown_fields)]
 struct EventsQuery {
     after: Option<String>,
+    /// The `next_cursor` of the previous page (the same as `after`).
+    cursor: Option<String>,
     limit: Option<String>,
 }
 
@@ -690,7 +692,7 @@ async fn events(
     c: Caller,
     Query(q): Query<EventsQuery>,
 ) -> ApiResult<Response> {
-    let after = match q.after.as_deref() {
+    let after = match q.after.as_deref().or(q.cursor.as_deref()) {
         None | Some("") => 0,
         Some(a) => a.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
             Problem::malformed(
@@ -753,5 +755,5 @@ pub fn api() -> Api {
         .route("post", "/api/v1/vouchers/{code}/cancel", post(voucher_cancel), Op::new("vouchers", "Cancel an unreserved voucher; its days go back to the pool").ok(200, voucher()).errors(&[403, 404, 409]))
         .route("post", "/api/v1/vouchers/{code}/reserve", post(voucher_reserve), Op::new("vvr", "Reserve the voucher: location, consultant, dates, terms").body(obj(&[("location_id", s()), ("consultant_id", s()), ("start_date", date_s()), ("end_date", date_s()), ("accept_terms", boolean()), ("delivery_country", s())], &["location_id", "consultant_id", "start_date", "end_date", "accept_terms"])).ok(200, voucher()).errors(&[403, 404, 409]))
         .route("post", "/api/v1/vouchers/{code}/cancel-reservation", post(voucher_cancel_reservation), Op::new("vvr", "Cancel the reservation; the voucher is assigned again").body(obj(&[("reason", s())], &["reason"])).ok(200, voucher()).errors(&[403, 404, 409]))
-        .route("get", "/api/v1/events", get(events), Op::new("journal", "The caller's visible journal, oldest first").query(&[("after", "sequence number to start after"), ("limit", "1–500, default 100")]).ok(200, list_of(event_schema())))
+        .route("get", "/api/v1/events", get(events), Op::new("journal", "The caller's visible journal, oldest first").query(&[("after", "the sequence number to start after (opaque, increasing, with gaps)"), ("cursor", "next_cursor of the previous page"), ("limit", "1–500, default 100")]).ok(200, list_of(event_schema())))
 }
