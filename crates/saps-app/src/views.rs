@@ -115,6 +115,18 @@ pub struct ReserveForm {
     pub consultants: Vec<User>,
 }
 
+/// An account of the demo, listed on its sign-in page.
+#[derive(Clone, Debug)]
+pub struct DemoAccount {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub org: String,
+}
+
+/// The demo's operator: its presence (on a simulated clock) marks a demo.
+const DEMO_OPERATOR: &str = "operator@saps.example";
+
 /// Folds a search text the way voucher IDs are read: case, dashes, spaces and
 /// the usual misreadings do not matter.
 fn fold_code(s: &str) -> String {
@@ -324,6 +336,34 @@ impl App {
             project_managers,
             partners,
         })
+    }
+
+    /// The demo's accounts, for its sign-in page: empty unless this is the
+    /// demo (a simulated clock and the demo's operator).
+    pub async fn demo_accounts(&self) -> Result<Vec<DemoAccount>, Error> {
+        if !self.clock.is_simulated() {
+            return Ok(Vec::new());
+        }
+        self.read(|tx| {
+            if tx.user_by_email(DEMO_OPERATOR)?.is_none() {
+                return Ok(Vec::new());
+            }
+            let mut out = Vec::new();
+            for kind in [OrgKind::Operator, OrgKind::Customer, OrgKind::Partner] {
+                for org in tx.orgs(kind)? {
+                    for u in tx.users(org.id)? {
+                        out.push(DemoAccount {
+                            email: u.email,
+                            name: u.name,
+                            role: u.role,
+                            org: org.name.clone(),
+                        });
+                    }
+                }
+            }
+            Ok(out)
+        })
+        .await
     }
 
     /// The partners a voucher may be assigned to.

@@ -8,6 +8,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use saps_app::demo::DEMO_PASSWORD;
+use saps_app::views::DemoAccount;
 use saps_core::{Entity, Error};
 
 #[derive(Template)]
@@ -18,17 +20,23 @@ pub struct LoginPage<'a> {
     pub next: String,
     pub problems: Problems,
     pub signed_out: bool,
+    /// The demo's accounts, when this is the demo.
+    pub demo: Vec<DemoAccount>,
+    pub demo_password: &'static str,
 }
 
-pub async fn login_form(ctx: Ctx, q: Q) -> Response {
+async fn demo_accounts(st: &AppState) -> Vec<DemoAccount> {
+    st.app.demo_accounts().await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "listing the demo accounts failed");
+        Vec::new()
+    })
+}
+
+pub async fn login_form(State(st): State<AppState>, ctx: Ctx, q: Q) -> Response {
     if ctx.user.is_some() {
         return Redirect::to("/").into_response();
     }
-    let next = q
-        .get("next")
-        .and_then(local_path)
-        .unwrap_or("/")
-        .to_owned();
+    let next = q.get("next").and_then(local_path).unwrap_or("/").to_owned();
     ok(
         &ctx,
         &LoginPage {
@@ -37,6 +45,8 @@ pub async fn login_form(ctx: Ctx, q: Q) -> Response {
             next,
             problems: Problems::default(),
             signed_out: q.get("signed_out").is_some(),
+            demo: demo_accounts(&st).await,
+            demo_password: DEMO_PASSWORD,
         },
     )
 }
@@ -87,6 +97,8 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
             next,
             problems,
             signed_out: false,
+            demo: demo_accounts(&st).await,
+            demo_password: DEMO_PASSWORD,
         },
     )
 }

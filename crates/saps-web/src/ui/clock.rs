@@ -111,7 +111,11 @@ pub async fn moved(State(st): State<AppState>, form: Posted) -> Response {
             None => return refused(Problems::default().at("date", ctx.t("clock-date-invalid"))),
         }
     } else {
-        match advance.parse::<i64>().ok().filter(|n| (1..=3650).contains(n)) {
+        match advance
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=3650).contains(n))
+        {
             Some(n) => st.app.advance_clock(&actor, n),
             None => return refused(Problems::default().at("days", ctx.t("clock-days-invalid"))),
         }

@@ -38,6 +38,24 @@ static IDS: LazyLock<[LanguageIdentifier; 5]> = LazyLock::new(|| {
     })
 });
 
+/// The message ids of each locale's file, to tell a missing message from one
+/// that needs arguments (the loader reports both as a failed lookup).
+static KEYS: LazyLock<[std::collections::HashSet<&'static str>; 5]> = LazyLock::new(|| {
+    const FILES: [&str; 5] = [
+        include_str!("../../locales/en/main.ftl"),
+        include_str!("../../locales/fr/main.ftl"),
+        include_str!("../../locales/pt-BR/main.ftl"),
+        include_str!("../../locales/ru/main.ftl"),
+        include_str!("../../locales/it/main.ftl"),
+    ];
+    FILES.map(|text| {
+        text.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim()))
+            .collect()
+    })
+});
+
 /// Arguments of a message: names and values.
 pub type Args<'a> = Vec<(&'static str, FluentValue<'a>)>;
 
@@ -130,16 +148,20 @@ impl Lang {
             .into_iter()
             .map(|(k, v)| (Cow::Borrowed(k), v))
             .collect();
-        LOCALES
+        let text = LOCALES
             .try_lookup_with_args(self.id(), key, &map)
-            .unwrap_or_else(|| key.to_owned())
+            .unwrap_or_else(|| key.to_owned());
+        match self {
+            // A Russian date ends with "г." (год): a sentence ending on a date
+            // keeps one full stop.
+            Self::Ru => text.replace("г..", "г."),
+            _ => text,
+        }
     }
 
     /// Whether this locale itself (not the fallback) has `key`.
     pub fn has(self, key: &str) -> bool {
-        LOCALES
-            .lookup_single_language::<&str>(self.id(), key, None)
-            .is_ok()
+        KEYS[self as usize].contains(key)
     }
 
     /// A number of planning days, with the right plural form: "5 дней".
@@ -185,12 +207,22 @@ impl Lang {
             "nov.", "déc.",
         ];
         const PT: [&str; 12] = [
-            "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.",
-            "nov.", "dez.",
+            "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
+            "dez.",
         ];
         const RU: [&str; 12] = [
-            "янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.",
-            "нояб.", "дек.",
+            "янв.",
+            "февр.",
+            "мар.",
+            "апр.",
+            "мая",
+            "июн.",
+            "июл.",
+            "авг.",
+            "сент.",
+            "окт.",
+            "нояб.",
+            "дек.",
         ];
         const IT: [&str; 12] = [
             "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
@@ -442,5 +474,16 @@ mod tests {
         assert_eq!(Lang::PtBr.days(2), "2 dias");
         assert_eq!(Lang::It.days(1), "1 giorno");
         assert_eq!(Lang::It.days(2), "2 giorni");
+    }
+
+    #[test]
+    fn a_russian_sentence_ending_on_a_date_has_one_full_stop() {
+        let rule = Rule::VoucherExpired {
+            expired_on: date(2021, 5, 1),
+        };
+        assert_eq!(
+            Lang::Ru.rule(&rule),
+            "Срок действия ваучера истек 1 мая 2021 г."
+        );
     }
 }

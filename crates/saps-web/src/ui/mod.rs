@@ -150,11 +150,10 @@ pub fn asset_url(name: &str) -> String {
     }
 }
 
-async fn static_file(
-    ctx: Ctx,
-    axum::extract::Path(file): axum::extract::Path<String>,
-) -> Response {
-    match ASSETS.iter().position(|a| a.name == file) {
+/// A static file, by name; needs no session (so no database read).
+async fn static_file(State(st): State<AppState>, req: Request) -> Response {
+    let name = req.uri().path().trim_start_matches("/static/");
+    match ASSETS.iter().position(|a| a.name == name) {
         Some(i) => {
             let a = &ASSETS[i];
             let etag = format!("\"{}\"", ASSET_VERSIONS[i]);
@@ -171,7 +170,7 @@ async fn static_file(
             )
                 .into_response()
         }
-        None => not_found_page(&ctx),
+        None => fallback(State(st), req).await,
     }
 }
 
@@ -201,6 +200,11 @@ impl ArgValue for &str {
         FluentValue::from(self.to_owned())
     }
 }
+impl ArgValue for &&str {
+    fn value(self) -> FluentValue<'static> {
+        FluentValue::from((*self).to_owned())
+    }
+}
 impl ArgValue for String {
     fn value(self) -> FluentValue<'static> {
         FluentValue::from(self)
@@ -227,6 +231,67 @@ macro_rules! number_arg {
 }
 number_arg!(u32, i64, usize, u64);
 
+/// A whole number, however a template hands it over (by value or reference).
+pub trait Whole {
+    fn whole(&self) -> i64;
+}
+
+macro_rules! whole {
+    ($($t:ty),*) => {$(
+        impl Whole for $t {
+            fn whole(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+whole!(u32, i64, u64, usize, i32);
+
+impl Whole for saps_core::Days {
+    fn whole(&self) -> i64 {
+        self.signed()
+    }
+}
+
+impl<T: Whole + ?Sized> Whole for &T {
+    fn whole(&self) -> i64 {
+        (**self).whole()
+    }
+}
+
+/// A date or an instant, however a template hands it over.
+pub trait Dated {
+    fn day(&self) -> jiff::civil::Date;
+    fn instant(&self) -> Option<jiff::Timestamp>;
+}
+
+impl Dated for jiff::civil::Date {
+    fn day(&self) -> jiff::civil::Date {
+        *self
+    }
+    fn instant(&self) -> Option<jiff::Timestamp> {
+        None
+    }
+}
+
+impl Dated for jiff::Timestamp {
+    fn day(&self) -> jiff::civil::Date {
+        saps_core::program_date(*self)
+    }
+    fn instant(&self) -> Option<jiff::Timestamp> {
+        Some(*self)
+    }
+}
+
+impl<T: Dated + ?Sized> Dated for &T {
+    fn day(&self) -> jiff::civil::Date {
+        (**self).day()
+    }
+    fn instant(&self) -> Option<jiff::Timestamp> {
+        (**self).instant()
+    }
+}
+
 /// What templates call on the context: messages, formatting, the layout's
 /// navigation. Nothing here decides anything about the program.
 impl Ctx {
@@ -246,24 +311,27 @@ impl Ctx {
         n2: &'static str,
         v2: impl ArgValue,
     ) -> String {
-        self.lang
-            .ta(key, vec![(n1, v1.value()), (n2, v2.value())])
+        self.lang.ta(key, vec![(n1, v1.value()), (n2, v2.value())])
     }
 
-    pub fn days(&self, n: impl Into<i64>) -> String {
-        self.lang.days(n.into())
+    pub fn days(&self, n: impl Whole) -> String {
+        self.lang.days(n.whole())
     }
 
-    pub fn num(&self, n: impl Into<i64>) -> String {
-        self.lang.number(n.into())
+    pub fn num(&self, n: impl Whole) -> String {
+        self.lang.number(n.whole())
     }
 
-    pub fn date(&self, d: impl Borrow<jiff::civil::Date>) -> String {
-        self.lang.date(*d.borrow())
+    /// A date, or the program date (UTC) of an instant.
+    pub fn date(&self, d: impl Dated) -> String {
+        self.lang.date(d.day())
     }
 
-    pub fn datetime(&self, t: impl Borrow<jiff::Timestamp>) -> String {
-        self.lang.datetime(*t.borrow())
+    pub fn datetime(&self, t: impl Dated) -> String {
+        match t.instant() {
+            Some(i) => self.lang.datetime(i),
+            None => self.lang.date(t.day()),
+        }
     }
 
     pub fn state(&self, s: impl Borrow<VoucherState>) -> String {
@@ -305,14 +373,19 @@ impl Ctx {
         let Some(user) = &self.user else {
             return Vec::new();
         };
-        let mut items: Vec<(&'static str, &str)> = vec![("/", "nav-home"), ("/vouchers", "nav-vouchers")];
+        let mut items: Vec<(&'static str, &str)> =
+            vec![("/", "nav-home"), ("/vouchers", "nav-vouchers")];
         match user.role {
             Role::BenefitAdmin => items.push(("/vouchers/new", "nav-new-voucher")),
             Role::GlobalAdmin | Role::MpnAdmin => items.push(("/vvr", "nav-vvr")),
             Role::Operator => items.push(("/clock", "nav-clock")),
             Role::ProjectManager | Role::Consultant => {}
         }
-        let path = self.path();
+        // The reservation form belongs to "Validate and reserve".
+        let path = match self.path() {
+            p if p.starts_with("/vouchers/") && p.ends_with("/reserve") => "/vvr",
+            p => p,
+        };
         let current = items
             .iter()
             .rev()
@@ -329,14 +402,6 @@ impl Ctx {
             })
             .collect()
     }
-
-    /// The org kind's name for the header ("Customer", "Partner", "Operator").
-    pub fn party(&self) -> String {
-        match &self.user {
-            Some(u) => self.t(&format!("party-{}", u.role.org_kind().as_str())),
-            None => String::new(),
-        }
-    }
 }
 
 /// Renders a page with its status, the login CSRF cookie when one was
@@ -351,7 +416,10 @@ pub fn render(ctx: &Ctx, status: StatusCode, page: &impl Template) -> Response {
                 HeaderValue::from_static("text/html; charset=utf-8"),
             );
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            h.insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+            h.insert(
+                header::VARY,
+                HeaderValue::from_static("Cookie, Accept-Language"),
+            );
             if let Some(c) = ctx.login_csrf_cookie()
                 && let Ok(v) = HeaderValue::from_str(&c)
             {
@@ -508,8 +576,7 @@ pub fn done_message(ctx: &Ctx, done: Option<&str>) -> Option<String> {
 
 /// A local path to return to, never another site.
 pub fn local_path(next: &str) -> Option<&str> {
-    (next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\"))
-        .then_some(next)
+    (next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\")).then_some(next)
 }
 
 /// Form errors: a message at the top, and messages next to fields.

@@ -201,7 +201,21 @@ impl<S: Send + Sync> FromRequestParts<S> for Q {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let q = parts.uri.query().unwrap_or("");
-        Ok(Q(form_urlencoded::parse(q.as_bytes()).into_owned().collect()))
+        Ok(Q(form_urlencoded::parse(q.as_bytes())
+            .into_owned()
+            .collect()))
+    }
+}
+
+/// A voucher ID from the path; `None` when it is not one (the page is then
+/// a 404, never a bare rejection).
+pub struct CodeInPath(pub Option<saps_core::VoucherCode>);
+
+impl<S: Send + Sync> FromRequestParts<S> for CodeInPath {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let raw = axum::extract::Path::<String>::from_request_parts(parts, state).await;
+        Ok(CodeInPath(raw.ok().and_then(|p| p.0.parse().ok())))
     }
 }
 
@@ -280,7 +294,9 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(
             header::COOKIE,
-            "a=1; saps_session=tok; __Host-saps_session=tls".parse().unwrap(),
+            "a=1; saps_session=tok; __Host-saps_session=tls"
+                .parse()
+                .unwrap(),
         );
         assert_eq!(cookie(&h, SESSION), Some("tok"));
         assert_eq!(cookie(&h, SESSION_TLS), Some("tls"));

@@ -1,11 +1,11 @@
 //! The voucher pages: the list with search and filter, one voucher with its
 //! history and actions, and creating, assigning and cancelling vouchers.
 
-use super::session::{Ctx, Posted, Q};
+use super::session::{CodeInPath, Ctx, Posted, Q};
 use super::{Problems, done_message, fail, is_form_error, not_found_page, ok, render, to_login};
 use crate::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use saps_app::NewVoucherRequest;
@@ -119,7 +119,11 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
         "voucher.created" => ctx.lang.ta(
             &key,
             vec![
-                ("engagement", ctx.engagement(&text(p, "engagement"), &d.engagement_name).into()),
+                (
+                    "engagement",
+                    ctx.engagement(&text(p, "engagement"), &d.engagement_name)
+                        .into(),
+                ),
                 ("days", days("days").into()),
                 ("agreement", text(p, "agreement").into()),
             ],
@@ -162,10 +166,6 @@ fn timeline(ctx: &Ctx, d: &VoucherDetail) -> Vec<TimelineItem> {
             text: event_text(ctx, d, e),
         })
         .collect()
-}
-
-fn parse_code(raw: &str) -> Option<VoucherCode> {
-    raw.parse().ok()
 }
 
 /// What a voucher's page shows besides the voucher: a message after an
@@ -236,13 +236,13 @@ fn partner_choices(ctx: &Ctx, partners: &[Org], selected: Option<OrgId>) -> Vec<
 pub async fn detail(
     State(st): State<AppState>,
     ctx: Ctx,
-    Path(code): Path<String>,
+    CodeInPath(code): CodeInPath,
     q: Q,
 ) -> Response {
     let Some(actor) = ctx.actor() else {
         return to_login(&ctx);
     };
-    let Some(code) = parse_code(&code) else {
+    let Some(code) = code else {
         return not_found_page(&ctx);
     };
     let done = done_message(&ctx, q.get("done"));
@@ -260,8 +260,8 @@ pub async fn detail(
 }
 
 /// GET on a voucher action: show the voucher.
-pub async fn to_detail(Path(code): Path<String>) -> Response {
-    match parse_code(&code) {
+pub async fn to_detail(CodeInPath(code): CodeInPath) -> Response {
+    match code {
         Some(c) => Redirect::to(&format!("/vouchers/{c}")).into_response(),
         None => Redirect::to("/vouchers").into_response(),
     }
@@ -298,14 +298,14 @@ async fn refused_on_detail(
 
 pub async fn assign(
     State(st): State<AppState>,
-    Path(code): Path<String>,
+    CodeInPath(code): CodeInPath,
     form: Posted,
 ) -> Response {
     let ctx = &form.ctx;
     let Some(actor) = ctx.actor() else {
         return to_login(ctx);
     };
-    let Some(code) = parse_code(&code) else {
+    let Some(code) = code else {
         return not_found_page(ctx);
     };
     let Ok(partner) = form.get("partner").parse::<OrgId>() else {
@@ -338,14 +338,14 @@ pub async fn assign(
 
 pub async fn cancel(
     State(st): State<AppState>,
-    Path(code): Path<String>,
+    CodeInPath(code): CodeInPath,
     form: Posted,
 ) -> Response {
     let ctx = &form.ctx;
     let Some(actor) = ctx.actor() else {
         return to_login(ctx);
     };
-    let Some(code) = parse_code(&code) else {
+    let Some(code) = code else {
         return not_found_page(ctx);
     };
     match st.app.cancel_voucher(&actor, code).await {
@@ -425,7 +425,13 @@ impl Typed {
     }
 }
 
-fn new_page(ctx: &Ctx, f: VoucherForm, typed: &Typed, problems: Problems, status: StatusCode) -> Response {
+fn new_page(
+    ctx: &Ctx,
+    f: VoucherForm,
+    typed: &Typed,
+    problems: Problems,
+    status: StatusCode,
+) -> Response {
     let agreements: Vec<Choice> = f
         .benefit
         .pools
@@ -443,8 +449,11 @@ fn new_page(ctx: &Ctx, f: VoucherForm, typed: &Typed, problems: Problems, status
             disabled: false,
         })
         .collect();
-    let open: Vec<&saps_app::views::EngagementChoice> =
-        f.engagements.iter().filter(|e| e.retired_on.is_none()).collect();
+    let open: Vec<&saps_app::views::EngagementChoice> = f
+        .engagements
+        .iter()
+        .filter(|e| e.retired_on.is_none())
+        .collect();
     let chosen = f
         .engagements
         .iter()
@@ -492,13 +501,14 @@ fn new_page(ctx: &Ctx, f: VoucherForm, typed: &Typed, problems: Problems, status
     let mut project_managers = vec![Choice {
         value: String::new(),
         label: ctx.t("new-choose-project-manager"),
-        selected: typed.project_manager.is_empty(),
+        selected: typed.project_manager.is_empty() && f.project_managers.len() != 1,
         disabled: false,
     }];
     project_managers.extend(f.project_managers.iter().map(|u| Choice {
         value: u.id.to_string(),
         label: format!("{} <{}>", u.name, u.email),
-        selected: u.id.to_string() == typed.project_manager,
+        selected: u.id.to_string() == typed.project_manager
+            || (typed.project_manager.is_empty() && f.project_managers.len() == 1),
         disabled: false,
     }));
     let available = f.benefit.pools.iter().map(|p| p.available).sum();
@@ -542,7 +552,13 @@ pub async fn refresh_form(State(st): State<AppState>, form: Posted) -> Response 
         return to_login(ctx);
     };
     match st.app.voucher_form(&actor).await {
-        Ok(f) => new_page(ctx, f, &Typed::of(&form), Problems::default(), StatusCode::OK),
+        Ok(f) => new_page(
+            ctx,
+            f,
+            &Typed::of(&form),
+            Problems::default(),
+            StatusCode::OK,
+        ),
         Err(e) => fail(ctx, e),
     }
 }

@@ -2,12 +2,12 @@
 //! voucher ID with the customer's e-mail, read its details, accept the terms
 //! and reserve it; cancel a reservation with a reason.
 
-use super::session::{Ctx, Posted, Q};
+use super::session::{CodeInPath, Ctx, Posted, Q};
 use super::vouchers::{Choice, cancel_reservation_on_detail};
 use super::{Problems, fail, is_form_error, not_found_page, ok, render, to_login};
 use crate::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use saps_app::ReserveInput;
@@ -68,22 +68,22 @@ fn validate_page(ctx: &Ctx, code: String, email: String, problems: Problems) -> 
 }
 
 /// Only partner admins validate and reserve; others see why.
-fn partner_admin(ctx: &Ctx) -> Result<Actor, Response> {
+fn partner_admin(ctx: &Ctx) -> Result<Actor, Box<Response>> {
     let Some(actor) = ctx.actor() else {
-        return Err(to_login(ctx));
+        return Err(Box::new(to_login(ctx)));
     };
     if !actor.role.is_partner_admin() {
-        return Err(fail(
+        return Err(Box::new(fail(
             ctx,
             Error::forbidden("Your role may not reserve vouchers."),
-        ));
+        )));
     }
     Ok(actor)
 }
 
 pub async fn validate_form(ctx: Ctx, q: Q) -> Response {
     if let Err(r) = partner_admin(&ctx) {
-        return r;
+        return *r;
     }
     let code = q.get("code").unwrap_or("").to_owned();
     ok(
@@ -109,7 +109,7 @@ pub async fn validate(State(st): State<AppState>, form: Posted) -> Response {
     let ctx = &form.ctx;
     let actor = match partner_admin(ctx) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let raw_code = form.get("code").trim().to_owned();
     let email = form.get("customer_email").trim().to_owned();
@@ -210,13 +210,14 @@ async fn reserve_page(
     let mut consultant_choices = vec![Choice {
         value: String::new(),
         label: ctx.t("reserve-choose-consultant"),
-        selected: typed.consultant.is_empty(),
+        selected: typed.consultant.is_empty() && consultants.len() != 1,
         disabled: false,
     }];
     consultant_choices.extend(consultants.iter().map(|u| Choice {
         value: u.id.to_string(),
         label: u.name.clone(),
-        selected: u.id.to_string() == typed.consultant,
+        selected: u.id.to_string() == typed.consultant
+            || (typed.consultant.is_empty() && consultants.len() == 1),
         disabled: false,
     }));
     let engagement = ctx.engagement(&d.voucher.engagement, &d.engagement_name);
@@ -239,10 +240,10 @@ async fn reserve_page(
 }
 
 /// A reservation starts with validation.
-pub async fn reserve_start(Path(code): Path<String>) -> Response {
-    match code.parse::<VoucherCode>() {
-        Ok(c) => Redirect::to(&format!("/vvr?code={c}")).into_response(),
-        Err(_) => Redirect::to("/vvr").into_response(),
+pub async fn reserve_start(CodeInPath(code): CodeInPath) -> Response {
+    match code {
+        Some(c) => Redirect::to(&format!("/vvr?code={c}")).into_response(),
+        None => Redirect::to("/vvr").into_response(),
     }
 }
 
@@ -271,15 +272,15 @@ fn parse_date(raw: &str) -> Option<jiff::civil::Date> {
 
 pub async fn reserve(
     State(st): State<AppState>,
-    Path(code): Path<String>,
+    CodeInPath(code): CodeInPath,
     form: Posted,
 ) -> Response {
     let ctx = &form.ctx;
     let actor = match partner_admin(ctx) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
-    let Ok(code) = code.parse::<VoucherCode>() else {
+    let Some(code) = code else {
         return not_found_page(ctx);
     };
     let typed = Typed {
@@ -358,14 +359,14 @@ pub async fn reserve(
 
 pub async fn cancel_reservation(
     State(st): State<AppState>,
-    Path(code): Path<String>,
+    CodeInPath(code): CodeInPath,
     form: Posted,
 ) -> Response {
     let ctx = &form.ctx;
     let Some(actor) = ctx.actor() else {
         return to_login(ctx);
     };
-    let Ok(code) = code.parse::<VoucherCode>() else {
+    let Some(code) = code else {
         return not_found_page(ctx);
     };
     cancel_reservation_on_detail(&st, ctx, &actor, code, form.get("reason")).await

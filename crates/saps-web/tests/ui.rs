@@ -1,0 +1,1064 @@
+//! The web UI through the real router: sign-in and sessions, CSRF, the pages
+//! of each party, refusals shown in place, 404s — and the five locales, each
+//! with every message the code and the templates use.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use saps_app::clock::Clock;
+use saps_app::fixtures::{PASSWORD, World};
+use saps_app::{App, Settings};
+use saps_core::{Actor, MilestoneName, Program, Role, Rule, VoucherState};
+use saps_web::ui::i18n::{Lang, event_key, role_key, rule_key, state_key};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+// ---- the locales -------------------------------------------------------------------
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The messages of one locale's file: id → value (attributes and comments
+/// aside), as written.
+fn messages(lang: Lang) -> BTreeMap<String, String> {
+    let path = crate_dir()
+        .join("locales")
+        .join(lang.tag())
+        .join("main.ftl");
+    let text = std::fs::read_to_string(&path).expect("locale file");
+    let mut out = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let starts_entry = line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if starts_entry {
+            let (id, value) = line.split_once('=').expect("an entry has `=`");
+            let id = id.trim().to_owned();
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+                "{}: bad message id {id:?}",
+                lang.tag()
+            );
+            assert!(
+                out.insert(id.clone(), value.trim().to_owned()).is_none(),
+                "{}: {id} is defined twice",
+                lang.tag()
+            );
+            current = Some(id);
+        } else if line.starts_with(' ') {
+            if let Some(id) = &current {
+                let v = out.get_mut(id).expect("current");
+                v.push('\n');
+                v.push_str(line.trim());
+            }
+        } else {
+            current = None;
+        }
+    }
+    out
+}
+
+fn every_rule() -> Vec<Rule> {
+    let d = jiff::civil::date(2021, 6, 30);
+    let s = || "X".to_owned();
+    let all = vec![
+        Rule::UnknownEngagement { engagement: s() },
+        Rule::LengthNotAllowed {
+            engagement: s(),
+            days: 2,
+            allowed: vec![1, 3],
+        },
+        Rule::EngagementRetired {
+            engagement: s(),
+            on: d,
+        },
+        Rule::SecondFifteenDayEngagement { engagement: s() },
+        Rule::CreationClosed { last_day: d },
+        Rule::AssignmentClosed { last_day: d },
+        Rule::DaysRemoved { on: d },
+        Rule::VoucherExpired { expired_on: d },
+        Rule::InsufficientDays {
+            available: 1,
+            requested: saps_core::Days(3),
+        },
+        Rule::BenefitNotActive,
+        Rule::BenefitAlreadyActive,
+        Rule::AgreementNotActive { agreement: s() },
+        Rule::AgreementInvalid { reason: s() },
+        Rule::AccrualEnded { on: d },
+        Rule::TermsNotAccepted,
+        Rule::DeliveryCountryMismatch {
+            location_country: "IT".into(),
+            delivery_country: "FR".into(),
+        },
+        Rule::EngagementAlreadyStarted {
+            start_date: d,
+            today: d,
+        },
+        Rule::EndsBeforeStart,
+        Rule::EndsAfterExpiry { expires_on: d },
+        Rule::TooLongForVoucher { voucher_days: 3 },
+        Rule::ConsultantNotInPartner,
+        Rule::ProjectManagerNotInCustomer,
+        Rule::PartnerUnknown,
+        Rule::LocationNotInPartner,
+        Rule::RedemptionClosed { last_day: d },
+        Rule::RoleNotInOrg { role: s() },
+        Rule::EmailTaken,
+        Rule::AgreementNumberTaken,
+    ];
+    // A new rule fails to compile here until it is added to the list above.
+    for r in &all {
+        match r {
+            Rule::UnknownEngagement { .. }
+            | Rule::LengthNotAllowed { .. }
+            | Rule::EngagementRetired { .. }
+            | Rule::SecondFifteenDayEngagement { .. }
+            | Rule::CreationClosed { .. }
+            | Rule::AssignmentClosed { .. }
+            | Rule::DaysRemoved { .. }
+            | Rule::VoucherExpired { .. }
+            | Rule::InsufficientDays { .. }
+            | Rule::BenefitNotActive
+            | Rule::BenefitAlreadyActive
+            | Rule::AgreementNotActive { .. }
+            | Rule::AgreementInvalid { .. }
+            | Rule::AccrualEnded { .. }
+            | Rule::TermsNotAccepted
+            | Rule::DeliveryCountryMismatch { .. }
+            | Rule::EngagementAlreadyStarted { .. }
+            | Rule::EndsBeforeStart
+            | Rule::EndsAfterExpiry { .. }
+            | Rule::TooLongForVoucher { .. }
+            | Rule::ConsultantNotInPartner
+            | Rule::ProjectManagerNotInCustomer
+            | Rule::PartnerUnknown
+            | Rule::LocationNotInPartner
+            | Rule::RedemptionClosed { .. }
+            | Rule::RoleNotInOrg { .. }
+            | Rule::EmailTaken
+            | Rule::AgreementNumberTaken => {}
+        }
+    }
+    all
+}
+
+/// Every string literal shaped like a message id in the UI's Rust code and
+/// every key the templates look up.
+fn keys_used_in_code() -> BTreeSet<String> {
+    // Header names and values that look like ids but are not messages.
+    const NOT_KEYS: &[&str] = &[
+        "x-forwarded-proto",
+        "sec-fetch-site",
+        "same-origin",
+        "no-store",
+        "text/html",
+        "accept-language",
+        "image/svg",
+    ];
+    let mut keys = BTreeSet::new();
+    let mut scan = |text: &str, templates: bool| {
+        let mut rest = text;
+        while let Some(start) = rest.find('"') {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('"') else { break };
+            let lit = &after[..end];
+            let before = &rest[..start];
+            let looks_like_id = lit.contains('-')
+                && lit.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && lit
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !lit.ends_with('-');
+            let is_lookup = !templates
+                || [".t(", ".t1(", ".t2("]
+                    .iter()
+                    .any(|call| before.ends_with(call));
+            if looks_like_id && is_lookup && !NOT_KEYS.contains(&lit) {
+                keys.insert(lit.to_owned());
+            }
+            rest = &after[end + 1..];
+        }
+    };
+    for dir in ["src/ui", "templates"] {
+        for entry in std::fs::read_dir(crate_dir().join(dir)).expect("dir") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("file");
+            scan(&text, dir == "templates");
+        }
+    }
+    keys
+}
+
+/// Every message the UI may look up.
+fn keys_the_ui_needs() -> BTreeSet<String> {
+    let mut keys = keys_used_in_code();
+    keys.extend(every_rule().iter().map(|r| rule_key(r.name())));
+    keys.extend(VoucherState::ALL.iter().map(|s| state_key(*s)));
+    keys.extend(Role::ALL.iter().map(|r| role_key(r.as_str())));
+    for m in MilestoneName::ALL {
+        let name = serde_json::to_value(m).expect("milestone");
+        let name = name.as_str().expect("a string").replace('_', "-");
+        keys.insert(format!("milestone-{name}"));
+    }
+    for kind in [
+        "voucher.created",
+        "voucher.assigned",
+        "voucher.reserved",
+        "voucher.reservation_cancelled",
+        "voucher.cancelled",
+        "voucher.expired",
+    ] {
+        keys.insert(event_key(kind));
+    }
+    for done in [
+        "created",
+        "assigned",
+        "cancelled",
+        "reserved",
+        "reservation-cancelled",
+        "clock-moved",
+        "benefit-activated",
+    ] {
+        keys.insert(format!("done-{done}"));
+    }
+    for e in ["voucher", "agreement", "generic"] {
+        keys.insert(format!("not-found-{e}"));
+    }
+    for e in ["voucher", "user", "clock", "generic"] {
+        keys.insert(format!("conflict-{e}"));
+    }
+    let program = Program::sa_planning_services();
+    for o in &program.offerings {
+        keys.insert(format!("offering-{}", o.code));
+        for e in &o.engagements {
+            keys.insert(format!("engagement-{}", e.code));
+        }
+    }
+    for c in ["FR", "IT", "BR", "RU", "US"] {
+        keys.insert(format!("country-{c}"));
+    }
+    keys.insert("days".into());
+    keys.insert("list-or".into());
+    keys
+}
+
+#[test]
+fn every_locale_has_exactly_the_english_keys() {
+    let en: BTreeSet<String> = messages(Lang::En).into_keys().collect();
+    for lang in Lang::ALL {
+        let keys: BTreeSet<String> = messages(lang).into_keys().collect();
+        let missing: Vec<_> = en.difference(&keys).collect();
+        let extra: Vec<_> = keys.difference(&en).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: missing {missing:?}, not in English {extra:?}",
+            lang.tag()
+        );
+    }
+}
+
+#[test]
+fn every_key_the_ui_uses_and_every_rule_has_a_message_in_every_locale() {
+    let needed = keys_the_ui_needs();
+    assert!(
+        needed.len() > 200,
+        "the scan found the keys ({})",
+        needed.len()
+    );
+    for lang in Lang::ALL {
+        let missing: Vec<_> = needed.iter().filter(|k| !lang.has(k)).collect();
+        assert!(missing.is_empty(), "{}: missing {missing:?}", lang.tag());
+    }
+}
+
+#[test]
+fn every_rule_message_is_complete_in_every_locale() {
+    for lang in Lang::ALL {
+        for rule in every_rule() {
+            let text = lang.rule(&rule);
+            assert!(
+                !text.contains("rule-") && !text.contains('{') && !text.contains("Unknown"),
+                "{}: {} renders as {text:?}",
+                lang.tag(),
+                rule.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_other_locales_are_translated_not_left_in_english() {
+    let en = messages(Lang::En);
+    // Words that are the same in that language (product names, loanwords).
+    let same: HashMap<&str, &[&str]> = HashMap::from([
+        (
+            "fr",
+            &[
+                "event-other",
+                "voucher-consultant",
+                "role-consultant",
+                "vouchers-actions",
+                "voucher-dates",
+                "clock-date",
+                "country-FR",
+                "country-PT",
+                "nav-main",
+            ][..],
+        ),
+        ("pt-BR", &["event-other", "country-PT", "nav-main"][..]),
+        ("ru", &["event-other"][..]),
+        (
+            "it",
+            &[
+                "event-other",
+                "nav-home",
+                "home-title",
+                "nav-vouchers",
+                "vouchers-title",
+                "voucher-heading",
+                "operator-count",
+                "voucher-partner",
+                "assign-partner",
+                "voucher-project-manager",
+                "new-project-manager",
+                "role-project-manager",
+                "login-password",
+                "nav-main",
+                "country-RU",
+                "voucher-title",
+            ][..],
+        ),
+    ]);
+    for lang in [Lang::Fr, Lang::PtBr, Lang::Ru, Lang::It] {
+        let allowed = same.get(lang.tag()).copied().unwrap_or(&[]);
+        let untranslated: Vec<_> = messages(lang)
+            .into_iter()
+            .filter(|(k, v)| en.get(k) == Some(v) && !allowed.contains(&k.as_str()))
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            untranslated.is_empty(),
+            "{}: still in English: {untranslated:?}",
+            lang.tag()
+        );
+    }
+}
+
+#[test]
+fn russian_days_take_their_four_forms_and_dates_follow_each_locale() {
+    assert_eq!(Lang::Ru.days(1), "1 день");
+    assert_eq!(Lang::Ru.days(2), "2 дня");
+    assert_eq!(Lang::Ru.days(5), "5 дней");
+    assert_eq!(Lang::Ru.days(21), "21 день");
+    let d = jiff::civil::date(2020, 11, 2);
+    let dates: Vec<String> = Lang::ALL.iter().map(|l| l.date(d)).collect();
+    assert_eq!(
+        dates,
+        [
+            "Nov 2, 2020",
+            "2 nov. 2020",
+            "2 de nov. de 2020",
+            "2 нояб. 2020 г.",
+            "2 nov 2020"
+        ]
+    );
+}
+
+// ---- the pages, in process -----------------------------------------------------------
+
+struct Ui {
+    app: Arc<App>,
+    router: axum::Router,
+    world: World,
+    dir: PathBuf,
+}
+
+impl Drop for Ui {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A response as a browser sees it.
+struct Page {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Page {
+    fn location(&self) -> &str {
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The CSRF token of the page's forms.
+    fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = self.body.find(marker).expect("a form with a CSRF token") + marker.len();
+        self.body[start..]
+            .split('"')
+            .next()
+            .expect("token")
+            .to_owned()
+    }
+
+    fn has(&self, text: &str) -> bool {
+        self.body.contains(text)
+    }
+}
+
+/// A browser: a cookie jar and a language.
+struct Browser<'a> {
+    ui: &'a Ui,
+    cookies: HashMap<String, String>,
+    accept_language: &'a str,
+}
+
+impl Ui {
+    async fn new() -> Ui {
+        let dir = std::env::temp_dir().join(format!("saps-ui-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let db = dir.join("saps.db").to_string_lossy().into_owned();
+        let store = tokio::task::spawn_blocking(move || saps_app::open_store(&db))
+            .await
+            .expect("join")
+            .expect("store");
+        let settings = Settings {
+            mail_dir: dir.join("mail"),
+            ..Settings::default()
+        };
+        let app = App::new(
+            store,
+            Clock::simulated(jiff::civil::date(2020, 11, 2)),
+            settings,
+        )
+        .await
+        .expect("app");
+        let world = World::build(&app, 30, "ui").await.expect("world");
+        let router = saps_web::router(app.clone());
+        Ui {
+            app,
+            router,
+            world,
+            dir,
+        }
+    }
+
+    fn browser(&self, accept_language: &'static str) -> Browser<'_> {
+        Browser {
+            ui: self,
+            cookies: HashMap::new(),
+            accept_language,
+        }
+    }
+
+    /// A voucher of the fixture customer, assigned to the fixture partner.
+    async fn assigned_voucher(&self) -> saps_core::VoucherCode {
+        self.world
+            .assigned_vouchers(&self.app, 1)
+            .await
+            .expect("voucher")[0]
+    }
+}
+
+impl Browser<'_> {
+    async fn send(&mut self, req: Request<Body>) -> Page {
+        let res = self
+            .ui
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("infallible");
+        let status = res.status();
+        let headers = res.headers().clone();
+        for c in headers.get_all("set-cookie") {
+            let c = c.to_str().expect("ascii");
+            let (pair, attrs) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = pair.split_once('=').expect("name=value");
+            if attrs.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+        }
+        let body = res.into_body().collect().await.expect("body").to_bytes();
+        Page {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    fn request(&self, method: &str, path: &str) -> axum::http::request::Builder {
+        let cookie = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut r = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("accept-language", self.accept_language);
+        if !cookie.is_empty() {
+            r = r.header("cookie", cookie);
+        }
+        r
+    }
+
+    async fn get(&mut self, path: &str) -> Page {
+        let req = self.request("GET", path).body(Body::empty()).expect("req");
+        self.send(req).await
+    }
+
+    async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let mut r = self
+            .request("POST", path)
+            .header("content-type", "application/x-www-form-urlencoded");
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        let req = r.body(Body::from(body)).expect("req");
+        self.send(req).await
+    }
+
+    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        self.post_with(path, form, &[("sec-fetch-site", "same-origin")])
+            .await
+    }
+
+    /// Posts a page's form with its CSRF token.
+    async fn submit(&mut self, page_path: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.get(page_path).await.csrf();
+        let mut form = vec![("csrf", token.as_str())];
+        form.extend_from_slice(fields);
+        self.post(action, &form).await
+    }
+
+    async fn sign_in(&mut self, email: &str, password: &str) -> Page {
+        self.submit(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password), ("next", "/")],
+        )
+        .await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_sets_a_session_cookie_and_signing_out_revokes_it() {
+    let ui = Ui::new().await;
+    let mut b = ui.browser("en");
+    let anonymous = b.get("/").await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert_eq!(anonymous.location(), "/login");
+    let login = b.get("/login").await;
+    let set = login
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        set.starts_with("saps_csrf=") && set.contains("HttpOnly") && set.contains("SameSite=Lax")
+    );
+    let signed_in = b.sign_in(&ui.world.benefit_admin.email, PASSWORD).await;
+    assert_eq!(
+        signed_in.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        signed_in.body
+    );
+    let cookie = signed_in
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(cookie.starts_with("saps_session=saps_"));
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
+    );
+    assert!(!cookie.contains("Secure"), "plain HTTP here");
+    let home = b.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.has("Planning days") && home.has("What to do next"));
+    let token = b.cookies["saps_session"].clone();
+    let out = b.submit("/", "/logout", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(
+        ui.app.authenticate(&token).await.is_err(),
+        "the session is revoked"
+    );
+    assert_eq!(b.get("/").await.location(), "/login");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_tls_the_session_cookie_is_host_only_and_secure() {
+    let ui = Ui::new().await;
+    let mut b = ui.browser("en");
+    let login = b
+        .send(
+            b.request("GET", "/login")
+                .header("x-forwarded-proto", "https")
+                .body(Body::empty())
+                .expect("req"),
+        )
+        .await;
+    let token = login.csrf();
+    let page = b
+        .post_with(
+            "/login",
+            &[
+                ("csrf", &token),
+                ("email", &ui.world.partner_admin.email),
+                ("password", PASSWORD),
+            ],
+            &[("x-forwarded-proto", "https")],
+        )
+        .await;
+    let cookie = page
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        cookie.starts_with("__Host-saps_session=") && cookie.contains("Secure"),
+        "{cookie}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_post_is_refused_with_a_translated_page_and_changes_nothing() {
+    let ui = Ui::new().await;
+    let code = ui.assigned_voucher().await;
+    let mut b = ui.browser("fr");
+    b.sign_in(&ui.world.benefit_admin.email, PASSWORD).await;
+    let action = format!("/vouchers/{code}/cancel");
+    // No token at all.
+    let forged = b.post(&action, &[]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(forged.has("Ce formulaire a expiré"), "{}", forged.body);
+    assert!(
+        forged.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    // A wrong token.
+    let wrong = b.post(&action, &[("csrf", "0123456789abcdef")]).await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    // The right token, but the browser says it comes from another site.
+    let token = b.get(&format!("/vouchers/{code}")).await.csrf();
+    let cross = b
+        .post_with(
+            &action,
+            &[("csrf", &token)],
+            &[("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(cross.status, StatusCode::FORBIDDEN);
+    let v = ui
+        .app
+        .voucher(&Actor::of(&ui.world.benefit_admin), code)
+        .await
+        .expect("voucher");
+    assert_eq!(v.state, VoucherState::Assigned, "nothing changed");
+    // The same post with the token is accepted.
+    let ok = b.post(&action, &[("csrf", &token)]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_login_form_needs_its_own_cookie_token() {
+    let ui = Ui::new().await;
+    let mut b = ui.browser("en");
+    let page = b
+        .post(
+            "/login",
+            &[
+                ("csrf", "saps_0000000000000000000000000000000000000000"),
+                ("email", &ui.world.benefit_admin.email),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(!page.headers.contains_key("set-cookie"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_sign_ins_are_throttled_with_a_translated_message_that_keeps_the_address() {
+    let ui = Ui::new().await;
+    let mut b = ui.browser("pt-BR,pt;q=0.9");
+    let email = ui.world.project_manager.email.clone();
+    for _ in 0..5 {
+        let page = b.sign_in(&email, "wrong password").await;
+        assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+        assert!(page.has("O endereço de e-mail ou a senha não está correto."));
+    }
+    let page = b.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        page.has("Muitas tentativas de entrada com falha para este endereço"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.has(&format!("value=\"{email}\"")),
+        "the address is kept"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_tenants_voucher_and_unknown_pages_are_an_html_404() {
+    let ui = Ui::new().await;
+    let op = Actor::of(&ui.world.operator);
+    let other = ui
+        .app
+        .create_customer(&op, "Other Customer", "IT")
+        .await
+        .expect("customer");
+    let other_admin = ui
+        .app
+        .add_user(
+            Some(&op),
+            other.id,
+            saps_app::NewUser {
+                email: "ba@other.example".into(),
+                name: "Other Admin".into(),
+                role: Role::BenefitAdmin,
+                password: PASSWORD.into(),
+            },
+        )
+        .await
+        .expect("user");
+    let code = ui.assigned_voucher().await;
+    let mut b = ui.browser("ru");
+    b.sign_in(&other_admin.email, PASSWORD).await;
+    let page = b.get(&format!("/vouchers/{code}")).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.has("Страница не найдена"), "{}", page.body);
+    assert!(!page.has("SSDPS-UPG"), "nothing of the voucher shows");
+    let cancel = b
+        .submit("/", &format!("/vouchers/{code}/cancel"), &[])
+        .await;
+    assert_eq!(cancel.status, StatusCode::NOT_FOUND);
+    let nowhere = b.get("/no/such/page").await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+    assert!(
+        nowhere.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(nowhere.has("<html lang=\"ru\">"));
+    let api = b.get("/api/v1/no-such-route").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.headers["content-type"], "application/problem+json");
+    let malformed = b.get("/vouchers/not-a-code").await;
+    assert_eq!(malformed.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_carry_the_security_headers_and_static_files_are_cached() {
+    let ui = Ui::new().await;
+    let mut b = ui.browser("en");
+    let page = b.get("/login").await;
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    assert_eq!(page.headers["referrer-policy"], "same-origin");
+    assert!(
+        !page.has("style=\""),
+        "no inline styles: the CSP forbids them"
+    );
+    assert!(!page.has("<script>"), "no inline script");
+    let css = b.get("/static/app.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(
+        css.headers["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("max-age")
+    );
+    assert!(b.get("/static/htmx.min.js").await.has("htmx"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_locale_comes_from_the_switcher_then_accept_language_then_english() {
+    let ui = Ui::new().await;
+    let mut b = ui.browser("it-IT,it;q=0.9,en;q=0.5");
+    assert!(b.get("/login").await.has("<html lang=\"it\">"));
+    let switched = b
+        .submit("/login", "/lang", &[("lang", "ru"), ("next", "/login")])
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert_eq!(switched.location(), "/login");
+    assert!(b.cookies.get("saps_lang").is_some_and(|v| v == "ru"));
+    let page = b.get("/login").await;
+    assert!(page.has("<html lang=\"ru\">") && page.has("Вход"));
+    // Never sent elsewhere.
+    let away = b
+        .submit(
+            "/login",
+            "/lang",
+            &[("lang", "fr"), ("next", "//evil.example/")],
+        )
+        .await;
+    assert_eq!(away.location(), "/");
+    let mut c = ui.browser("de-DE");
+    assert!(c.get("/login").await.has("<html lang=\"en\">"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customer_and_partner_walk_the_voucher_path_in_russian() {
+    let ui = Ui::new().await;
+    let w = &ui.world;
+    let mut customer = ui.browser("ru");
+    customer.sign_in(&w.benefit_admin.email, PASSWORD).await;
+    let home = customer.get("/").await;
+    assert!(home.has("Доступно сейчас: 30 дней."), "{}", home.body);
+    // Refresh the form for an engagement: only its lengths are offered.
+    let form = customer
+        .submit(
+            "/vouchers/new",
+            "/vouchers/new",
+            &[("engagement", "DYDPS-ERP"), ("agreement", &w.agreement)],
+        )
+        .await;
+    assert!(
+        form.has("value=\"5\"")
+            && form.has("value=\"15\"")
+            && !form.has("name=\"days\" value=\"1\"")
+    );
+    // A refused creation keeps what was typed and names the field.
+    let pm = w.project_manager.id.to_string();
+    let refused = customer
+        .submit(
+            "/vouchers/new",
+            "/vouchers",
+            &[
+                ("agreement", &w.agreement),
+                ("engagement", "DYDPS-ERP"),
+                ("days", "1"),
+                ("project_manager", &pm),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.has("не может длиться 1 день"), "{}", refused.body);
+    assert!(refused.has("id=\"days-error\""));
+    let created = customer
+        .submit(
+            "/vouchers/new",
+            "/vouchers",
+            &[
+                ("agreement", &w.agreement),
+                ("engagement", "SSDPS-UPG"),
+                ("days", "1"),
+                ("project_manager", &pm),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let detail_path = created.location().split('?').next().unwrap().to_owned();
+    let code = detail_path.trim_start_matches("/vouchers/").to_owned();
+    let detail = customer.get(created.location()).await;
+    assert!(detail.has("Ваучер создан.") && detail.has("1 день"));
+    let partner = w.partner.id.to_string();
+    let assigned = customer
+        .submit(
+            &detail_path,
+            &format!("{detail_path}/assign"),
+            &[("partner", &partner)],
+        )
+        .await;
+    assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.body);
+
+    let mut admin = ui.browser("ru");
+    admin.sign_in(&w.partner_admin.email, PASSWORD).await;
+    let wrong = admin
+        .submit(
+            "/vvr",
+            "/vvr",
+            &[("code", &code), ("customer_email", "someone@else.example")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.has("Ни один ваучер") && wrong.has("someone@else.example"));
+    let reserve = admin
+        .submit(
+            "/vvr",
+            "/vvr",
+            &[("code", &code), ("customer_email", &w.benefit_admin.email)],
+        )
+        .await;
+    assert_eq!(reserve.status, StatusCode::OK, "{}", reserve.body);
+    assert!(reserve.has("Условия программы"));
+    let location = w.location.id.to_string();
+    let consultant = w.consultant.id.to_string();
+    let token = reserve.csrf();
+    let action = format!("{detail_path}/reserve");
+    let email = w.benefit_admin.email.clone();
+    let fields = |start: &'static str, end: &'static str, terms: bool| {
+        let mut f = vec![
+            ("csrf", token.clone()),
+            ("customer_email", email.clone()),
+            ("location", location.clone()),
+            ("consultant", consultant.clone()),
+            ("start_date", start.to_owned()),
+            ("end_date", end.to_owned()),
+        ];
+        if terms {
+            f.push(("accept_terms", "yes".to_owned()));
+        }
+        f
+    };
+    let f = fields("2020-12-10", "2020-12-07", true);
+    let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = admin.post(&action, &pairs).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.has("Последний день раньше первого."),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.has("value=\"2020-12-10\"") && refused.has("value=\"2020-12-07\""),
+        "typed dates kept"
+    );
+    let f = fields("2020-12-07", "2020-12-07", false);
+    let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let no_terms = admin.post(&action, &pairs).await;
+    assert!(no_terms.has("примите условия программы") && no_terms.has("id=\"terms-error\""));
+    let f = fields("2020-12-07", "2020-12-07", true);
+    let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reserved = admin.post(&action, &pairs).await;
+    assert_eq!(reserved.status, StatusCode::SEE_OTHER, "{}", reserved.body);
+    let page = admin.get(reserved.location()).await;
+    assert!(page.has("Ваучер зарезервирован.") && page.has("7 дек. 2020 г."));
+
+    let no_reason = admin
+        .submit(
+            &detail_path,
+            &format!("{detail_path}/cancel-reservation"),
+            &[("reason", " ")],
+        )
+        .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.has("id=\"reason-error\"") && no_reason.has("Укажите причину"));
+    let cancelled = admin
+        .submit(
+            &detail_path,
+            &format!("{detail_path}/cancel-reservation"),
+            &[("reason", "Клиент перенес проект")],
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
+    let history = customer.get(&detail_path).await;
+    assert!(
+        history.has("Резервирование отменено: Клиент перенес проект"),
+        "{}",
+        history.body
+    );
+    assert!(history.has("Назначен"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_operator_sees_counts_and_moves_the_simulated_clock() {
+    let ui = Ui::new().await;
+    ui.assigned_voucher().await;
+    let mut op = ui.browser("en");
+    op.sign_in(&ui.world.operator.email, PASSWORD).await;
+    let home = op.get("/").await;
+    assert!(home.has("Vouchers by state") && home.has("One voucher in the program."));
+    let bad = op
+        .submit("/clock", "/clock", &[("action", "advance"), ("days", "0")])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("Enter a whole number of days from 1 to 3650."));
+    let moved = op
+        .submit("/clock", "/clock", &[("action", "advance"), ("days", "3")])
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    assert_eq!(ui.app.today(), jiff::civil::date(2020, 11, 5));
+    assert!(op.get("/clock").await.has("Nov 5, 2020"));
+    let set = op
+        .submit(
+            "/clock",
+            "/clock",
+            &[("action", "set"), ("date", "2020-11-02")],
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER);
+    // Others may not see the clock page.
+    let mut ba = ui.browser("en");
+    ba.sign_in(&ui.world.benefit_admin.email, PASSWORD).await;
+    assert_eq!(ba.get("/clock").await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_lists_its_accounts_on_the_sign_in_page_and_nothing_else_does() {
+    let ui = Ui::new().await;
+    let mut b = ui.browser("en");
+    assert!(!b.get("/login").await.has("Try the demo"), "not the demo");
+
+    let dir = std::env::temp_dir().join(format!("saps-demo-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let db = dir.join("demo.db").to_string_lossy().into_owned();
+    let store = tokio::task::spawn_blocking(move || saps_app::open_store(&db))
+        .await
+        .expect("join")
+        .expect("store");
+    let settings = Settings {
+        mail_dir: dir.join("mail"),
+        ..Settings::default()
+    };
+    let app = App::new(
+        store,
+        Clock::simulated(saps_app::demo::demo_date()),
+        settings,
+    )
+    .await
+    .expect("app");
+    saps_app::demo::seed(&app).await.expect("demo");
+    let res = saps_web::router(app)
+        .oneshot(Request::get("/login").body(Body::empty()).expect("req"))
+        .await
+        .expect("infallible");
+    let body = res.into_body().collect().await.expect("body").to_bytes();
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains("Try the demo") && body.contains("saps-demo-2020"));
+    assert!(body.contains("bianca.benefit-admin@tailspin.example"));
+    assert!(body.contains("gabriel.global-admin@fabrikam.example"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_locale_files_live_where_the_loader_reads_them() {
+    for lang in Lang::ALL {
+        assert!(
+            Path::new(&crate_dir())
+                .join("locales")
+                .join(lang.tag())
+                .join("main.ftl")
+                .is_file()
+        );
+    }
+}
