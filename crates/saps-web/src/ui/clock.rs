@@ -8,7 +8,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use saps_core::Role;
 
 #[derive(Template)]
 #[template(path = "clock.html")]
@@ -65,11 +64,12 @@ pub async fn page(State(st): State<AppState>, ctx: Ctx, q: Q) -> Response {
     let Some(actor) = ctx.actor() else {
         return to_login(&ctx);
     };
-    if actor.role != Role::Operator {
-        return fail(
-            &ctx,
-            saps_core::Error::forbidden("Your role may not move the program clock."),
-        );
+    if let Err(e) = saps_core::authz::authorize(
+        &actor,
+        saps_core::authz::Action::MoveClock,
+        saps_core::authz::Resource::Program,
+    ) {
+        return fail(&ctx, e);
     }
     let done = done_message(&ctx, q.get("done"));
     page_with(
@@ -101,13 +101,13 @@ pub async fn moved(State(st): State<AppState>, form: Posted) -> Response {
             set.clone(),
         )
     };
-    let result = if form.get("action") == "set" {
+    let to = if form.get("action") == "set" {
         match set
             .parse::<jiff::civil::Date>()
             .ok()
             .filter(|d| set.len() == 10 && (1900..=2999).contains(&d.year()))
         {
-            Some(d) => st.app.set_clock(&actor, d),
+            Some(d) => saps_app::ClockMove::Set(d),
             None => return refused(Problems::default().at("date", ctx.t("clock-date-invalid"))),
         }
     } else {
@@ -116,18 +116,13 @@ pub async fn moved(State(st): State<AppState>, form: Posted) -> Response {
             .ok()
             .filter(|n| (1..=3650).contains(n))
         {
-            Some(n) => st.app.advance_clock(&actor, n),
+            Some(n) => saps_app::ClockMove::Advance(n),
             None => return refused(Problems::default().at("days", ctx.t("clock-days-invalid"))),
         }
     };
-    match result {
-        Ok(_) => {
-            // Moving time may expire vouchers: sweep now, not at the next tick.
-            if let Err(e) = st.app.sweep_expired().await {
-                return fail(ctx, e);
-            }
-            Redirect::to("/clock?done=clock_moved").into_response()
-        }
+    // One use case moves the clock, journals the move and sweeps what it made due.
+    match st.app.move_clock(&actor, to).await {
+        Ok(_) => Redirect::to("/clock?done=clock_moved").into_response(),
         Err(e) if is_form_error(&e) => refused(Problems::from_error(ctx, &e, |_| None)),
         Err(e) => fail(ctx, e),
     }
