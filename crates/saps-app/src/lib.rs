@@ -172,11 +172,9 @@ impl App {
                 && *n >= 5
                 && wall.duration_since(*since).as_secs() < 15 * 60
             {
-                return Err(Error::Conflict {
-                    entity: saps_core::Entity::User,
-                    message: "Too many failed sign-ins for this address; try again in 15 minutes."
-                        .into(),
-                });
+                return Err(Error::Throttled(
+                    "Too many failed sign-ins for this address; try again in 15 minutes.".into(),
+                ));
             }
         }
         let lookup = key.clone();

@@ -361,6 +361,9 @@ pub enum Error {
     Invalid { field: String, message: String },
     #[error("not signed in")]
     Unauthenticated,
+    /// Too many failed attempts: try again later.
+    #[error("{0}")]
+    Throttled(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -392,6 +395,7 @@ impl Error {
             Self::Forbidden(_) => "auth.forbidden".into(),
             Self::Invalid { field, .. } => format!("validation.{field}"),
             Self::Unauthenticated => "auth.unauthenticated".into(),
+            Self::Throttled(_) => "auth.throttled".into(),
             Self::Store(StoreError::Retry | StoreError::Stale) => "store.busy".into(),
             Self::Store(_) => "internal".into(),
         }

@@ -1539,7 +1539,7 @@ macro_rules! __contract_list {
 /// that dereferences to a store (`Box<dyn Store>`, `Arc<dyn Store>`, or a
 /// guard that also removes the database when dropped).
 ///
-/// ```ignore
+/// ```text
 /// saps_testkit::contract_tests!(|| Box::new(fresh_sqlite()) as Box<dyn Store>);
 /// ```
 #[macro_export]

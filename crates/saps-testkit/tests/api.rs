@@ -1204,3 +1204,47 @@ both_databases!(
         assert!(report.violations.is_empty(), "{:?}", report.violations);
     }
 );
+
+#[tokio::test]
+async fn failed_sign_ins_are_throttled_with_429_after_five() {
+    let t = TestApp::new(Db::Sqlite, 1).await;
+    let email = t.world.benefit_admin.email.clone();
+    for _ in 0..5 {
+        let r = t
+            .call(
+                Method::POST,
+                "/api/v1/auth/token",
+                None,
+                Some(&json!({"email": email, "password": "wrong password"})),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.code()),
+            (StatusCode::UNAUTHORIZED, "auth.unauthenticated")
+        );
+    }
+    let r = t
+        .call(
+            Method::POST,
+            "/api/v1/auth/token",
+            None,
+            Some(&json!({"email": email, "password": saps_app::fixtures::PASSWORD})),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code()),
+        (StatusCode::TOO_MANY_REQUESTS, "auth.throttled")
+    );
+    // Another address is not affected.
+    let r = t
+        .call(
+            Method::POST,
+            "/api/v1/auth/token",
+            None,
+            Some(
+                &json!({"email": t.world.operator.email, "password": saps_app::fixtures::PASSWORD}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+}

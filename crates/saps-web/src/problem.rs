@@ -52,6 +52,7 @@ impl IntoResponse for Problem {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let unauthenticated = status == StatusCode::UNAUTHORIZED;
         let busy = status == StatusCode::SERVICE_UNAVAILABLE;
+        let throttled = status == StatusCode::TOO_MANY_REQUESTS;
         let body = serde_json::to_vec(&self).expect("problem serializes");
         let mut res = (status, body).into_response();
         let h = res.headers_mut();
@@ -67,6 +68,9 @@ impl IntoResponse for Problem {
         }
         if busy {
             h.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        if throttled {
+            h.insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
         }
         res
     }
@@ -91,6 +95,7 @@ impl From<Error> for Problem {
             Error::Invalid { field, message } => {
                 Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).field(field)
             }
+            Error::Throttled(m) => Problem::new(StatusCode::TOO_MANY_REQUESTS, code, m),
             Error::Unauthenticated => Problem::new(
                 StatusCode::UNAUTHORIZED,
                 code,

@@ -228,7 +228,7 @@ fn keys_the_ui_needs() -> BTreeSet<String> {
     for e in ["voucher", "agreement", "generic"] {
         keys.insert(format!("not-found-{e}"));
     }
-    for e in ["voucher", "user", "clock", "generic"] {
+    for e in ["voucher", "clock", "generic"] {
         keys.insert(format!("conflict-{e}"));
     }
     let program = Program::sa_planning_services();
@@ -712,7 +712,7 @@ async fn failed_sign_ins_are_throttled_with_a_translated_message_that_keeps_the_
         assert!(page.has("O endereço de e-mail ou a senha não está correto."));
     }
     let page = b.sign_in(&email, PASSWORD).await;
-    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(
         page.has("Muitas tentativas de entrada com falha para este endereço"),
         "{}",

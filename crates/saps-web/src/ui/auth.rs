@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use saps_app::demo::DEMO_PASSWORD;
 use saps_app::views::DemoAccount;
-use saps_core::{Entity, Error};
+use saps_core::Error;
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -63,6 +63,7 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
     if password.is_empty() {
         problems = problems.at("password", ctx.t("login-password-missing"));
     }
+    let mut throttled = false;
     if problems.is_empty() {
         match st.app.issue_token(&email, password).await {
             Ok((token, _user)) => {
@@ -74,16 +75,16 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
                 return res;
             }
             Err(Error::Unauthenticated) => problems.top = Some(ctx.t("login-failed")),
-            Err(
-                e @ Error::Conflict {
-                    entity: Entity::User,
-                    ..
-                },
-            ) => problems.top = Some(ctx.lang.error(&e)),
+            Err(e @ Error::Throttled(_)) => {
+                throttled = true;
+                problems.top = Some(ctx.lang.error(&e));
+            }
             Err(e) => return super::fail(ctx, e),
         }
     }
-    let status = if problems.top.is_some() {
+    let status = if throttled {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if problems.top.is_some() {
         StatusCode::UNAUTHORIZED
     } else {
         StatusCode::UNPROCESSABLE_ENTITY

@@ -387,6 +387,7 @@ impl Lang {
                 }
             }
             Error::Unauthenticated => self.t("login-failed"),
+            Error::Throttled(_) => self.t("login-throttled"),
             Error::Store(StoreError::Retry | StoreError::Stale) => self.t("error-busy"),
             Error::Store(_) => self.t("error-internal"),
         }

@@ -521,6 +521,12 @@ pub fn fail(ctx: &Ctx, e: Error) -> Response {
             "error-refused-title",
             ctx.lang.error(&e),
         ),
+        Error::Throttled(_) => error_page(
+            ctx,
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-refused-title",
+            ctx.lang.error(&e),
+        ),
     }
 }
 
