@@ -730,7 +730,7 @@ pub fn api() -> Api {
     };
     let _ = empty_query;
     Api::new()
-        .route("post", "/api/v1/auth/token", post(token), Op::new("auth", "Exchange an e-mail and password for a bearer token (shown once)").public().body(obj(&[("email", s()), ("password", s())], &["email", "password"])).ok(201, obj(&[("token", s()), ("user", user_schema())], &["token", "user"])).errors(&[401, 409]))
+        .route("post", "/api/v1/auth/token", post(token), Op::new("auth", "Exchange an e-mail and password for a bearer token (shown once)").public().body(obj(&[("email", s()), ("password", s())], &["email", "password"])).ok(201, obj(&[("token", s()), ("user", user_schema())], &["token", "user"])).errors(&[401, 429]))
         .route("get", "/api/v1/me", get(me), Op::new("auth", "The signed-in user").ok(200, user_schema()))
         .route("get", "/api/v1/clock", get(clock_get), Op::new("program", "The program clock").ok(200, obj(&[("now", instant()), ("today", date_s()), ("simulated", boolean())], &["now", "simulated"])))
         .route("post", "/api/v1/clock", post(clock_post), Op::new("program", "Set or advance a simulated clock (operator); 409 on the system clock").body(obj(&[("set", date_s()), ("advance_days", int())], &[])).ok(200, obj(&[("now", instant()), ("simulated", boolean())], &["now"])).errors(&[403, 409]))
