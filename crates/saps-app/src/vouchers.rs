@@ -121,6 +121,60 @@ fn move_days(
     })?)
 }
 
+/// What a transition decided: the next voucher, its event, and whether its
+/// days go back to the pool.
+struct Step {
+    next: Voucher,
+    kind: &'static str,
+    payload: serde_json::Value,
+    refund: bool,
+}
+
+/// Queues the e-mail that gives the customer (the voucher's creator and its
+/// project manager) the voucher ID once it is assigned.
+fn assignment_mail(
+    tx: &mut dyn Tx,
+    v: &Voucher,
+    partner: &str,
+    program: &saps_core::Program,
+    public_url: &str,
+    now: jiff::Timestamp,
+) -> Result<(), Error> {
+    let mut recipients = Vec::new();
+    for uid in [v.created_by, v.project_manager_id] {
+        if let Some(u) = tx.user(uid)?
+            && !recipients.contains(&u.email)
+        {
+            recipients.push(u.email);
+        }
+    }
+    let engagement = program
+        .engagement(&v.engagement)
+        .map(|(_, e)| e.name.clone())
+        .unwrap_or_else(|| v.engagement.clone());
+    for to in recipients {
+        tx.enqueue_mail(&OutgoingMail {
+            id: uuid::Uuid::now_v7(),
+            to,
+            subject: format!("Planning Services voucher {} assigned to {partner}", v.code),
+            body: format!(
+                "Your Planning Services voucher has been assigned to {partner}.\n\n\
+                 Voucher ID: {code}\n\
+                 Engagement: {engagement} ({days} days)\n\
+                 Expires on: {expires}\n\n\
+                 {partner} will validate it with this voucher ID and your e-mail address, then reserve the engagement.\n\
+                 See it in saps: {public_url}/vouchers/{code}\n",
+                code = v.code,
+                days = v.days,
+                expires = v.expires_on,
+            ),
+            created_at: now,
+            attempts: 0,
+        })?;
+    }
+    Ok(())
+}
+
 impl App {
     pub async fn create_voucher(
         &self,
@@ -196,61 +250,13 @@ impl App {
         code: VoucherCode,
         partner_id: OrgId,
     ) -> Result<VoucherView, Error> {
-        let actor = *actor;
-        let program = self.program();
-        let now = self.now();
         let public_url = self.settings.public_url.clone();
-        self.write(move |tx| {
-            let v = load(tx, &code)?;
-            authorize(&actor, Action::AssignVoucher, Resource::Voucher(&v))?;
+        self.transition(actor, code, Action::AssignVoucher, move |tx, v, program, now| {
             let partner = tx.org(partner_id)?.filter(|o| o.kind == OrgKind::Partner).ok_or(Rule::PartnerUnknown)?;
-            let next = v.assign(&partner, &program, now)?;
-            save(tx, &next)?;
-            tx.append_event(
-                &NewEvent::new(
-                    "voucher.assigned",
-                    now,
-                    Some(actor.user_id),
-                    program.version,
-                    serde_json::json!({"code": next.code, "partner_id": partner.id, "partner": partner.name, "expires_on": next.expires_on}),
-                )
-                .voucher(&next),
-            )?;
-            // The customer is e-mailed the voucher ID: its creator and its project manager.
-            let mut recipients = Vec::new();
-            for uid in [next.created_by, next.project_manager_id] {
-                if let Some(u) = tx.user(uid)?
-                    && !recipients.contains(&u.email)
-                {
-                    recipients.push(u.email);
-                }
-            }
-            let engagement = program
-                .engagement(&next.engagement)
-                .map(|(_, e)| e.name.clone())
-                .unwrap_or_else(|| next.engagement.clone());
-            for to in recipients {
-                tx.enqueue_mail(&OutgoingMail {
-                    id: uuid::Uuid::now_v7(),
-                    to,
-                    subject: format!("Planning Services voucher {} assigned to {}", next.code, partner.name),
-                    body: format!(
-                        "Your Planning Services voucher has been assigned to {partner}.\n\n\
-                         Voucher ID: {code}\n\
-                         Engagement: {engagement} ({days} days)\n\
-                         Expires on: {expires}\n\n\
-                         {partner} will validate it with this voucher ID and your e-mail address, then reserve the engagement.\n\
-                         See it in saps: {public_url}/vouchers/{code}\n",
-                        partner = partner.name,
-                        code = next.code,
-                        days = next.days,
-                        expires = next.expires_on,
-                    ),
-                    created_at: now,
-                    attempts: 0,
-                })?;
-            }
-            view(tx, next, false)
+            let next = v.assign(&partner, program, now)?;
+            assignment_mail(tx, &next, &partner.name, program, &public_url, now)?;
+            let payload = serde_json::json!({"code": next.code, "partner_id": partner.id, "partner": partner.name, "expires_on": next.expires_on});
+            Ok(Step { next, kind: "voucher.assigned", payload, refund: false })
         })
         .await
     }
@@ -260,31 +266,68 @@ impl App {
         actor: &Actor,
         code: VoucherCode,
     ) -> Result<VoucherView, Error> {
+        self.transition(actor, code, Action::CancelVoucher, |_, v, _, _| {
+            let next = v.cancel()?;
+            let payload = serde_json::json!({"code": next.code, "refunded_days": next.days});
+            Ok(Step {
+                next,
+                kind: "voucher.cancelled",
+                payload,
+                refund: true,
+            })
+        })
+        .await
+    }
+
+    /// The shape of every transition a person makes: load the voucher (locked
+    /// on PostgreSQL), authorize, let `decide` produce the next voucher and its
+    /// event (it may write more, such as mail, through `tx`), then write the
+    /// voucher conditionally, give its days back if the step says so, append
+    /// the event, and answer the new view — all in one transaction.
+    async fn transition<F>(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        action: Action,
+        mut decide: F,
+    ) -> Result<VoucherView, Error>
+    where
+        F: FnMut(
+                &mut dyn Tx,
+                &Voucher,
+                &saps_core::Program,
+                jiff::Timestamp,
+            ) -> Result<Step, Error>
+            + Send
+            + 'static,
+    {
         let actor = *actor;
         let program = self.program();
         let now = self.now();
         self.write(move |tx| {
             let v = load(tx, &code)?;
-            authorize(&actor, Action::CancelVoucher, Resource::Voucher(&v))?;
-            let next = v.cancel()?;
-            save(tx, &next)?;
+            authorize(&actor, action, Resource::Voucher(&v))?;
+            let step = decide(tx, &v, &program, now)?;
+            save(tx, &step.next)?;
             let event = NewEvent::new(
-                "voucher.cancelled",
+                step.kind,
                 now,
                 Some(actor.user_id),
                 program.version,
-                serde_json::json!({"code": next.code, "refunded_days": next.days}),
+                step.payload,
             )
-            .voucher(&next);
-            move_days(
-                tx,
-                &next,
-                &event,
-                next.days.signed(),
-                LedgerReason::VoucherRefund,
-            )?;
+            .voucher(&step.next);
+            if step.refund {
+                move_days(
+                    tx,
+                    &step.next,
+                    &event,
+                    step.next.days.signed(),
+                    LedgerReason::VoucherRefund,
+                )?;
+            }
             tx.append_event(&event)?;
-            view(tx, next, false)
+            view(tx, step.next, false)
         })
         .await
     }
@@ -359,12 +402,8 @@ impl App {
         code: VoucherCode,
         input: ReserveInput,
     ) -> Result<VoucherView, Error> {
-        let actor = *actor;
-        let program = self.program();
-        let now = self.now();
-        self.write(move |tx| {
-            let v = load(tx, &code)?;
-            authorize(&actor, Action::ReserveVoucher, Resource::Voucher(&v))?;
+        let reserved_by = actor.user_id;
+        self.transition(actor, code, Action::ReserveVoucher, move |tx, v, program, now| {
             let location = tx.location(input.location_id)?.ok_or(Rule::LocationNotInPartner)?;
             let consultant = tx.user(input.consultant_id)?.ok_or(Rule::ConsultantNotInPartner)?;
             let delivery_country = match &input.delivery_country {
@@ -372,28 +411,18 @@ impl App {
                 None => tx.org(v.customer_id)?.map(|c| c.country).unwrap_or_default(),
             };
             let next = v.reserve(ReserveRequest {
-                program: &program,
+                program,
                 location: &location,
                 consultant: &consultant,
                 start_date: input.start_date,
                 end_date: input.end_date,
                 accept_terms: input.accept_terms,
                 delivery_country: &delivery_country,
-                reserved_by: actor.user_id,
+                reserved_by,
                 now,
             })?;
-            save(tx, &next)?;
-            tx.append_event(
-                &NewEvent::new(
-                    "voucher.reserved",
-                    now,
-                    Some(actor.user_id),
-                    program.version,
-                    serde_json::json!({"code": next.code, "reservation": next.reservation, "location": location.name}),
-                )
-                .voucher(&next),
-            )?;
-            view(tx, next, false)
+            let payload = serde_json::json!({"code": next.code, "reservation": next.reservation, "location": location.name});
+            Ok(Step { next, kind: "voucher.reserved", payload, refund: false })
         })
         .await
     }
@@ -404,7 +433,6 @@ impl App {
         code: VoucherCode,
         reason: &str,
     ) -> Result<VoucherView, Error> {
-        let actor = *actor;
         let reason = reason.trim().to_owned();
         if reason.is_empty() {
             return Err(Error::invalid(
@@ -418,25 +446,10 @@ impl App {
                 "the reason may have at most 2000 characters",
             ));
         }
-        let program = self.program();
-        let now = self.now();
-        self.write(move |tx| {
-            let v = load(tx, &code)?;
-            authorize(&actor, Action::CancelReservation, Resource::Voucher(&v))?;
-            let previous = v.reservation.clone();
+        self.transition(actor, code, Action::CancelReservation, move |_, v, _, _| {
             let next = v.cancel_reservation()?;
-            save(tx, &next)?;
-            tx.append_event(
-                &NewEvent::new(
-                    "voucher.reservation_cancelled",
-                    now,
-                    Some(actor.user_id),
-                    program.version,
-                    serde_json::json!({"code": next.code, "reason": reason, "reservation": previous}),
-                )
-                .voucher(&next),
-            )?;
-            view(tx, next, false)
+            let payload = serde_json::json!({"code": next.code, "reason": reason, "reservation": v.reservation});
+            Ok(Step { next, kind: "voucher.reservation_cancelled", payload, refund: false })
         })
         .await
     }
