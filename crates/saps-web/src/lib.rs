@@ -123,6 +123,13 @@ pub fn spawn_jobs(app: Arc<App>) -> tokio::task::JoinHandle<()> {
             {
                 tracing::warn!(error = %e, "purging idempotency keys failed");
             }
+            // Another node may have changed the program: pick it up within a minute.
+            if n.is_multiple_of(12)
+                && n > 0
+                && let Err(e) = app.reload_program().await
+            {
+                tracing::warn!(error = %e, "reloading the program failed");
+            }
             n += 1;
         }
     })
