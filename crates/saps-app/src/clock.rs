@@ -28,6 +28,12 @@ pub struct Shift {
     last: Timestamp,
 }
 
+/// The real time, to the microsecond: for what is measured in real time
+/// (token lifetimes), never for the program's rules.
+pub fn wall_now() -> Timestamp {
+    micros(Timestamp::now())
+}
+
 fn micros(t: Timestamp) -> Timestamp {
     Timestamp::from_microsecond(t.as_microsecond()).expect("in range")
 }

@@ -151,7 +151,8 @@ impl App {
         let user = self.check_password(email, password).await?;
         let token = auth::new_token();
         let hash = auth::token_hash(&token);
-        let now = self.now();
+        // Wall time: a token's lifetime is real time, whatever the program date.
+        let now = clock::wall_now();
         let uid = user.id;
         self.write(move |tx| Ok(tx.insert_token(&hash, uid, now)?))
             .await?;
@@ -210,8 +211,12 @@ impl App {
     /// The user behind a bearer token.
     pub async fn authenticate(&self, token: &str) -> Result<User, Error> {
         let hash = auth::token_hash(token);
-        self.read(move |tx| tx.user_by_token(&hash)?.ok_or(Error::Unauthenticated))
-            .await
+        let issued_after = jiff::Timestamp::now() - TOKEN_LIFETIME;
+        self.read(move |tx| {
+            tx.user_by_token(&hash, issued_after)?
+                .ok_or(Error::Unauthenticated)
+        })
+        .await
     }
 
     /// Revokes a bearer token or browser session.
@@ -376,6 +381,9 @@ impl App {
             .await
     }
 }
+
+/// How long a bearer token or browser session stays valid after sign-in.
+pub const TOKEN_LIFETIME: jiff::SignedDuration = jiff::SignedDuration::from_hours(24 * 30);
 
 static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 

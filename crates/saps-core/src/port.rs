@@ -70,7 +70,9 @@ pub trait Tx {
     fn user_by_email(&mut self, email: &str) -> StoreResult<Option<User>>;
     fn users(&mut self, org: OrgId) -> StoreResult<Vec<User>>;
     fn insert_token(&mut self, hash: &str, user: UserId, at: Timestamp) -> StoreResult<()>;
-    fn user_by_token(&mut self, hash: &str) -> StoreResult<Option<User>>;
+    /// The user behind a token issued after `issued_after` (older tokens have
+    /// expired).
+    fn user_by_token(&mut self, hash: &str, issued_after: Timestamp) -> StoreResult<Option<User>>;
     /// Revokes a token (sign-out); revoking an unknown token is not an error.
     fn delete_token(&mut self, hash: &str) -> StoreResult<()>;
 

@@ -668,13 +668,14 @@ impl Tx for PgTx<'_> {
             .map(drop)
     }
 
-    fn user_by_token(&mut self, hash: &str) -> StoreResult<Option<User>> {
+    fn user_by_token(&mut self, hash: &str, issued_after: Timestamp) -> StoreResult<Option<User>> {
+        let (after, _) = split(issued_after);
         self.row(
             &format!(
                 "SELECT {USER_COLS_U} FROM api_tokens t JOIN users u ON u.id = t.user_id \
-                 WHERE t.hash = $1"
+                 WHERE t.hash = $1 AND t.created_at > $2"
             ),
-            &[&hash],
+            &[&hash, &after],
         )?
         .as_ref()
         .map(user_row)

@@ -261,8 +261,11 @@ fn every_kind_of_row_reads_back_as_it_was_written() {
     let (cid2, pm) = (w.customer.id, w.pm.clone());
     read_blocking(&store, move |tx| {
         assert!(tx.org(cid2)?.unwrap().benefit_active);
-        assert_eq!(tx.user_by_token("h4sh")?, Some(pm.clone()));
-        assert_eq!(tx.user_by_token("other")?, None);
+        assert_eq!(
+            tx.user_by_token("h4sh", Timestamp::UNIX_EPOCH)?,
+            Some(pm.clone())
+        );
+        assert_eq!(tx.user_by_token("other", Timestamp::UNIX_EPOCH)?, None);
         Ok(())
     })
     .unwrap();

@@ -447,13 +447,17 @@ impl Tx for SqliteTx<'_> {
             .map(drop)
     }
 
-    fn user_by_token(&mut self, hash: &str) -> StoreResult<Option<User>> {
+    fn user_by_token(
+        &mut self,
+        hash: &str,
+        issued_after: jiff::Timestamp,
+    ) -> StoreResult<Option<User>> {
         self.one(
             &format!(
                 "SELECT {USER_COLS_U} FROM api_tokens t JOIN users u ON u.id = t.user_id \
-                 WHERE t.hash = ?1"
+                 WHERE t.hash = ?1 AND t.created_at > ?2"
             ),
-            [hash],
+            params![hash, timestamp(issued_after)],
             user_row,
         )
     }

@@ -327,11 +327,24 @@ pub fn a_user_reads_back_by_id_email_and_token(store: &dyn Store) {
         read(store, move |tx| Ok(tx.user_by_email(&email)?)),
         Some(c.pm.clone())
     );
+    let before = at - jiff::SignedDuration::from_secs(1);
     assert_eq!(
-        read(store, |tx| Ok(tx.user_by_token("sha256-of-a-token")?)),
+        read(store, move |tx| Ok(
+            tx.user_by_token("sha256-of-a-token", before)?
+        )),
         Some(c.admin.clone())
     );
-    assert_eq!(read(store, |tx| Ok(tx.user_by_token("unknown")?)), None);
+    assert_eq!(
+        read(store, move |tx| Ok(
+            tx.user_by_token("sha256-of-a-token", at)?
+        )),
+        None,
+        "a token issued before the cut-off has expired"
+    );
+    assert_eq!(
+        read(store, move |tx| Ok(tx.user_by_token("unknown", before)?)),
+        None
+    );
     assert_eq!(
         read(store, |tx| Ok(tx.user_by_email("nobody@example.com")?)),
         None
