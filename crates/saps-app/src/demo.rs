@@ -125,7 +125,7 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     }
 
     let customers = [
-        ("Tailspin Toys", "FR", "tailspin", "SA-7201-FR", 60),
+        ("Tailspin Toys", "FR", "tailspin", "SA-7201-FR", 15),
         ("Wide World Importers", "BR", "wideworld", "SA-8842-BR", 30),
     ];
     let mut customer_data = Vec::new();
