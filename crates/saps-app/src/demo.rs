@@ -255,13 +255,11 @@ impl App {
         let version = self.program().version;
         self.write(move |tx| {
             tx.insert_org(&org)?;
-            tx.append_event(&saps_core::NewEvent::new(
-                "operator.created",
-                now,
-                None,
-                version,
-                serde_json::json!({"id": org.id, "name": org.name}),
-            ))?;
+            let created = saps_core::event::OperatorCreated {
+                id: org.id,
+                name: org.name.clone(),
+            };
+            tx.append_event(&saps_core::NewEvent::new(created, now, None, version))?;
             Ok(())
         })
         .await?;

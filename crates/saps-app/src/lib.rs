@@ -259,12 +259,15 @@ impl App {
         };
         let (actor_id, version) = (actor.user_id, self.program().version);
         self.write(move |tx| {
+            let moved = saps_core::event::ClockMoved {
+                from: before,
+                to: now,
+            };
             tx.append_event(&saps_core::NewEvent::new(
-                "clock.moved",
+                moved,
                 now,
                 Some(actor_id),
                 version,
-                serde_json::json!({"from": before, "to": now}),
             ))?;
             Ok(())
         })
@@ -298,12 +301,14 @@ impl App {
         let body = serde_json::to_value(&next).expect("program serializes");
         self.write(move |tx| {
             tx.put_program(&body)?;
+            let changed = saps_core::event::ProgramChanged {
+                version: next.version,
+            };
             tx.append_event(&saps_core::NewEvent::new(
-                "program.changed",
+                changed,
                 now,
                 Some(actor_id),
                 next.version,
-                serde_json::json!({"version": next.version}),
             ))?;
             Ok(())
         })

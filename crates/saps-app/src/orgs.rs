@@ -3,6 +3,9 @@
 
 use crate::{App, auth};
 use saps_core::authz::{Action, Resource, authorize};
+use saps_core::event::{
+    AgreementAdded, BenefitActivated, CustomerCreated, PartnerCreated, UserCreated,
+};
 use saps_core::journal::{LedgerEntry, LedgerReason};
 use saps_core::org::{country_code, email_address};
 use saps_core::{
@@ -121,10 +124,13 @@ impl App {
             for l in &ls {
                 tx.insert_location(l)?;
             }
-            tx.append_event(
-                &NewEvent::new("partner.created", now, Some(actor_id), version, serde_json::json!({"id": o.id, "name": o.name, "country": o.country, "locations": ls}))
-                    .partner(o.id),
-            )?;
+            let created = PartnerCreated {
+                id: o.id,
+                name: o.name.clone(),
+                country: o.country.clone(),
+                locations: ls.clone(),
+            };
+            tx.append_event(&NewEvent::new(created, now, Some(actor_id), version).partner(o.id))?;
             Ok(())
         })
         .await?;
@@ -153,16 +159,12 @@ impl App {
         let (o, actor_id) = (org.clone(), actor.user_id);
         self.write(move |tx| {
             tx.insert_org(&o)?;
-            tx.append_event(
-                &NewEvent::new(
-                    "customer.created",
-                    now,
-                    Some(actor_id),
-                    version,
-                    serde_json::json!({"id": o.id, "name": o.name, "country": o.country}),
-                )
-                .customer(o.id),
-            )?;
+            let created = CustomerCreated {
+                id: o.id,
+                name: o.name.clone(),
+                country: o.country.clone(),
+            };
+            tx.append_event(&NewEvent::new(created, now, Some(actor_id), version).customer(o.id))?;
             Ok(())
         })
         .await?;
@@ -245,7 +247,14 @@ impl App {
                 Err(StoreError::Duplicate(_)) => return Err(Rule::EmailTaken.into()),
                 r => r?,
             }
-            let mut e = NewEvent::new("user.created", now, actor_id, version, serde_json::json!({"id": u.id, "email": u.email, "name": u.name, "role": u.role, "org_id": u.org_id}));
+            let created = UserCreated {
+                id: u.id,
+                email: u.email.clone(),
+                name: u.name.clone(),
+                role: u.role,
+                org_id: u.org_id,
+            };
+            let mut e = NewEvent::new(created, now, actor_id, version);
             match kind {
                 OrgKind::Customer => e = e.customer(u.org_id),
                 OrgKind::Partner => e = e.partner(u.org_id),
@@ -323,14 +332,15 @@ impl App {
                 Err(StoreError::Duplicate(_)) => return Err(Rule::AgreementNumberTaken.into()),
                 r => r?,
             }
-            let event = NewEvent::new(
-                "agreement.added",
-                now,
-                Some(actor_id),
-                version,
-                serde_json::json!({"agreement": a.number, "agreement_id": a.id, "sa_start": a.sa_start, "sa_end": a.sa_end, "days": a.days, "accrued": accrued}),
-            )
-            .customer(a.customer_id);
+            let added = AgreementAdded {
+                agreement: a.number.clone(),
+                agreement_id: a.id,
+                sa_start: a.sa_start,
+                sa_end: a.sa_end,
+                days: a.days,
+                accrued,
+            };
+            let event = NewEvent::new(added, now, Some(actor_id), version).customer(a.customer_id);
             tx.append_event(&event)?;
             if accrued.0 > 0 {
                 let posted = tx.post_ledger(&LedgerEntry {
@@ -371,14 +381,8 @@ impl App {
             }
             tx.set_benefit_active(customer_id, true)?;
             tx.append_event(
-                &NewEvent::new(
-                    "benefit.activated",
-                    now,
-                    Some(actor_id),
-                    version,
-                    serde_json::json!({}),
-                )
-                .customer(customer_id),
+                &NewEvent::new(BenefitActivated {}, now, Some(actor_id), version)
+                    .customer(customer_id),
             )?;
             Ok(())
         })

@@ -3,6 +3,10 @@
 
 use crate::App;
 use saps_core::authz::{Action, Resource, authorize, scope};
+use saps_core::event::{
+    DaysRemoved, EventBody, ReservationCancelled, VoucherAssigned, VoucherCancelled,
+    VoucherCreated, VoucherExpired, VoucherReserved,
+};
 use saps_core::journal::{LedgerEntry, LedgerReason};
 use saps_core::port::{OutgoingMail, Tx, VoucherQuery};
 use saps_core::voucher::{NewVoucher, ReserveRequest, create_voucher};
@@ -125,9 +129,17 @@ fn move_days(
 /// days go back to the pool.
 struct Step {
     next: Voucher,
-    kind: &'static str,
-    payload: serde_json::Value,
+    event: EventBody,
     refund: bool,
+}
+
+/// The reservation a reserved voucher carries (its events record it). Every
+/// reserved voucher has one; the invariant checks report any that does not.
+fn reservation_of(v: &Voucher) -> Result<Reservation, Error> {
+    v.reservation.clone().ok_or_else(|| Error::Conflict {
+        entity: Entity::Voucher,
+        message: format!("The voucher {} has no reservation.", v.code),
+    })
 }
 
 /// Queues the e-mail that gives the customer (the voucher's creator and its
@@ -185,12 +197,26 @@ impl App {
         let program = self.program();
         let now = self.now();
         self.write(move |tx| {
-            let customer = tx.org(req.customer_id)?.filter(|o| o.kind == OrgKind::Customer).ok_or(Error::NotFound(Entity::Customer))?;
-            authorize(&actor, Action::CreateVoucher, Resource::Org(customer.id, customer.kind))?;
+            let customer = tx
+                .org(req.customer_id)?
+                .filter(|o| o.kind == OrgKind::Customer)
+                .ok_or(Error::NotFound(Entity::Customer))?;
+            authorize(
+                &actor,
+                Action::CreateVoucher,
+                Resource::Org(customer.id, customer.kind),
+            )?;
             let agreement = tx
                 .agreement_by_number(customer.id, req.agreement.trim())?
-                .ok_or_else(|| Error::invalid("agreement", format!("this customer has no agreement {:?}", req.agreement)))?;
-            let pm = tx.user(req.project_manager_id)?.ok_or(Rule::ProjectManagerNotInCustomer)?;
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "agreement",
+                        format!("this customer has no agreement {:?}", req.agreement),
+                    )
+                })?;
+            let pm = tx
+                .user(req.project_manager_id)?
+                .ok_or(Rule::ProjectManagerNotInCustomer)?;
             let fifteen = if req.days == saps_core::program::MAX_ENGAGEMENT_DAYS {
                 program
                     .engagement(&req.engagement)
@@ -217,7 +243,10 @@ impl App {
             loop {
                 match tx.insert_voucher(&v) {
                     Err(StoreError::Duplicate("fifteen_day_engagement")) => {
-                        return Err(Rule::SecondFifteenDayEngagement { engagement: v.engagement.clone() }.into());
+                        return Err(Rule::SecondFifteenDayEngagement {
+                            engagement: v.engagement.clone(),
+                        }
+                        .into());
                     }
                     Err(StoreError::Duplicate(_)) if tries < 3 => {
                         tries += 1;
@@ -226,17 +255,26 @@ impl App {
                     r => break r?,
                 }
             }
-            let event = NewEvent::new(
-                "voucher.created",
-                now,
-                Some(actor.user_id),
-                program.version,
-                serde_json::json!({"code": v.code, "engagement": v.engagement, "days": v.days, "agreement": agreement.number, "project_manager_id": v.project_manager_id, "expires_on": v.expires_on}),
-            )
-            .voucher(&v);
+            let created = VoucherCreated {
+                code: v.code,
+                engagement: v.engagement.clone(),
+                days: v.days,
+                agreement: agreement.number.clone(),
+                project_manager_id: v.project_manager_id,
+                expires_on: v.expires_on,
+            };
+            let event =
+                NewEvent::new(created, now, Some(actor.user_id), program.version).voucher(&v);
             if !move_days(tx, &v, &event, -v.days.signed(), LedgerReason::VoucherDebit)? {
-                let available = tx.agreement(agreement.id)?.map(|a| a.available).unwrap_or(0);
-                return Err(Rule::InsufficientDays { available, requested: v.days }.into());
+                let available = tx
+                    .agreement(agreement.id)?
+                    .map(|a| a.available)
+                    .unwrap_or(0);
+                return Err(Rule::InsufficientDays {
+                    available,
+                    requested: v.days,
+                }
+                .into());
             }
             tx.append_event(&event)?;
             view(tx, v, false)
@@ -251,13 +289,30 @@ impl App {
         partner_id: OrgId,
     ) -> Result<VoucherView, Error> {
         let public_url = self.settings.public_url.clone();
-        self.transition(actor, code, Action::AssignVoucher, move |tx, v, program, now| {
-            let partner = tx.org(partner_id)?.filter(|o| o.kind == OrgKind::Partner).ok_or(Rule::PartnerUnknown)?;
-            let next = v.assign(&partner, program, now)?;
-            assignment_mail(tx, &next, &partner.name, program, &public_url, now)?;
-            let payload = serde_json::json!({"code": next.code, "partner_id": partner.id, "partner": partner.name, "expires_on": next.expires_on});
-            Ok(Step { next, kind: "voucher.assigned", payload, refund: false })
-        })
+        self.transition(
+            actor,
+            code,
+            Action::AssignVoucher,
+            move |tx, v, program, now| {
+                let partner = tx
+                    .org(partner_id)?
+                    .filter(|o| o.kind == OrgKind::Partner)
+                    .ok_or(Rule::PartnerUnknown)?;
+                let next = v.assign(&partner, program, now)?;
+                assignment_mail(tx, &next, &partner.name, program, &public_url, now)?;
+                let event = VoucherAssigned {
+                    code: next.code,
+                    partner_id: partner.id,
+                    partner: partner.name,
+                    expires_on: next.expires_on,
+                };
+                Ok(Step {
+                    next,
+                    event: event.into(),
+                    refund: false,
+                })
+            },
+        )
         .await
     }
 
@@ -268,11 +323,13 @@ impl App {
     ) -> Result<VoucherView, Error> {
         self.transition(actor, code, Action::CancelVoucher, |_, v, _, _| {
             let next = v.cancel()?;
-            let payload = serde_json::json!({"code": next.code, "refunded_days": next.days});
+            let event = VoucherCancelled {
+                code: next.code,
+                refunded_days: next.days,
+            };
             Ok(Step {
                 next,
-                kind: "voucher.cancelled",
-                payload,
+                event: event.into(),
                 refund: true,
             })
         })
@@ -309,14 +366,8 @@ impl App {
             authorize(&actor, action, Resource::Voucher(&v))?;
             let step = decide(tx, &v, &program, now)?;
             save(tx, &step.next)?;
-            let event = NewEvent::new(
-                step.kind,
-                now,
-                Some(actor.user_id),
-                program.version,
-                step.payload,
-            )
-            .voucher(&step.next);
+            let event = NewEvent::new(step.event, now, Some(actor.user_id), program.version)
+                .voucher(&step.next);
             if step.refund {
                 move_days(
                     tx,
@@ -403,27 +454,48 @@ impl App {
         input: ReserveInput,
     ) -> Result<VoucherView, Error> {
         let reserved_by = actor.user_id;
-        self.transition(actor, code, Action::ReserveVoucher, move |tx, v, program, now| {
-            let location = tx.location(input.location_id)?.ok_or(Rule::LocationNotInPartner)?;
-            let consultant = tx.user(input.consultant_id)?.ok_or(Rule::ConsultantNotInPartner)?;
-            let delivery_country = match &input.delivery_country {
-                Some(c) => saps_core::org::country_code(c).map_err(|m| Error::invalid("delivery_country", m))?,
-                None => tx.org(v.customer_id)?.map(|c| c.country).unwrap_or_default(),
-            };
-            let next = v.reserve(ReserveRequest {
-                program,
-                location: &location,
-                consultant: &consultant,
-                start_date: input.start_date,
-                end_date: input.end_date,
-                accept_terms: input.accept_terms,
-                delivery_country: &delivery_country,
-                reserved_by,
-                now,
-            })?;
-            let payload = serde_json::json!({"code": next.code, "reservation": next.reservation, "location": location.name});
-            Ok(Step { next, kind: "voucher.reserved", payload, refund: false })
-        })
+        self.transition(
+            actor,
+            code,
+            Action::ReserveVoucher,
+            move |tx, v, program, now| {
+                let location = tx
+                    .location(input.location_id)?
+                    .ok_or(Rule::LocationNotInPartner)?;
+                let consultant = tx
+                    .user(input.consultant_id)?
+                    .ok_or(Rule::ConsultantNotInPartner)?;
+                let delivery_country = match &input.delivery_country {
+                    Some(c) => saps_core::org::country_code(c)
+                        .map_err(|m| Error::invalid("delivery_country", m))?,
+                    None => tx
+                        .org(v.customer_id)?
+                        .map(|c| c.country)
+                        .unwrap_or_default(),
+                };
+                let next = v.reserve(ReserveRequest {
+                    program,
+                    location: &location,
+                    consultant: &consultant,
+                    start_date: input.start_date,
+                    end_date: input.end_date,
+                    accept_terms: input.accept_terms,
+                    delivery_country: &delivery_country,
+                    reserved_by,
+                    now,
+                })?;
+                let event = VoucherReserved {
+                    code: next.code,
+                    reservation: reservation_of(&next)?,
+                    location: location.name,
+                };
+                Ok(Step {
+                    next,
+                    event: event.into(),
+                    refund: false,
+                })
+            },
+        )
         .await
     }
 
@@ -448,8 +520,16 @@ impl App {
         }
         self.transition(actor, code, Action::CancelReservation, move |_, v, _, _| {
             let next = v.cancel_reservation()?;
-            let payload = serde_json::json!({"code": next.code, "reason": reason, "reservation": v.reservation});
-            Ok(Step { next, kind: "voucher.reservation_cancelled", payload, refund: false })
+            let event = ReservationCancelled {
+                code: next.code,
+                reason: reason.clone(),
+                reservation: reservation_of(v)?,
+            };
+            Ok(Step {
+                next,
+                event: event.into(),
+                refund: false,
+            })
         })
         .await
     }
@@ -466,22 +546,28 @@ impl App {
             let mut n = 0;
             for v in due {
                 let next = v.expire(now)?;
-                let agreement = tx.agreement(v.agreement_id)?.ok_or(Error::NotFound(Entity::Agreement))?;
+                let agreement = tx
+                    .agreement(v.agreement_id)?
+                    .ok_or(Error::NotFound(Entity::Agreement))?;
                 let refund = v.expiry_refunds(&agreement, &program);
                 match tx.update_voucher(&next) {
                     Err(StoreError::Stale) => continue,
                     r => r?,
                 }
-                let event = NewEvent::new(
-                    "voucher.expired",
-                    now,
-                    None,
-                    program.version,
-                    serde_json::json!({"code": next.code, "expired_on": next.expires_on, "refunded_days": if refund { next.days.0 } else { 0 }}),
-                )
-                .voucher(&v);
+                let expired = VoucherExpired {
+                    code: next.code,
+                    expired_on: next.expires_on,
+                    refunded_days: if refund { next.days } else { Days(0) },
+                };
+                let event = NewEvent::new(expired, now, None, program.version).voucher(&v);
                 if refund {
-                    move_days(tx, &next, &event, next.days.signed(), LedgerReason::VoucherRefund)?;
+                    move_days(
+                        tx,
+                        &next,
+                        &event,
+                        next.days.signed(),
+                        LedgerReason::VoucherRefund,
+                    )?;
                 }
                 tx.append_event(&event)?;
                 n += 1;
@@ -510,14 +596,14 @@ impl App {
                     if a.available <= 0 {
                         continue;
                     }
-                    let event = NewEvent::new(
-                        "days.removed",
-                        now,
-                        None,
-                        program.version,
-                        serde_json::json!({"agreement": a.number, "agreement_id": a.id, "days": a.available, "on": on}),
-                    )
-                    .customer(a.customer_id);
+                    let removed_days = DaysRemoved {
+                        agreement: a.number.clone(),
+                        agreement_id: a.id,
+                        days: a.available,
+                        on,
+                    };
+                    let event = NewEvent::new(removed_days, now, None, program.version)
+                        .customer(a.customer_id);
                     let posted = tx.post_ledger(&LedgerEntry {
                         id: EntryId::new(),
                         agreement_id: a.id,

@@ -1,7 +1,11 @@
 //! The journal: every change is an event (who, when, what, under which program
 //! version), appended in the same transaction as the tables it updates. Days
 //! move as ledger entries whose sum is a pool's balance.
+//!
+//! Events are written from a typed [`EventBody`] and stored as its `kind` and
+//! JSON `payload`, which is what the stores and the event feed see.
 
+use crate::event::EventBody;
 use crate::ids::{AgreementId, EntryId, EventId, OrgId, UserId, VoucherId};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -14,8 +18,9 @@ pub struct NewEvent {
     pub at: Timestamp,
     /// The user who caused it; `None` for the program itself (clock, sweeps).
     pub actor_id: Option<UserId>,
-    /// Dotted name, e.g. `voucher.reserved`.
+    /// Dotted name, e.g. `voucher.reserved`: [`EventBody::kind`].
     pub kind: String,
+    /// The body's facts as JSON, as stored.
     pub payload: Value,
     pub voucher_id: Option<VoucherId>,
     /// The customer and the partner who may see this event (operators see all).
@@ -25,7 +30,22 @@ pub struct NewEvent {
 }
 
 impl NewEvent {
+    /// An event of the program's vocabulary; add whom it concerns with
+    /// [`Self::voucher`], [`Self::customer`] or [`Self::partner`].
     pub fn new(
+        body: impl Into<EventBody>,
+        at: Timestamp,
+        actor_id: Option<UserId>,
+        program_version: u32,
+    ) -> Self {
+        let (kind, payload) = body.into().into_parts();
+        Self::raw(kind, at, actor_id, program_version, payload)
+    }
+
+    /// An event of any kind and payload, unchecked. For the stores' tests,
+    /// which store kinds the program never writes; saps itself writes events
+    /// through [`Self::new`].
+    pub fn raw(
         kind: &str,
         at: Timestamp,
         actor_id: Option<UserId>,
@@ -76,6 +96,21 @@ pub struct Event {
     pub customer_id: Option<OrgId>,
     pub partner_id: Option<OrgId>,
     pub program_version: u32,
+}
+
+impl Event {
+    /// The event's typed body, for readers that act on what happened.
+    ///
+    /// An error rather than an `Unknown` variant: a journal may hold kinds
+    /// this build does not know (the stores' test data, or kinds a newer saps
+    /// wrote), and a known kind whose payload does not read is a fault, not
+    /// something to pass over silently. Each reader decides: the voucher
+    /// history words it generically, the invariant checks report it, and the
+    /// event feed never parses at all (it serves `kind` and `payload` as
+    /// stored). Keeping the enum closed also keeps it exactly serialisable.
+    pub fn body(&self) -> Result<EventBody, serde_json::Error> {
+        EventBody::from_parts(&self.kind, &self.payload)
+    }
 }
 
 /// Why days moved.

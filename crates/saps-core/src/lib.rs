@@ -5,6 +5,7 @@
 pub mod authz;
 pub mod code;
 pub mod error;
+pub mod event;
 pub mod ids;
 pub mod journal;
 pub mod org;
@@ -15,6 +16,7 @@ pub mod voucher;
 
 pub use code::{CodeError, VoucherCode};
 pub use error::{Entity, Error, Result, Rule, StoreError};
+pub use event::EventBody;
 pub use ids::*;
 pub use journal::{Event, LedgerEntry, LedgerReason, NewEvent, Scope};
 pub use org::{Actor, Location, Org, OrgKind, Role, User};

@@ -878,7 +878,7 @@ fn lists_and_counts_keep_to_their_scope() {
 }
 
 fn event(kind: &str, customer: Option<OrgId>, partner: Option<OrgId>) -> NewEvent {
-    let mut e = NewEvent::new(kind, now(), None, 1, serde_json::json!({"kind": kind}));
+    let mut e = NewEvent::raw(kind, now(), None, 1, serde_json::json!({"kind": kind}));
     e.customer_id = customer;
     e.partner_id = partner;
     e

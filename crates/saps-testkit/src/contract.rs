@@ -465,7 +465,7 @@ pub fn events_read_back_with_their_payload_in_append_order(store: &dyn Store) {
         "none": null,
     });
     let events = vec![
-        NewEvent::new(
+        NewEvent::raw(
             "voucher.created",
             Timestamp::now(),
             Some(c.admin.id),
@@ -473,8 +473,8 @@ pub fn events_read_back_with_their_payload_in_append_order(store: &dyn Store) {
             payload,
         )
         .voucher(&v),
-        NewEvent::new("program.changed", Timestamp::now(), None, 4, json!({})),
-        NewEvent::new(
+        NewEvent::raw("program.changed", Timestamp::now(), None, 4, json!({})),
+        NewEvent::raw(
             "benefit.activated",
             Timestamp::now(),
             Some(c.admin.id),
@@ -482,7 +482,7 @@ pub fn events_read_back_with_their_payload_in_append_order(store: &dyn Store) {
             json!([]),
         )
         .customer(c.org.id),
-        NewEvent::new(
+        NewEvent::raw(
             "voucher.assigned",
             Timestamp::now(),
             Some(c.admin.id),
@@ -889,12 +889,12 @@ pub fn events_are_scoped_to_the_reader(store: &dyn Store) {
     let t = tenants(store);
     let now = Timestamp::now;
     let events = vec![
-        NewEvent::new("voucher.reserved", now(), Some(t.p1.admin.id), 1, json!({})).voucher(&t.v1),
-        NewEvent::new("voucher.reserved", now(), Some(t.p2.admin.id), 1, json!({})).voucher(&t.v4),
-        NewEvent::new("voucher.assigned", now(), Some(t.c2.admin.id), 1, json!({})).voucher(&t.v5),
-        NewEvent::new("voucher.created", now(), Some(t.c1.admin.id), 1, json!({})).voucher(&t.v3),
-        NewEvent::new("partner.enrolled", now(), None, 1, json!({})).partner(t.p2.org.id),
-        NewEvent::new("program.changed", now(), None, 2, json!({})),
+        NewEvent::raw("voucher.reserved", now(), Some(t.p1.admin.id), 1, json!({})).voucher(&t.v1),
+        NewEvent::raw("voucher.reserved", now(), Some(t.p2.admin.id), 1, json!({})).voucher(&t.v4),
+        NewEvent::raw("voucher.assigned", now(), Some(t.c2.admin.id), 1, json!({})).voucher(&t.v5),
+        NewEvent::raw("voucher.created", now(), Some(t.c1.admin.id), 1, json!({})).voucher(&t.v3),
+        NewEvent::raw("partner.enrolled", now(), None, 1, json!({})).partner(t.p2.org.id),
+        NewEvent::raw("program.changed", now(), None, 2, json!({})),
     ];
     let appended = events.clone();
     write(store, move |tx| {
@@ -993,7 +993,7 @@ pub fn keyset_pagination_returns_every_voucher_exactly_once(store: &dyn Store) {
 /// increasing order, a page at a time.
 pub fn events_after_returns_later_events_in_strictly_increasing_order(store: &dyn Store) {
     let events: Vec<NewEvent> = (0..30)
-        .map(|i| NewEvent::new("test.tick", Timestamp::now(), None, 1, json!({ "i": i })))
+        .map(|i| NewEvent::raw("test.tick", Timestamp::now(), None, 1, json!({ "i": i })))
         .collect();
     // Appended by several concurrent writers, some in one unit of work each.
     std::thread::scope(|s| {
@@ -1034,7 +1034,7 @@ pub fn events_after_returns_later_events_in_strictly_increasing_order(store: &dy
     });
     assert_eq!(rest, all[12..]);
     let later = write(store, |tx| {
-        Ok(tx.append_event(&NewEvent::new(
+        Ok(tx.append_event(&NewEvent::raw(
             "test.tock",
             Timestamp::now(),
             None,

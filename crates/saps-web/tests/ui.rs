@@ -8,7 +8,7 @@ use http_body_util::BodyExt;
 use saps_app::clock::Clock;
 use saps_app::fixtures::{PASSWORD, World};
 use saps_app::{App, Settings};
-use saps_core::{Actor, MilestoneName, Program, Role, Rule, VoucherState};
+use saps_core::{Actor, EventBody, MilestoneName, Program, Role, Rule, VoucherState};
 use saps_web::ui::i18n::{Lang, event_key, role_key, rule_key, state_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -204,14 +204,11 @@ fn keys_the_ui_needs() -> BTreeSet<String> {
         let name = name.as_str().expect("a string").replace('_', "-");
         keys.insert(format!("milestone-{name}"));
     }
-    for kind in [
-        "voucher.created",
-        "voucher.assigned",
-        "voucher.reserved",
-        "voucher.reservation_cancelled",
-        "voucher.cancelled",
-        "voucher.expired",
-    ] {
+    // A voucher's history holds its voucher events; each has its own words.
+    for kind in EventBody::KINDS
+        .iter()
+        .filter(|k| k.starts_with("voucher."))
+    {
         keys.insert(event_key(kind));
     }
     for done in [

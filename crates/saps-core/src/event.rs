@@ -1,0 +1,236 @@
+//! What happened, typed: one variant per kind of journal event, each with the
+//! facts that kind records. The journal stores an event as its stable dotted
+//! `kind` and a JSON `payload` (see [`crate::journal`]); this vocabulary is
+//! written once here and read by the voucher history, the event feed, the
+//! invariant checks and whatever else reads the journal.
+//!
+//! Payloads are part of the wire and of every stored journal: a field's name
+//! and its JSON form never change. Add fields only as optional ones, and add
+//! kinds rather than reshape old ones.
+
+use crate::VoucherCode;
+use crate::ids::{AgreementId, OrgId, UserId};
+use crate::org::{Location, Role};
+use crate::quantity::Days;
+use crate::voucher::Reservation;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Declares the event vocabulary from one list, so that the enum, its serde
+/// names, [`EventBody::kind`] and [`EventBody::KINDS`] cannot disagree.
+macro_rules! event_kinds {
+    ($($(#[$doc:meta])* $kind:literal => $variant:ident),* $(,)?) => {
+        /// The body of a journal event. Serialised adjacently tagged, as
+        /// `{"kind": "voucher.reserved", "payload": {…}}`, so `kind` is the
+        /// stable wire name.
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(tag = "kind", content = "payload")]
+        pub enum EventBody {
+            $($(#[$doc])* #[serde(rename = $kind)] $variant($variant),)*
+        }
+
+        impl EventBody {
+            /// Every kind the program writes, as stored in the journal.
+            pub const KINDS: &'static [&'static str] = &[$($kind),*];
+
+            /// The dotted name stored as the event's kind.
+            pub fn kind(&self) -> &'static str {
+                match self {
+                    $(Self::$variant(_) => $kind,)*
+                }
+            }
+        }
+
+        $(impl From<$variant> for EventBody {
+            fn from(body: $variant) -> Self {
+                Self::$variant(body)
+            }
+        })*
+    };
+}
+
+event_kinds! {
+    /// A customer created a voucher; its days left the agreement's pool.
+    "voucher.created" => VoucherCreated,
+    /// A customer assigned a voucher to a partner.
+    "voucher.assigned" => VoucherAssigned,
+    /// A partner reserved a voucher for a consultant, place and dates.
+    "voucher.reserved" => VoucherReserved,
+    /// A partner gave a reservation up; the voucher is assigned again.
+    "voucher.reservation_cancelled" => ReservationCancelled,
+    /// A customer cancelled a voucher; its days went back to the pool.
+    "voucher.cancelled" => VoucherCancelled,
+    /// A voucher's validity passed.
+    "voucher.expired" => VoucherExpired,
+    /// The program removed an agreement's remaining days.
+    "days.removed" => DaysRemoved,
+    /// The operator enrolled a partner with its locations.
+    "partner.created" => PartnerCreated,
+    /// The operator added a customer.
+    "customer.created" => CustomerCreated,
+    /// The operator's own organisation, made once when saps is first set up.
+    "operator.created" => OperatorCreated,
+    /// Someone (or the command-line bootstrap) added a user.
+    "user.created" => UserCreated,
+    /// A customer's Software Assurance agreement was recorded and its days accrued.
+    "agreement.added" => AgreementAdded,
+    /// A customer's planning services benefit was activated.
+    "benefit.activated" => BenefitActivated,
+    /// The operator moved the simulated clock.
+    "clock.moved" => ClockMoved,
+    /// The operator changed the program's settings or calendar.
+    "program.changed" => ProgramChanged,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherCreated {
+    pub code: VoucherCode,
+    /// The engagement's code in the program's catalog.
+    pub engagement: String,
+    pub days: Days,
+    /// The agreement's number (not its id), as the customer knows it.
+    pub agreement: String,
+    pub project_manager_id: UserId,
+    pub expires_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherAssigned {
+    pub code: VoucherCode,
+    pub partner_id: OrgId,
+    /// The partner's name when it was assigned.
+    pub partner: String,
+    /// Assignment may move the expiry (it can be anchored on assignment).
+    pub expires_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherReserved {
+    pub code: VoucherCode,
+    pub reservation: Reservation,
+    /// The location's name when it was reserved.
+    pub location: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservationCancelled {
+    pub code: VoucherCode,
+    pub reason: String,
+    /// The reservation given up.
+    pub reservation: Reservation,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherCancelled {
+    pub code: VoucherCode,
+    pub refunded_days: Days,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherExpired {
+    pub code: VoucherCode,
+    pub expired_on: Date,
+    /// Zero when the days could not go back (the agreement had ended).
+    pub refunded_days: Days,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaysRemoved {
+    /// The agreement's number.
+    pub agreement: String,
+    pub agreement_id: AgreementId,
+    pub days: i64,
+    /// The milestone date on which the days were due to be removed.
+    pub on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerCreated {
+    pub id: OrgId,
+    pub name: String,
+    pub country: String,
+    pub locations: Vec<Location>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerCreated {
+    pub id: OrgId,
+    pub name: String,
+    pub country: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperatorCreated {
+    pub id: OrgId,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserCreated {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub org_id: OrgId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementAdded {
+    /// The agreement's number.
+    pub agreement: String,
+    pub agreement_id: AgreementId,
+    pub sa_start: Date,
+    pub sa_end: Date,
+    /// The days a three-year agreement would accrue.
+    pub days: Days,
+    /// The days this agreement's term accrued into the pool.
+    pub accrued: Days,
+}
+
+/// Nothing more to say than its kind: the customer is the event's customer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BenefitActivated {}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockMoved {
+    pub from: Timestamp,
+    pub to: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramChanged {
+    /// The program's version after the change.
+    pub version: u32,
+}
+
+impl EventBody {
+    /// Reads a stored event's kind and payload. A kind outside [`Self::KINDS`]
+    /// (a store's test data, or a kind from a newer saps) or a payload of the
+    /// wrong shape is an error, left to the reader to skip or report.
+    pub fn from_parts(kind: &str, payload: &Value) -> Result<Self, serde_json::Error> {
+        let mut tagged = serde_json::Map::with_capacity(2);
+        tagged.insert("kind".into(), Value::String(kind.to_owned()));
+        tagged.insert("payload".into(), payload.clone());
+        serde_json::from_value(Value::Object(tagged))
+    }
+
+    /// The stored form: the kind and the JSON payload.
+    pub fn into_parts(self) -> (&'static str, Value) {
+        let kind = self.kind();
+        let payload = match serde_json::to_value(&self) {
+            Ok(Value::Object(mut tagged)) => tagged.remove("payload"),
+            _ => None,
+        };
+        // Every payload is a struct of ids, strings, numbers and dates, which
+        // always serialise, and a struct variant always carries its content.
+        (
+            kind,
+            payload.expect("an event body serialises with a payload"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

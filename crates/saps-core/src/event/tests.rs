@@ -1,0 +1,139 @@
+//! Every kind reads from and writes back to exactly the payload saps has
+//! always stored for it, so existing journals and feed readers keep working.
+
+use super::*;
+use serde_json::json;
+
+const USER: &str = "0190f5a2-7b1c-7d3e-8f40-123456789abc";
+const ORG: &str = "0190f5a2-7b1c-7d3e-8f40-0000000000aa";
+const AGREEMENT: &str = "0190f5a2-7b1c-7d3e-8f40-0000000000bb";
+const LOCATION: &str = "0190f5a2-7b1c-7d3e-8f40-0000000000cc";
+
+fn reservation() -> Value {
+    json!({
+        "location_id": LOCATION,
+        "consultant_id": USER,
+        "start_date": "2020-11-02",
+        "end_date": "2020-11-06",
+        "delivery_country": "FR",
+        "reserved_by": USER,
+        "reserved_at": "2020-10-20T09:30:00Z",
+    })
+}
+
+/// One payload per kind, in the shape the journal has always held.
+fn stored() -> Vec<(&'static str, Value)> {
+    let code = VoucherCode::generate().to_string();
+    vec![
+        (
+            "voucher.created",
+            json!({"code": code, "engagement": "ENG-1", "days": 3, "agreement": "A-100",
+                   "project_manager_id": USER, "expires_on": "2021-04-30"}),
+        ),
+        (
+            "voucher.assigned",
+            json!({"code": code, "partner_id": ORG, "partner": "Tailspin", "expires_on": "2021-04-30"}),
+        ),
+        (
+            "voucher.reserved",
+            json!({"code": code, "reservation": reservation(), "location": "Lyon"}),
+        ),
+        (
+            "voucher.reservation_cancelled",
+            json!({"code": code, "reason": "the consultant is ill", "reservation": reservation()}),
+        ),
+        (
+            "voucher.cancelled",
+            json!({"code": code, "refunded_days": 3}),
+        ),
+        (
+            "voucher.expired",
+            json!({"code": code, "expired_on": "2021-04-30", "refunded_days": 0}),
+        ),
+        (
+            "days.removed",
+            json!({"agreement": "A-100", "agreement_id": AGREEMENT, "days": 12, "on": "2021-07-01"}),
+        ),
+        (
+            "partner.created",
+            json!({"id": ORG, "name": "Tailspin", "country": "FR", "locations": [
+                {"id": LOCATION, "partner_id": ORG, "name": "Lyon", "country": "FR", "city": "Lyon"}
+            ]}),
+        ),
+        (
+            "customer.created",
+            json!({"id": ORG, "name": "Contoso", "country": "DE"}),
+        ),
+        ("operator.created", json!({"id": ORG, "name": "Operator"})),
+        (
+            "user.created",
+            json!({"id": USER, "email": "pm@contoso.example", "name": "Pat", "role": "project_manager",
+                   "org_id": ORG}),
+        ),
+        (
+            "agreement.added",
+            json!({"agreement": "A-100", "agreement_id": AGREEMENT, "sa_start": "2019-01-01",
+                   "sa_end": "2021-12-31", "days": 15, "accrued": 15}),
+        ),
+        ("benefit.activated", json!({})),
+        (
+            "clock.moved",
+            json!({"from": "2020-11-02T09:00:00Z", "to": "2020-11-09T09:00:00.5Z"}),
+        ),
+        ("program.changed", json!({"version": 4})),
+    ]
+}
+
+#[test]
+fn every_kind_reads_and_writes_back_the_payload_it_always_had() {
+    for (kind, payload) in stored() {
+        let body = EventBody::from_parts(kind, &payload)
+            .unwrap_or_else(|e| panic!("{kind} does not read {payload}: {e}"));
+        assert_eq!(body.kind(), kind);
+        assert_eq!(body.into_parts(), (kind, payload), "{kind}");
+    }
+}
+
+#[test]
+fn the_list_of_kinds_is_exactly_the_kinds_of_the_variants() {
+    let tested: Vec<&str> = stored().iter().map(|(k, _)| *k).collect();
+    assert_eq!(tested, EventBody::KINDS);
+    let mut unique = EventBody::KINDS.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), EventBody::KINDS.len());
+}
+
+#[test]
+fn serialises_as_kind_and_payload() {
+    let body = EventBody::from(ProgramChanged { version: 4 });
+    assert_eq!(
+        serde_json::to_value(&body).unwrap(),
+        json!({"kind": "program.changed", "payload": {"version": 4}})
+    );
+    let body: EventBody =
+        serde_json::from_value(json!({"kind": "benefit.activated", "payload": {}})).unwrap();
+    assert_eq!(body, EventBody::BenefitActivated(BenefitActivated {}));
+}
+
+#[test]
+fn typed_fields_take_the_stored_values() {
+    let (kind, payload) = &stored()[4];
+    let Ok(EventBody::VoucherCancelled(c)) = EventBody::from_parts(kind, payload) else {
+        panic!("not a cancellation");
+    };
+    assert_eq!(c.refunded_days, Days(3));
+    assert_eq!(c.code.to_string(), payload["code"]);
+    let r: Reservation = serde_json::from_value(reservation()).unwrap();
+    assert_eq!(r.start_date, jiff::civil::date(2020, 11, 2));
+    assert_eq!(r.location_id.to_string(), LOCATION);
+}
+
+#[test]
+fn unknown_kinds_and_misshapen_payloads_are_errors() {
+    assert!(EventBody::from_parts("partner.enrolled", &json!({})).is_err());
+    assert!(EventBody::from_parts("test.tick", &json!({"i": 1})).is_err());
+    assert!(EventBody::from_parts("voucher.reserved", &json!({})).is_err());
+    assert!(EventBody::from_parts("program.changed", &json!({"version": "four"})).is_err());
+    assert!(EventBody::from_parts("benefit.activated", &Value::Null).is_err());
+}
