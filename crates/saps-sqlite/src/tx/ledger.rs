@@ -79,7 +79,7 @@ impl Ledger for SqliteTx<'_> {
         if moved == 0 {
             return Ok(false);
         }
-        self.exec(
+        let inserted = self.exec(
             "INSERT INTO ledger (id, agreement_id, at, delta, reason, voucher_id, event_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
@@ -91,7 +91,16 @@ impl Ledger for SqliteTx<'_> {
                 opt_string(e.voucher_id),
                 e.event_id.to_string(),
             ],
-        )?;
+        );
+        if let Err(refused) = inserted {
+            // Put the balance back: the entry and its move go together, and
+            // the work may carry on after a refused entry.
+            self.exec(
+                "UPDATE agreements SET available = available - ?1 WHERE id = ?2",
+                params![e.delta, e.agreement_id.to_string()],
+            )?;
+            return Err(refused);
+        }
         Ok(true)
     }
 

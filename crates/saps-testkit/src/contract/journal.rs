@@ -159,3 +159,22 @@ pub fn events_after_returns_later_events_in_strictly_increasing_order(store: &dy
     });
     assert!(later > all[29].seq);
 }
+
+/// A unit of work finds the events it has appended in the feed before it
+/// commits (a store that holds back events of unfinished transactions must
+/// not hold back the reader's own).
+pub fn a_writer_sees_its_own_events_in_the_feed(store: &dyn Store) {
+    let (appended, seen) = write(store, |tx| {
+        let appended = vec![
+            tx.append_event(&NewEvent::new("test.one", now(), None, 1, json!(1)))?,
+            tx.append_event(&NewEvent::new("test.two", now(), None, 1, json!(2)))?,
+        ];
+        let seen: Vec<i64> = tx
+            .events_after(Scope::All, 0, 10)?
+            .iter()
+            .map(|e| e.seq)
+            .collect();
+        Ok((appended, seen))
+    });
+    assert_eq!(appended, seen);
+}

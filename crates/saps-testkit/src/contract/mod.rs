@@ -374,11 +374,14 @@ macro_rules! __contract_list {
             the_ledger_never_lets_a_pool_go_negative_and_sums_to_its_balance,
             updating_a_voucher_from_a_stale_version_is_refused_and_changes_nothing,
             work_that_fails_after_writing_leaves_nothing_while_its_neighbours_commit,
+            work_that_panics_after_writing_leaves_nothing,
+            a_refused_insert_names_its_key_and_the_work_carries_on,
             vouchers_are_scoped_to_the_reader,
             voucher_counts_are_scoped_to_the_reader,
             events_are_scoped_to_the_reader,
             keyset_pagination_returns_every_voucher_exactly_once,
             events_after_returns_later_events_in_strictly_increasing_order,
+            a_writer_sees_its_own_events_in_the_feed,
             an_idempotency_key_is_claimed_completed_replayed_and_released,
             a_stale_pending_idempotency_key_is_taken_over_and_old_answers_are_purged,
             the_outbox_hands_out_pending_mail_until_sent_or_failed_ten_times,
@@ -389,6 +392,7 @@ macro_rules! __contract_list {
             open_vouchers_past_their_expiry_are_found_for_the_sweep,
             racing_debits_never_overdraw_a_pool,
             racing_updates_from_one_version_let_exactly_one_win,
+            racing_transitions_read_for_update_and_the_losers_see_the_winner,
         }
     };
 }

@@ -74,3 +74,95 @@ pub fn work_that_fails_after_writing_leaves_nothing_while_its_neighbours_commit(
         assert_eq!(read(store, move |tx| Ok(tx.agreements(id)?)).len(), 1);
     }
 }
+
+/// Work that panics after writing leaves nothing behind and is reported as a
+/// backend failure naming the panic; the store carries on.
+pub fn work_that_panics_after_writing_leaves_nothing(store: &dyn Store) {
+    let o = org(OrgKind::Customer, "Gone");
+    let written = o.clone();
+    let outcome: Result<(), Error> = write_blocking(store, move |tx| {
+        tx.insert_org(&written)?;
+        panic!("the work panics after writing");
+    });
+    assert!(
+        matches!(&outcome, Err(Error::Store(StoreError::Backend(m))) if m.contains("panics after writing")),
+        "{outcome:?}"
+    );
+    let id = o.id;
+    assert_eq!(read(store, move |tx| Ok(tx.org(id)?)), None);
+    let kept = org(OrgKind::Customer, "Kept");
+    insert_orgs(store, &[&kept]);
+    let id = kept.id;
+    assert_eq!(read(store, move |tx| Ok(tx.org(id)?)), Some(kept));
+}
+
+/// An insert refused on a unique key names the key and writes nothing, and
+/// the work can carry on and commit (as a use case does when it draws
+/// another voucher code); a refused ledger entry moves no balance.
+pub fn a_refused_insert_names_its_key_and_the_work_carries_on(store: &dyn Store) {
+    let c = customer(store, "Customer", 0);
+    let first = voucher(&c.agreement, &c.pm, &c.admin);
+    insert_vouchers(store, &[&first]);
+    let twin_code = Voucher {
+        code: first.code,
+        ..voucher(&c.agreement, &c.pm, &c.admin)
+    };
+    let fresh = voucher(&c.agreement, &c.pm, &c.admin);
+    let (org, pm, a, written) = (
+        c.org.clone(),
+        c.pm.clone(),
+        c.agreement.clone(),
+        fresh.clone(),
+    );
+    let second_agreement = write(store, move |tx| {
+        let mut again = User {
+            email: pm.email.clone(),
+            ..user(&org, Role::BenefitAdmin)
+        };
+        assert_eq!(
+            tx.insert_user(&again),
+            Err(StoreError::Duplicate("user_email"))
+        );
+        again.email = "someone.else@example.com".into();
+        again.id = pm.id;
+        assert_eq!(
+            tx.insert_user(&again),
+            Err(StoreError::Duplicate("user_id"))
+        );
+        assert_eq!(tx.insert_org(&org), Err(StoreError::Duplicate("org_id")));
+        let mut other = agreement(&org, &a.number, 0);
+        assert_eq!(
+            tx.insert_agreement(&other),
+            Err(StoreError::Duplicate("agreement_number"))
+        );
+        other.number = "A-2".into();
+        tx.insert_agreement(&other)?;
+        assert_eq!(
+            tx.insert_voucher(&twin_code),
+            Err(StoreError::Duplicate("voucher_code"))
+        );
+        tx.insert_voucher(&written)?;
+        let mut e = entry(a.id, 5, LedgerReason::Accrual);
+        assert!(tx.post_ledger(&e)?);
+        e.delta = 7;
+        assert_eq!(
+            tx.post_ledger(&e),
+            Err(StoreError::Duplicate("ledger_entry_id"))
+        );
+        Ok(other)
+    });
+    let (customer, a, fresh) = (c.org.id, c.agreement.id, fresh.id);
+    read(store, move |tx| {
+        assert!(tx.voucher(fresh)?.is_some());
+        assert_eq!(tx.agreements(customer)?.len(), 2);
+        assert_eq!(
+            tx.agreement(second_agreement.id)?,
+            Some(second_agreement.clone())
+        );
+        assert_eq!(tx.users(customer)?.len(), 2);
+        // The refused entry moved nothing.
+        assert_eq!(tx.agreement(a)?.map(|a| a.available), Some(5));
+        assert_eq!(tx.pool_totals(a)?.sum, 5);
+        Ok(())
+    });
+}

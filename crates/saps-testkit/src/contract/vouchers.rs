@@ -402,3 +402,50 @@ pub fn racing_updates_from_one_version_let_exactly_one_win(store: &dyn Store) {
         Some(winners[0])
     );
 }
+
+/// Sixteen concurrent transitions that each read a voucher by code and
+/// update it if it is still `created`: one wins, and every other one sees
+/// the winner's write rather than meeting a stale version (the read for
+/// update makes them wait, or the store runs them one at a time).
+pub fn racing_transitions_read_for_update_and_the_losers_see_the_winner(store: &dyn Store) {
+    const RACERS: usize = 16;
+    let c = customer(store, "Customer", 0);
+    let p = partner(store, "Partner");
+    let v = voucher(&c.agreement, &c.pm, &c.admin);
+    insert_vouchers(store, &[&v]);
+    let start = std::sync::Barrier::new(RACERS);
+    let outcomes: Vec<Result<bool, Error>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..RACERS)
+            .map(|_| {
+                let (start, code, partner) = (&start, v.code, p.org.id);
+                s.spawn(move || {
+                    start.wait();
+                    write_blocking(store, move |tx| {
+                        let mut v = tx.voucher_by_code(&code)?.expect("the voucher");
+                        if v.state != VoucherState::Created {
+                            return Ok(false);
+                        }
+                        v.state = VoucherState::Assigned;
+                        v.partner_id = Some(partner);
+                        v.version += 1;
+                        tx.update_voucher(&v)?;
+                        Ok(true)
+                    })
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a racer"))
+            .collect()
+    });
+    assert_eq!(
+        outcomes.iter().filter(|r| **r == Ok(true)).count(),
+        1,
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        outcomes.iter().filter(|r| **r == Ok(false)).count(),
+        RACERS - 1
+    );
+}
