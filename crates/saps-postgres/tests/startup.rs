@@ -37,33 +37,35 @@ fn several_nodes_starting_at_once_migrate_once() {
 }
 
 #[test]
-fn timestamps_read_back_to_the_nanosecond_and_sql_sees_the_microsecond() {
+fn instants_are_plain_timestamptz_to_the_microsecond() {
     let db = TestDb::new();
     let store = db.store();
     let mut o = org(OrgKind::Customer, "Precise");
     o.created_at = "2021-06-30T23:59:59.123456789Z".parse().unwrap();
-    let mut old = org(OrgKind::Customer, "Before 1970");
-    old.created_at = "1969-12-31T23:59:59.999999999Z".parse().unwrap();
-    let (o2, old2) = (o.clone(), old.clone());
-    write_blocking(&store, move |tx| {
-        tx.insert_org(&o2)?;
-        Ok(tx.insert_org(&old2)?)
-    })
-    .unwrap();
-    let (id, old_id) = (o.id, old.id);
-    let back = read_blocking(&store, move |tx| Ok((tx.org(id)?, tx.org(old_id)?))).unwrap();
-    assert_eq!(back, (Some(o.clone()), Some(old.clone())));
+    let o2 = o.clone();
+    write_blocking(&store, move |tx| Ok(tx.insert_org(&o2)?)).unwrap();
 
     let mut client = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
     let row = client
         .query_one(
-            "SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), \
-             created_at_ns FROM orgs WHERE id = $1",
+            "SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') \
+             FROM orgs WHERE id = $1",
             &[&o.id.0],
         )
         .unwrap();
+    // Rounded down, where the driver alone would round to nearest.
     assert_eq!(row.get::<_, String>(0), "2021-06-30 23:59:59.123456");
-    assert_eq!(row.get::<_, i16>(1), 789);
+    let twins: Vec<String> = client
+        .query(
+            "SELECT table_name || '.' || column_name FROM information_schema.columns \
+             WHERE table_schema = 'public' AND column_name LIKE '%\\_ns'",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(twins.is_empty(), "nanosecond columns left: {twins:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Idempotency keys.
 
 use super::*;
+use crate::micros;
 use saps_core::UserId;
 use saps_core::port::{Idempotency, IdempotentResponse};
 
@@ -13,13 +14,12 @@ impl Idempotency for PgTx<'_> {
         at: Timestamp,
         stale_before: Timestamp,
     ) -> StoreResult<Option<IdempotentResponse>> {
-        let (at, at_ns) = split(at);
-        let (stale, _) = split(stale_before);
+        let at = micros(at);
+        let stale = micros(stale_before);
         let taken_over = self.exec(
-            "UPDATE idempotency_keys SET request_hash = $3, created_at = $4, created_at_ns = $5, \
-             body = ''::bytea \
-             WHERE user_id = $1 AND key = $2 AND status IS NULL AND created_at < $6",
-            &[&user.0, &key, &request_hash, &at, &at_ns, &stale],
+            "UPDATE idempotency_keys SET request_hash = $3, created_at = $4, body = ''::bytea \
+             WHERE user_id = $1 AND key = $2 AND status IS NULL AND created_at < $5",
+            &[&user.0, &key, &request_hash, &at, &stale],
         )?;
         if taken_over == 1 {
             return Ok(None);
@@ -29,10 +29,10 @@ impl Idempotency for PgTx<'_> {
         for _ in 0..3 {
             let claimed = self.exec(
                 "INSERT INTO idempotency_keys \
-                 (user_id, key, request_hash, status, body, created_at, created_at_ns) \
-                 VALUES ($1, $2, $3, NULL, ''::bytea, $4, $5) \
+                 (user_id, key, request_hash, status, body, created_at) \
+                 VALUES ($1, $2, $3, NULL, ''::bytea, $4) \
                  ON CONFLICT (user_id, key) DO NOTHING",
-                &[&user.0, &key, &request_hash, &at, &at_ns],
+                &[&user.0, &key, &request_hash, &at],
             )?;
             if claimed == 1 {
                 return Ok(None);
@@ -58,7 +58,7 @@ impl Idempotency for PgTx<'_> {
     }
 
     fn purge_idempotency_keys(&mut self, before: Timestamp) -> StoreResult<u64> {
-        let (before, _) = split(before);
+        let before = micros(before);
         self.exec(
             "DELETE FROM idempotency_keys WHERE status IS NOT NULL AND created_at < $1",
             &[&before],

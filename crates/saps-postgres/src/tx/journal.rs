@@ -2,6 +2,7 @@
 //! that a reader's cursor never steps over an event that commits later.
 
 use super::*;
+use crate::micros;
 use saps_core::port::Journal;
 use saps_core::{Event, EventId, NewEvent, OrgId, Scope, UserId, VoucherId};
 
@@ -14,13 +15,13 @@ const EVENT_RANK_BITS: u32 = 20;
 const FEED_ATTEMPTS: u32 = 3;
 
 const EVENT_COLS: &str = "seq, id, at, actor_id, kind, payload, voucher_id, customer_id, \
-    partner_id, program_version, at_ns";
+    partner_id, program_version";
 
 fn event_row(r: &Row) -> StoreResult<Event> {
     Ok(Event {
         seq: get(r, 0)?,
         id: EventId(get(r, 1)?),
-        at: ts_col(r, 2, 10)?,
+        at: get(r, 2)?,
         actor_id: get::<Option<Uuid>>(r, 3)?.map(UserId),
         kind: get(r, 4)?,
         payload: get(r, 5)?,
@@ -81,12 +82,12 @@ impl Journal for PgTx<'_> {
         }
         self.events += 1;
         let version = int(e.program_version, "program version")?;
-        let (at, at_ns) = split(e.at);
+        let at = micros(e.at);
         let row = self.row(
             &format!(
                 "INSERT INTO events ({EVENT_COLS}) \
                  VALUES ((pg_current_xact_id()::text::bigint << {EVENT_RANK_BITS}) + $1, \
-                 $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                 $2, $3, $4, $5, $6, $7, $8, $9, $10) \
                  ON CONFLICT DO NOTHING RETURNING seq"
             ),
             &[
@@ -100,7 +101,6 @@ impl Journal for PgTx<'_> {
                 &e.customer_id.map(|o| o.0),
                 &e.partner_id.map(|o| o.0),
                 &version,
-                &at_ns,
             ],
         )?;
         match row {
@@ -129,7 +129,7 @@ impl Journal for PgTx<'_> {
         let rows = self.rows(&sql, &p.refs())?;
         let mut events = Vec::with_capacity(rows.len());
         for r in &rows {
-            if !get::<bool>(r, 11)? {
+            if !get::<bool>(r, 10)? {
                 // A transaction older than this event's may still commit
                 // events numbered below it: stop here. A read first tries a
                 // later snapshot or two (such transactions are short); then,

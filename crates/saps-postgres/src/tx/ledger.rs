@@ -1,11 +1,12 @@
 //! Agreements, their pools and the ledger.
 
 use super::*;
+use crate::micros;
 use saps_core::port::{Ledger, PoolTotals};
 use saps_core::{Agreement, AgreementId, LedgerEntry, LedgerReason, OrgId};
 
 const AGREEMENT_COLS: &str =
-    "id, customer_id, number, sa_start, sa_end, days, available, created_at, created_at_ns";
+    "id, customer_id, number, sa_start, sa_end, days, available, created_at";
 
 fn agreement_row(r: &Row) -> StoreResult<Agreement> {
     Ok(Agreement {
@@ -16,18 +17,18 @@ fn agreement_row(r: &Row) -> StoreResult<Agreement> {
         sa_end: get(r, 4)?,
         days: days_col(r, 5)?,
         available: get(r, 6)?,
-        created_at: ts_col(r, 7, 8)?,
+        created_at: get(r, 7)?,
     })
 }
 
 impl Ledger for PgTx<'_> {
     fn insert_agreement(&mut self, a: &Agreement) -> StoreResult<()> {
         let days = int(a.days.0, "an agreement of")?;
-        let (at, at_ns) = split(a.created_at);
+        let at = micros(a.created_at);
         self.insert(
             &format!(
                 "INSERT INTO agreements ({AGREEMENT_COLS}) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING"
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING"
             ),
             &[
                 &a.id.0,
@@ -38,7 +39,6 @@ impl Ledger for PgTx<'_> {
                 &days,
                 &a.available,
                 &at,
-                &at_ns,
             ],
             |tx| {
                 Ok(
@@ -102,10 +102,10 @@ impl Ledger for PgTx<'_> {
         if moved == 0 {
             return Ok(false);
         }
-        let (at, at_ns) = split(e.at);
+        let at = micros(e.at);
         let inserted = self.exec(
-            "INSERT INTO ledger (id, agreement_id, at, delta, reason, voucher_id, event_id, at_ns) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+            "INSERT INTO ledger (id, agreement_id, at, delta, reason, voucher_id, event_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
             &[
                 &e.id.0,
                 &e.agreement_id.0,
@@ -114,7 +114,6 @@ impl Ledger for PgTx<'_> {
                 &e.reason.as_str(),
                 &e.voucher_id.map(|v| v.0),
                 &e.event_id.0,
-                &at_ns,
             ],
         )?;
         if inserted == 0 {

@@ -180,39 +180,6 @@ fn int(n: impl TryInto<i32> + Copy + std::fmt::Display, what: &str) -> StoreResu
         .map_err(|_| StoreError::Backend(format!("{what} {n} is out of range")))
 }
 
-/// A timestamp as stored: the instant rounded down to the microsecond (a
-/// `timestamptz`), and the nanoseconds below it (its `_ns` column).
-fn split(t: Timestamp) -> (Timestamp, i16) {
-    let ns = t.as_nanosecond();
-    let below = ns.rem_euclid(1000);
-    let micros = Timestamp::from_nanosecond(ns - below).unwrap_or(t);
-    (micros, i16::try_from(below).unwrap_or(0))
-}
-
-/// [`split`] of an optional timestamp.
-fn split_opt(t: Option<Timestamp>) -> (Option<Timestamp>, Option<i16>) {
-    t.map(split).unzip()
-}
-
-/// The timestamp in column `idx`, completed by its nanoseconds in `ns_idx`.
-fn ts_col(row: &Row, idx: usize, ns_idx: usize) -> StoreResult<Timestamp> {
-    opt_ts_col(row, idx, ns_idx)?.ok_or_else(|| corrupt(format_args!("column {idx} is null")))
-}
-
-fn opt_ts_col(row: &Row, idx: usize, ns_idx: usize) -> StoreResult<Option<Timestamp>> {
-    let Some(micros) = get::<Option<Timestamp>>(row, idx)? else {
-        return Ok(None);
-    };
-    let below: Option<i16> = get(row, ns_idx)?;
-    let below = i128::from(below.unwrap_or(0));
-    if !(0..1000).contains(&below) {
-        return Err(corrupt(format_args!("column {ns_idx}: {below} ns")));
-    }
-    Timestamp::from_nanosecond(micros.as_nanosecond() + below)
-        .map(Some)
-        .map_err(|e| corrupt(format_args!("column {idx}: {e}")))
-}
-
 /// Parameters of a statement built at run time.
 #[derive(Default)]
 struct Params(Vec<Box<dyn ToSql + Sync>>);

@@ -1,10 +1,11 @@
 //! Organisations, locations and users.
 
 use super::*;
+use crate::micros;
 use saps_core::port::Orgs;
 use saps_core::{Location, LocationId, Org, OrgId, OrgKind, Role, User, UserId};
 
-const ORG_COLS: &str = "id, kind, name, country, benefit_active, created_at, created_at_ns";
+const ORG_COLS: &str = "id, kind, name, country, benefit_active, created_at";
 
 fn org_row(r: &Row) -> StoreResult<Org> {
     Ok(Org {
@@ -13,7 +14,7 @@ fn org_row(r: &Row) -> StoreResult<Org> {
         name: get(r, 2)?,
         country: get(r, 3)?,
         benefit_active: get(r, 4)?,
-        created_at: ts_col(r, 5, 6)?,
+        created_at: get(r, 5)?,
     })
 }
 
@@ -29,9 +30,9 @@ fn location_row(r: &Row) -> StoreResult<Location> {
     })
 }
 
-const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at, created_at_ns";
+const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at";
 pub(super) const USER_COLS_U: &str = "u.id, u.org_id, u.email, u.name, u.role, u.password_hash, \
-    u.created_at, u.created_at_ns";
+    u.created_at";
 
 pub(super) fn user_row(r: &Row) -> StoreResult<User> {
     Ok(User {
@@ -41,16 +42,16 @@ pub(super) fn user_row(r: &Row) -> StoreResult<User> {
         name: get(r, 3)?,
         role: enum_col(r, 4, Role::parse)?,
         password_hash: get(r, 5)?,
-        created_at: ts_col(r, 6, 7)?,
+        created_at: get(r, 6)?,
     })
 }
 
 impl Orgs for PgTx<'_> {
     fn insert_org(&mut self, org: &Org) -> StoreResult<()> {
-        let (at, at_ns) = split(org.created_at);
+        let at = micros(org.created_at);
         self.insert(
             &format!(
-                "INSERT INTO orgs ({ORG_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                "INSERT INTO orgs ({ORG_COLS}) VALUES ($1, $2, $3, $4, $5, $6) \
                  ON CONFLICT DO NOTHING"
             ),
             &[
@@ -60,7 +61,6 @@ impl Orgs for PgTx<'_> {
                 &org.country,
                 &org.benefit_active,
                 &at,
-                &at_ns,
             ],
             |_| Ok("org_id"),
         )
@@ -124,10 +124,10 @@ impl Orgs for PgTx<'_> {
     }
 
     fn insert_user(&mut self, u: &User) -> StoreResult<()> {
-        let (at, at_ns) = split(u.created_at);
+        let at = micros(u.created_at);
         self.insert(
             &format!(
-                "INSERT INTO users ({USER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                "INSERT INTO users ({USER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7) \
                  ON CONFLICT DO NOTHING"
             ),
             &[
@@ -138,7 +138,6 @@ impl Orgs for PgTx<'_> {
                 &u.role.as_str(),
                 &u.password_hash,
                 &at,
-                &at_ns,
             ],
             |tx| {
                 Ok(

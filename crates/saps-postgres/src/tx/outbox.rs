@@ -1,9 +1,10 @@
 //! The mail outbox.
 
 use super::*;
+use crate::micros;
 use saps_core::port::{Outbox, OutgoingMail};
 
-const MAIL_COLS: &str = "id, recipient, subject, body, created_at, attempts, created_at_ns";
+const MAIL_COLS: &str = "id, recipient, subject, body, created_at, attempts";
 
 fn mail_row(r: &Row) -> StoreResult<OutgoingMail> {
     Ok(OutgoingMail {
@@ -11,7 +12,7 @@ fn mail_row(r: &Row) -> StoreResult<OutgoingMail> {
         to: get(r, 1)?,
         subject: get(r, 2)?,
         body: get(r, 3)?,
-        created_at: ts_col(r, 4, 6)?,
+        created_at: get(r, 4)?,
         attempts: u32_col(r, 5)?,
     })
 }
@@ -19,13 +20,13 @@ fn mail_row(r: &Row) -> StoreResult<OutgoingMail> {
 impl Outbox for PgTx<'_> {
     fn enqueue_mail(&mut self, m: &OutgoingMail) -> StoreResult<()> {
         let attempts = int(m.attempts, "mail attempts")?;
-        let (at, at_ns) = split(m.created_at);
+        let at = micros(m.created_at);
         self.insert(
             &format!(
-                "INSERT INTO outbox ({MAIL_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                "INSERT INTO outbox ({MAIL_COLS}) VALUES ($1, $2, $3, $4, $5, $6) \
                  ON CONFLICT DO NOTHING"
             ),
-            &[&m.id, &m.to, &m.subject, &m.body, &at, &attempts, &at_ns],
+            &[&m.id, &m.to, &m.subject, &m.body, &at, &attempts],
             |_| Ok("mail_id"),
         )
     }
@@ -40,7 +41,7 @@ impl Outbox for PgTx<'_> {
         self.rows(
             &format!(
                 "SELECT {MAIL_COLS} FROM outbox WHERE sent_at IS NULL AND attempts < 10 \
-                 ORDER BY created_at, created_at_ns, id LIMIT $1{lock}"
+                 ORDER BY created_at, id LIMIT $1{lock}"
             ),
             &[&i64::from(limit)],
         )?
@@ -55,15 +56,15 @@ impl Outbox for PgTx<'_> {
         until: Timestamp,
         limit: u32,
     ) -> StoreResult<Vec<OutgoingMail>> {
-        let (now, _) = split(now);
-        let (until, _) = split(until);
+        let now = micros(now);
+        let until = micros(until);
         let mut mails = self
             .rows(
                 &format!(
                     "UPDATE outbox SET leased_until = $2 WHERE id IN ( \
                      SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < 10 \
                      AND (leased_until IS NULL OR leased_until < $1) \
-                     ORDER BY created_at, created_at_ns, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                     ORDER BY created_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
                      RETURNING {MAIL_COLS}"
                 ),
                 &[&now, &until, &i64::from(limit)],
@@ -76,12 +77,9 @@ impl Outbox for PgTx<'_> {
     }
 
     fn mark_mail_sent(&mut self, id: Uuid, at: Timestamp) -> StoreResult<()> {
-        let (at, at_ns) = split(at);
-        self.exec(
-            "UPDATE outbox SET sent_at = $2, sent_at_ns = $3 WHERE id = $1",
-            &[&id, &at, &at_ns],
-        )
-        .map(drop)
+        let at = micros(at);
+        self.exec("UPDATE outbox SET sent_at = $2 WHERE id = $1", &[&id, &at])
+            .map(drop)
     }
 
     fn mark_mail_failed(&mut self, id: Uuid) -> StoreResult<()> {

@@ -2,16 +2,17 @@
 
 use super::orgs::{USER_COLS_U, user_row};
 use super::*;
+use crate::micros;
 use saps_core::port::Sessions;
 use saps_core::{User, UserId};
 
 impl Sessions for PgTx<'_> {
     fn insert_token(&mut self, hash: &str, user: UserId, at: Timestamp) -> StoreResult<()> {
-        let (at, at_ns) = split(at);
+        let at = micros(at);
         self.insert(
-            "INSERT INTO api_tokens (hash, user_id, created_at, created_at_ns) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-            &[&hash, &user.0, &at, &at_ns],
+            "INSERT INTO api_tokens (hash, user_id, created_at) \
+             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            &[&hash, &user.0, &at],
             |_| Ok("api_token"),
         )
     }
@@ -22,7 +23,7 @@ impl Sessions for PgTx<'_> {
     }
 
     fn user_by_token(&mut self, hash: &str, issued_after: Timestamp) -> StoreResult<Option<User>> {
-        let (after, _) = split(issued_after);
+        let after = micros(issued_after);
         self.row(
             &format!(
                 "SELECT {USER_COLS_U} FROM api_tokens t JOIN users u ON u.id = t.user_id \

@@ -1,6 +1,7 @@
 //! Vouchers, stored whole under optimistic versioning.
 
 use super::*;
+use crate::micros;
 use saps_core::port::{VoucherQuery, Vouchers};
 use saps_core::{
     AgreementId, LocationId, OrgId, Reservation, Scope, UserId, Voucher, VoucherCode, VoucherId,
@@ -10,7 +11,7 @@ use saps_core::{
 const VOUCHER_COLS: &str = "id, code, customer_id, agreement_id, engagement, days, \
     project_manager_id, created_by, state, partner_id, location_id, consultant_id, start_date, \
     end_date, delivery_country, reserved_by, reserved_at, created_at, assigned_at, expires_on, \
-    version, reserved_at_ns, created_at_ns, assigned_at_ns";
+    version";
 
 fn voucher_row(r: &Row) -> StoreResult<Voucher> {
     let location_id: Option<Uuid> = get(r, 10)?;
@@ -27,7 +28,7 @@ fn voucher_row(r: &Row) -> StoreResult<Voucher> {
                 end_date: required(get(r, 13)?, 13)?,
                 delivery_country: required(get(r, 14)?, 14)?,
                 reserved_by: UserId(required(get(r, 15)?, 15)?),
-                reserved_at: required(opt_ts_col(r, 16, 21)?, 16)?,
+                reserved_at: required(get(r, 16)?, 16)?,
             })
         }
     };
@@ -46,8 +47,8 @@ fn voucher_row(r: &Row) -> StoreResult<Voucher> {
         state: enum_col(r, 8, VoucherState::parse)?,
         partner_id: get::<Option<Uuid>>(r, 9)?.map(OrgId),
         reservation,
-        created_at: ts_col(r, 17, 22)?,
-        assigned_at: opt_ts_col(r, 18, 23)?,
+        created_at: get(r, 17)?,
+        assigned_at: get(r, 18)?,
         expires_on: get(r, 19)?,
         version: get(r, 20)?,
     })
@@ -76,17 +77,14 @@ struct VoucherValues {
     assigned_at: Option<Timestamp>,
     expires_on: Date,
     version: i64,
-    reserved_at_ns: Option<i16>,
-    created_at_ns: i16,
-    assigned_at_ns: Option<i16>,
 }
 
 impl VoucherValues {
     fn of(v: &Voucher) -> StoreResult<Self> {
         let res = v.reservation.as_ref();
-        let (reserved_at, reserved_at_ns) = split_opt(res.map(|r| r.reserved_at));
-        let (created_at, created_at_ns) = split(v.created_at);
-        let (assigned_at, assigned_at_ns) = split_opt(v.assigned_at);
+        let reserved_at = res.map(|r| micros(r.reserved_at));
+        let created_at = micros(v.created_at);
+        let assigned_at = v.assigned_at.map(micros);
         Ok(Self {
             id: v.id.0,
             code: v.code.compact().to_owned(),
@@ -109,13 +107,10 @@ impl VoucherValues {
             assigned_at,
             expires_on: v.expires_on,
             version: v.version,
-            reserved_at_ns,
-            created_at_ns,
-            assigned_at_ns,
         })
     }
 
-    fn params(&self) -> [Param<'_>; 24] {
+    fn params(&self) -> [Param<'_>; 21] {
         [
             &self.id,
             &self.code,
@@ -138,9 +133,6 @@ impl VoucherValues {
             &self.assigned_at,
             &self.expires_on,
             &self.version,
-            &self.reserved_at_ns,
-            &self.created_at_ns,
-            &self.assigned_at_ns,
         ]
     }
 }
@@ -171,7 +163,7 @@ impl Vouchers for PgTx<'_> {
             &format!(
                 "INSERT INTO vouchers ({VOUCHER_COLS}) VALUES \
                  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-                 $18, $19, $20, $21, $22, $23, $24) ON CONFLICT DO NOTHING"
+                 $18, $19, $20, $21) ON CONFLICT DO NOTHING"
             ),
             &values.params(),
             |tx| {
@@ -221,9 +213,8 @@ impl Vouchers for PgTx<'_> {
              engagement = $5, days = $6, project_manager_id = $7, created_by = $8, state = $9, \
              partner_id = $10, location_id = $11, consultant_id = $12, start_date = $13, \
              end_date = $14, delivery_country = $15, reserved_by = $16, reserved_at = $17, \
-             created_at = $18, assigned_at = $19, expires_on = $20, version = $21, \
-             reserved_at_ns = $22, created_at_ns = $23, assigned_at_ns = $24 \
-             WHERE id = $1 AND version = $25",
+             created_at = $18, assigned_at = $19, expires_on = $20, version = $21 \
+             WHERE id = $1 AND version = $22",
             &params,
         )?;
         if changed == 0 {

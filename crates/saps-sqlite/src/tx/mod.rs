@@ -19,10 +19,19 @@ use saps_core::{Days, StoreError};
 use std::fmt::Display;
 use std::str::FromStr;
 
-/// A timestamp at rest: RFC 3339 UTC with nine fractional digits, so that the
-/// text sorts in time order and round-trips exactly.
+/// A timestamp at rest: rounded down to the microsecond, the precision both
+/// stores keep, as RFC 3339 UTC with nine fractional digits (the last three
+/// zeros), so that the text sorts in time order among the rows written before
+/// and round-trips exactly.
 pub(crate) fn timestamp(t: jiff::Timestamp) -> String {
-    format!("{t:.9}")
+    let micros = t
+        .round(
+            jiff::TimestampRound::new()
+                .smallest(jiff::Unit::Microsecond)
+                .mode(jiff::RoundMode::Floor),
+        )
+        .unwrap_or(t);
+    format!("{micros:.9}")
 }
 
 /// A column that held something other than what was stored.

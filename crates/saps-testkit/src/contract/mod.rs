@@ -367,7 +367,7 @@ macro_rules! __contract_list {
             a_voucher_without_a_reservation_reads_back_by_id_and_code,
             a_reserved_voucher_reads_back_with_its_reservation,
             events_read_back_with_their_payload_in_append_order,
-            timestamps_round_trip_to_the_nanosecond,
+            instants_round_trip_to_the_microsecond,
             a_taken_email_is_a_duplicate_user_email,
             a_taken_agreement_number_is_a_duplicate_for_the_same_customer_only,
             a_taken_voucher_code_is_a_duplicate_voucher_code,

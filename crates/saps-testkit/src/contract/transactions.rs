@@ -1,27 +1,41 @@
-//! The contract: What every aggregate relies on: a unit of work commits or leaves nothing,
-//! and instants keep their precision.
+//! The contract: what every aggregate relies on: a unit of work commits or
+//! leaves nothing, and instants are kept to the microsecond.
 
 use super::*;
 
-/// Timestamps come back to the nanosecond, dates to the day.
-pub fn timestamps_round_trip_to_the_nanosecond(store: &dyn Store) {
-    let mut o = org(OrgKind::Customer, "Precise");
-    o.created_at = "2024-02-29T23:59:59.123456789Z"
-        .parse()
-        .expect("a timestamp");
-    insert_orgs(store, &[&o]);
-    let mut a = agreement(&o, "A-1", 0);
-    a.created_at = "1999-12-31T00:00:00.000000001Z"
-        .parse()
-        .expect("a timestamp");
+/// Instants are kept to the microsecond: one given to the microsecond reads
+/// back equal; finer digits (which the application's clock never reads) are
+/// dropped, rounding towards the past, before 1970 too. Dates keep the day.
+pub fn instants_round_trip_to_the_microsecond(store: &dyn Store) {
+    let instant = |s: &str| s.parse::<Timestamp>().expect("a timestamp");
+    let mut exact = org(OrgKind::Customer, "Exact");
+    exact.created_at = instant("2024-02-29T23:59:59.123456Z");
+    let mut finer = org(OrgKind::Customer, "Finer");
+    finer.created_at = instant("2024-02-29T23:59:59.123456789Z");
+    let mut old = org(OrgKind::Customer, "Before 1970");
+    old.created_at = instant("1969-12-31T23:59:59.999999999Z");
+    insert_orgs(store, &[&exact, &finer, &old]);
+    let mut a = agreement(&exact, "A-1", 0);
+    a.created_at = instant("1999-12-31T00:00:00.000001Z");
     a.sa_start = date(2024, 2, 29);
     a.sa_end = date(2027, 2, 28);
     let stored = a.clone();
     write(store, move |tx| Ok(tx.insert_agreement(&stored)?));
-    let id = o.id;
-    assert_eq!(read(store, move |tx| Ok(tx.org(id)?)), Some(o));
+
+    let id = exact.id;
+    assert_eq!(read(store, move |tx| Ok(tx.org(id)?)), Some(exact));
     let id = a.id;
     assert_eq!(read(store, move |tx| Ok(tx.agreement(id)?)), Some(a));
+    let id = finer.id;
+    assert_eq!(
+        read(store, move |tx| Ok(tx.org(id)?)).map(|o| o.created_at),
+        Some(instant("2024-02-29T23:59:59.123456Z"))
+    );
+    let id = old.id;
+    assert_eq!(
+        read(store, move |tx| Ok(tx.org(id)?)).map(|o| o.created_at),
+        Some(instant("1969-12-31T23:59:59.999999Z"))
+    );
 }
 
 /// Work that writes and then fails leaves nothing behind, while work running
