@@ -18,9 +18,9 @@
 //! re-run the whole unit of work, up to [`MAX_ATTEMPTS`] times with a jittered
 //! backoff; callers never see it unless every attempt lost.
 //!
-//! Timestamps read back to the nanosecond, as on SQLite: `timestamptz` keeps
-//! microseconds, so each timestamp column has an `_ns` twin holding the
-//! nanoseconds below the microsecond (see the migration).
+//! Instants are kept to the microsecond, `timestamptz`'s precision, as on
+//! SQLite: the store rounds whatever it is given down to it (the
+//! application's clock never reads finer).
 //!
 //! The journal's `seq` is not a plain sequence (whose numbers commit out of
 //! order): it is the writing transaction's id shifted left 20 bits plus the
@@ -253,7 +253,7 @@ pub(crate) fn duplicate_name(constraint: &str) -> &'static str {
 }
 
 /// `t` at PostgreSQL's precision, microseconds, rounded towards the past (the
-/// driver would round to nearest), for timestamps kept without their `_ns`.
+/// driver would round to nearest), as every instant is stored.
 pub(crate) fn micros(t: jiff::Timestamp) -> jiff::Timestamp {
     t.round(
         jiff::TimestampRound::new()

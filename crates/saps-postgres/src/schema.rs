@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_outbox_lease",
         include_str!("../migrations/0003_outbox_lease.sql"),
     ),
+    (
+        "0004_microsecond_instants",
+        include_str!("../migrations/0004_microsecond_instants.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -36,7 +36,9 @@ fn org(name: &str) -> Org {
         name: name.into(),
         country: "FR".into(),
         benefit_active: false,
-        created_at: jiff::Timestamp::now(),
+        // To the microsecond, the precision the store keeps.
+        created_at: jiff::Timestamp::from_microsecond(jiff::Timestamp::now().as_microsecond())
+            .expect("a time in range"),
     }
 }
 

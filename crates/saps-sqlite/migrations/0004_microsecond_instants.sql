@@ -1,0 +1,9 @@
+-- Instants are kept to the microsecond (the application's clock truncates to
+-- it). SQLite keeps them as RFC 3339 text with nine fractional digits, which
+-- stays the format so that the text still sorts in time order; the store now
+-- rounds any instant it is given down to the microsecond, so the last three
+-- digits are zeros. Rows written before came from the same clock, so nothing
+-- is rewritten: this step only keeps the migration steps of both databases
+-- alike (PostgreSQL's drops its nanosecond columns).
+--
+-- The twin of crates/saps-postgres/migrations/0004_microsecond_instants.sql.

@@ -1,0 +1,126 @@
+//! The port's data access on one SQLite connection, inside whatever
+//! transaction or savepoint the caller opened: the transaction type and the
+//! row mapping every aggregate shares here, one module per aggregate.
+
+mod idempotency;
+mod journal;
+mod ledger;
+mod orgs;
+mod outbox;
+mod program;
+mod sessions;
+mod vouchers;
+
+use crate::db_error;
+use rusqlite::types::{Type, Value};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
+use saps_core::port::StoreResult;
+use saps_core::{Days, StoreError};
+use std::fmt::Display;
+use std::str::FromStr;
+
+/// A timestamp at rest: rounded down to the microsecond, the precision both
+/// stores keep, as RFC 3339 UTC with nine fractional digits (the last three
+/// zeros), so that the text sorts in time order among the rows written before
+/// and round-trips exactly.
+pub(crate) fn timestamp(t: jiff::Timestamp) -> String {
+    let micros = t
+        .round(
+            jiff::TimestampRound::new()
+                .smallest(jiff::Unit::Microsecond)
+                .mode(jiff::RoundMode::Floor),
+        )
+        .unwrap_or(t);
+    format!("{micros:.9}")
+}
+
+/// A column that held something other than what was stored.
+#[derive(Debug)]
+struct Corrupt(String);
+
+impl std::fmt::Display for Corrupt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Corrupt {}
+
+fn corrupt(idx: usize, what: impl Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(Corrupt(what.to_string())))
+}
+
+/// A text column parsed into a domain type.
+fn col<T>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    let s: String = r.get(idx)?;
+    s.parse()
+        .map_err(|e| corrupt(idx, format_args!("{s:?}: {e}")))
+}
+
+/// A nullable text column parsed into a domain type.
+fn opt_col<T>(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    let s: Option<String> = r.get(idx)?;
+    s.map(|s| {
+        s.parse()
+            .map_err(|e| corrupt(idx, format_args!("{s:?}: {e}")))
+    })
+    .transpose()
+}
+
+fn enum_col<T>(r: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let s: String = r.get(idx)?;
+    parse(&s).ok_or_else(|| corrupt(idx, format_args!("unknown value {s:?}")))
+}
+
+fn days_col(r: &Row<'_>, idx: usize) -> rusqlite::Result<Days> {
+    Ok(Days(r.get::<_, u32>(idx)?))
+}
+
+fn text(v: impl Display) -> Value {
+    Value::Text(v.to_string())
+}
+
+fn opt_string<T: ToString>(v: Option<T>) -> Option<String> {
+    v.map(|v| v.to_string())
+}
+
+/// Data access on a connection whose transaction the store manages.
+pub(crate) struct SqliteTx<'c> {
+    pub(crate) conn: &'c Connection,
+}
+
+impl SqliteTx<'_> {
+    fn one<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<Option<T>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(db_error)?;
+        stmt.query_row(params, map).optional().map_err(db_error)
+    }
+
+    fn all<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(db_error)?;
+        let rows = stmt.query_map(params, map).map_err(db_error)?;
+        rows.collect::<rusqlite::Result<Vec<T>>>().map_err(db_error)
+    }
+
+    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> StoreResult<usize> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(db_error)?;
+        stmt.execute(params).map_err(db_error)
+    }
+}

@@ -1,0 +1,218 @@
+//! Vouchers, stored whole under optimistic versioning.
+
+use super::*;
+use saps_core::port::{VoucherQuery, Vouchers};
+use saps_core::{
+    LocationId, OrgId, Reservation, Scope, Voucher, VoucherCode, VoucherId, VoucherState,
+};
+
+const VOUCHER_COLS: &str = "id, code, customer_id, agreement_id, engagement, days, \
+    project_manager_id, created_by, state, partner_id, location_id, consultant_id, start_date, \
+    end_date, delivery_country, reserved_by, reserved_at, created_at, assigned_at, expires_on, \
+    version";
+
+fn voucher_row(r: &Row<'_>) -> rusqlite::Result<Voucher> {
+    let location_id: Option<LocationId> = opt_col(r, 10)?;
+    let reservation = match location_id {
+        None => None,
+        Some(location_id) => {
+            let missing = |idx| corrupt(idx, "a reservation column is null");
+            Some(Reservation {
+                location_id,
+                consultant_id: opt_col(r, 11)?.ok_or_else(|| missing(11))?,
+                start_date: opt_col(r, 12)?.ok_or_else(|| missing(12))?,
+                end_date: opt_col(r, 13)?.ok_or_else(|| missing(13))?,
+                delivery_country: r.get::<_, Option<String>>(14)?.ok_or_else(|| missing(14))?,
+                reserved_by: opt_col(r, 15)?.ok_or_else(|| missing(15))?,
+                reserved_at: opt_col(r, 16)?.ok_or_else(|| missing(16))?,
+            })
+        }
+    };
+    Ok(Voucher {
+        id: col(r, 0)?,
+        code: col::<VoucherCode>(r, 1)?,
+        customer_id: col(r, 2)?,
+        agreement_id: col(r, 3)?,
+        engagement: r.get(4)?,
+        days: days_col(r, 5)?,
+        project_manager_id: col(r, 6)?,
+        created_by: col(r, 7)?,
+        state: enum_col(r, 8, VoucherState::parse)?,
+        partner_id: opt_col(r, 9)?,
+        reservation,
+        created_at: col(r, 17)?,
+        assigned_at: opt_col(r, 18)?,
+        expires_on: col(r, 19)?,
+        version: r.get(20)?,
+    })
+}
+
+/// The voucher's columns in `VOUCHER_COLS` order, as bound parameters.
+fn voucher_values(v: &Voucher) -> Vec<Box<dyn ToSql>> {
+    let res = v.reservation.as_ref();
+    vec![
+        Box::new(v.id.to_string()),
+        Box::new(v.code.compact().to_owned()),
+        Box::new(v.customer_id.to_string()),
+        Box::new(v.agreement_id.to_string()),
+        Box::new(v.engagement.clone()),
+        Box::new(v.days.0),
+        Box::new(v.project_manager_id.to_string()),
+        Box::new(v.created_by.to_string()),
+        Box::new(v.state.as_str()),
+        Box::new(opt_string(v.partner_id)),
+        Box::new(opt_string(res.map(|r| r.location_id))),
+        Box::new(opt_string(res.map(|r| r.consultant_id))),
+        Box::new(opt_string(res.map(|r| r.start_date))),
+        Box::new(opt_string(res.map(|r| r.end_date))),
+        Box::new(res.map(|r| r.delivery_country.clone())),
+        Box::new(opt_string(res.map(|r| r.reserved_by))),
+        Box::new(res.map(|r| timestamp(r.reserved_at))),
+        Box::new(timestamp(v.created_at)),
+        Box::new(v.assigned_at.map(timestamp)),
+        Box::new(v.expires_on.to_string()),
+        Box::new(v.version),
+    ]
+}
+
+/// The `WHERE` condition and its parameters selecting a scope's vouchers.
+fn voucher_scope(scope: Scope, params: &mut Vec<Value>) -> &'static str {
+    match scope {
+        Scope::All => "1 = 1",
+        Scope::Customer(org) => {
+            params.push(text(org));
+            "customer_id = ?"
+        }
+        Scope::Partner(org) => {
+            params.push(text(org));
+            "partner_id = ?"
+        }
+        Scope::Consultant(org, user) => {
+            params.push(text(org));
+            params.push(text(user));
+            "partner_id = ? AND consultant_id = ?"
+        }
+        Scope::ProjectManager(org, user) => {
+            params.push(text(org));
+            params.push(text(user));
+            "customer_id = ? AND project_manager_id = ?"
+        }
+    }
+}
+
+impl Vouchers for SqliteTx<'_> {
+    fn insert_voucher(&mut self, v: &Voucher) -> StoreResult<()> {
+        let values = voucher_values(v);
+        self.exec(
+            &format!(
+                "INSERT INTO vouchers ({VOUCHER_COLS}) VALUES \
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+                 ?18, ?19, ?20, ?21)"
+            ),
+            rusqlite::params_from_iter(values.iter()),
+        )
+        .map(drop)
+    }
+
+    fn voucher_by_code(&mut self, code: &VoucherCode) -> StoreResult<Option<Voucher>> {
+        self.one(
+            &format!("SELECT {VOUCHER_COLS} FROM vouchers WHERE code = ?1"),
+            [code.compact()],
+            voucher_row,
+        )
+    }
+
+    fn voucher(&mut self, id: VoucherId) -> StoreResult<Option<Voucher>> {
+        self.one(
+            &format!("SELECT {VOUCHER_COLS} FROM vouchers WHERE id = ?1"),
+            [id.to_string()],
+            voucher_row,
+        )
+    }
+
+    fn update_voucher(&mut self, v: &Voucher) -> StoreResult<()> {
+        let mut values = voucher_values(v);
+        values.push(Box::new(v.version - 1));
+        let changed = self.exec(
+            "UPDATE vouchers SET code = ?2, customer_id = ?3, agreement_id = ?4, \
+             engagement = ?5, days = ?6, project_manager_id = ?7, created_by = ?8, state = ?9, \
+             partner_id = ?10, location_id = ?11, consultant_id = ?12, start_date = ?13, \
+             end_date = ?14, delivery_country = ?15, reserved_by = ?16, reserved_at = ?17, \
+             created_at = ?18, assigned_at = ?19, expires_on = ?20, version = ?21 \
+             WHERE id = ?1 AND version = ?22",
+            rusqlite::params_from_iter(values.iter()),
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Stale);
+        }
+        Ok(())
+    }
+
+    fn vouchers(&mut self, q: &VoucherQuery) -> StoreResult<Vec<Voucher>> {
+        let mut params = Vec::with_capacity(4);
+        let mut sql = format!(
+            "SELECT {VOUCHER_COLS} FROM vouchers WHERE {}",
+            voucher_scope(q.scope, &mut params)
+        );
+        if let Some(state) = q.state {
+            sql.push_str(" AND state = ?");
+            params.push(text(state.as_str()));
+        }
+        if let Some(after) = q.after {
+            sql.push_str(" AND id > ?");
+            params.push(text(after));
+        }
+        sql.push_str(" ORDER BY id LIMIT ?");
+        params.push(Value::Integer(q.limit.into()));
+        self.all(&sql, rusqlite::params_from_iter(params.iter()), voucher_row)
+    }
+
+    fn count_live_vouchers(
+        &mut self,
+        customer: OrgId,
+        engagement: &str,
+        days: u32,
+    ) -> StoreResult<u64> {
+        let n: i64 = self
+            .one(
+                "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND engagement = ?2 \
+                 AND days = ?3 AND state NOT IN ('cancelled', 'expired', 'removed')",
+                params![customer.to_string(), engagement, days],
+                |r| r.get(0),
+            )?
+            .unwrap_or(0);
+        Ok(n.unsigned_abs())
+    }
+
+    fn vouchers_expired_before(
+        &mut self,
+        today: jiff::civil::Date,
+        limit: u32,
+    ) -> StoreResult<Vec<Voucher>> {
+        self.all(
+            &format!(
+                "SELECT {VOUCHER_COLS} FROM vouchers \
+                 WHERE state IN ('created', 'assigned', 'reserved', 'completed') \
+                 AND expires_on < ?1 ORDER BY expires_on, id LIMIT ?2"
+            ),
+            params![today.to_string(), limit],
+            voucher_row,
+        )
+    }
+
+    fn voucher_counts(&mut self, scope: Scope) -> StoreResult<Vec<(VoucherState, u64)>> {
+        let mut params = Vec::with_capacity(2);
+        let sql = format!(
+            "SELECT state, COUNT(*) FROM vouchers WHERE {} GROUP BY state",
+            voucher_scope(scope, &mut params)
+        );
+        let mut counts = self.all(&sql, rusqlite::params_from_iter(params.iter()), |r| {
+            Ok((
+                enum_col(r, 0, VoucherState::parse)?,
+                r.get::<_, i64>(1)?.unsigned_abs(),
+            ))
+        })?;
+        counts.sort();
+        Ok(counts)
+    }
+}
