@@ -103,11 +103,9 @@ fn a_deadlock_is_retried_inside_the_store_and_both_works_commit() {
             .expect("a reply");
         assert_eq!(r, Ok(()));
     }
-    assert_eq!(
-        attempts.load(Ordering::SeqCst),
-        3,
-        "one of the two ran again"
-    );
+    // At least one of the two ran again; under heavy load PostgreSQL may pick a
+    // victim more than once before the two interleave apart.
+    assert!(attempts.load(Ordering::SeqCst) >= 3, "one of the two ran again");
 }
 
 #[test]
