@@ -21,30 +21,6 @@ use std::sync::{Arc, RwLock};
 
 pub use saps_core;
 
-/// Opens the store named by a database URL: a `postgres://` URL, or a path to
-/// an SQLite file (optionally `sqlite:` prefixed).
-pub fn open_store(database: &str) -> Result<Arc<dyn Store>, Error> {
-    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        Ok(Arc::new(saps_postgres::PgStore::connect(database)?))
-    } else {
-        let path = database.strip_prefix("sqlite:").unwrap_or(database);
-        let path = path.strip_prefix("//").unwrap_or(path);
-        Ok(Arc::new(saps_sqlite::SqliteStore::open(
-            std::path::Path::new(path),
-        )?))
-    }
-}
-
-/// Runs migrations only.
-pub fn migrate(database: &str) -> Result<(), Error> {
-    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        Ok(saps_postgres::migrate(database)?)
-    } else {
-        let path = database.strip_prefix("sqlite:").unwrap_or(database);
-        Ok(saps_sqlite::migrate(std::path::Path::new(path))?)
-    }
-}
-
 /// How an operator moves a simulated clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClockMove {

@@ -2,6 +2,7 @@
 
 mod bench;
 mod config;
+mod store;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
@@ -160,7 +161,7 @@ async fn main() -> Result<()> {
             let database = db.resolve(&file);
             ensure_parent(&database);
             let url = database.clone();
-            tokio::task::spawn_blocking(move || saps_app::migrate(&url))
+            tokio::task::spawn_blocking(move || store::migrate(&url))
                 .await?
                 .map_err(|e| anyhow::anyhow!("cannot migrate {}: {e}", redact(&database)))?;
             println!("migrated {}", redact(&database));
@@ -198,7 +199,7 @@ pub(crate) fn redact(url: &str) -> String {
 async fn open(database: &str) -> Result<std::sync::Arc<dyn saps_core::port::Store>> {
     ensure_parent(database);
     let db = database.to_owned();
-    tokio::task::spawn_blocking(move || saps_app::open_store(&db))
+    tokio::task::spawn_blocking(move || store::open_store(&db))
         .await?
         .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(database)))
 }
