@@ -9,6 +9,8 @@ pub mod ids;
 pub mod journal;
 pub mod org;
 pub mod port;
+pub mod port_jobs;
+pub mod port_throttle;
 pub mod program;
 pub mod quantity;
 pub mod voucher;

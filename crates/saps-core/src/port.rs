@@ -15,6 +15,9 @@ use crate::voucher::{Agreement, Voucher, VoucherState};
 use jiff::Timestamp;
 use std::any::Any;
 
+pub use crate::port_jobs::{JobLeases, JobRecord, LeaseRequest};
+pub use crate::port_throttle::SignInThrottle;
+
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// A stored response to a request made with an `Idempotency-Key`.
@@ -55,7 +58,7 @@ pub struct PoolTotals {
 }
 
 /// Data access inside one transaction.
-pub trait Tx {
+pub trait Tx: JobLeases + SignInThrottle {
     // organisations and people
     fn insert_org(&mut self, org: &Org) -> StoreResult<()>;
     fn org(&mut self, id: OrgId) -> StoreResult<Option<Org>>;

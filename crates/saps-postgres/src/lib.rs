@@ -31,8 +31,10 @@
 
 #![forbid(unsafe_code)]
 
+mod jobs;
 mod runner;
 mod schema;
+mod throttle;
 mod tx;
 
 pub use schema::MIGRATIONS;

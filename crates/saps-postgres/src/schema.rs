@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_outbox_lease",
         include_str!("../migrations/0003_outbox_lease.sql"),
     ),
+    (
+        "0005_jobs_and_sign_in_throttle",
+        include_str!("../migrations/0005_jobs_and_sign_in_throttle.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -95,7 +95,7 @@ impl<'c> PgTx<'c> {
         err
     }
 
-    fn rows(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<Vec<Row>> {
+    pub(crate) fn rows(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<Vec<Row>> {
         let statement = match self.conn.prepare(sql) {
             Ok(s) => s,
             Err(e) => return Err(self.fail(e)),
@@ -110,7 +110,7 @@ impl<'c> PgTx<'c> {
         Ok(self.rows(sql, params)?.into_iter().next())
     }
 
-    fn exec(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
+    pub(crate) fn exec(&mut self, sql: &str, params: &[Param<'_>]) -> StoreResult<u64> {
         let statement = match self.conn.prepare(sql) {
             Ok(s) => s,
             Err(e) => return Err(self.fail(e)),

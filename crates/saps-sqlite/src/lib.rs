@@ -8,7 +8,9 @@
 
 #![forbid(unsafe_code)]
 
+mod jobs;
 mod schema;
+mod throttle;
 mod tx;
 
 pub use schema::MIGRATIONS;

@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_outbox_lease",
         include_str!("../migrations/0003_outbox_lease.sql"),
     ),
+    (
+        "0005_jobs_and_sign_in_throttle",
+        include_str!("../migrations/0005_jobs_and_sign_in_throttle.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -17,6 +17,9 @@ use saps_core::{
 use serde_json::json;
 use std::collections::BTreeSet;
 
+pub use crate::contract_jobs::*;
+pub use crate::contract_throttle::*;
+
 // ---------------------------------------------------------------- fixtures
 
 /// Runs `f` in a write transaction and expects it to succeed.
@@ -1543,6 +1546,11 @@ macro_rules! __contract_list {
             open_vouchers_past_their_expiry_are_found_for_the_sweep,
             racing_debits_never_overdraw_a_pool,
             racing_updates_from_one_version_let_exactly_one_win,
+            a_due_job_is_leased_by_one_holder_and_runs_once_per_period,
+            an_expired_job_lease_is_taken_over,
+            racing_nodes_lease_a_job_exactly_once,
+            sign_in_attempts_count_per_key_within_a_window,
+            racing_sign_in_attempts_each_get_a_distinct_count,
         }
     };
 }
@@ -1568,8 +1576,14 @@ mod tests {
 
     #[test]
     fn every_contract_function_is_listed_exactly_once() {
-        let declared: BTreeSet<&str> = include_str!("contract.rs")
-            .lines()
+        let sources = [
+            include_str!("contract.rs"),
+            include_str!("contract_jobs.rs"),
+            include_str!("contract_throttle.rs"),
+        ];
+        let declared: BTreeSet<&str> = sources
+            .iter()
+            .flat_map(|s| s.lines())
             .filter_map(|l| l.strip_prefix("pub fn "))
             .filter_map(|l| l.split('(').next())
             .collect();

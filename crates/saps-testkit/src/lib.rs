@@ -2,5 +2,7 @@
 //! must pass ([`contract`], run with [`contract_tests!`]).
 
 pub mod contract;
+pub mod contract_jobs;
+pub mod contract_throttle;
 pub mod pg;
 pub mod testapp;
