@@ -7,6 +7,7 @@ pub mod clock;
 pub mod demo;
 pub mod fixtures;
 pub mod invariants;
+pub mod jobs;
 pub mod mail;
 mod orgs;
 pub mod sign_in;
@@ -58,6 +59,10 @@ pub struct App {
     pub clock: clock::Clock,
     pub settings: Settings,
     program: RwLock<Arc<Program>>,
+    /// This node's name in job leases.
+    node: String,
+    /// When each per-node job last ran here.
+    node_runs: std::sync::Mutex<std::collections::HashMap<&'static str, std::time::Instant>>,
 }
 
 impl App {
@@ -83,6 +88,8 @@ impl App {
             clock,
             settings,
             program: RwLock::new(Arc::new(program)),
+            node: uuid::Uuid::now_v7().to_string(),
+            node_runs: Default::default(),
         }))
     }
 
@@ -142,7 +149,8 @@ impl App {
     }
 
     /// Moves a simulated clock (set to a date, or forward by days), records
-    /// the move in the journal, and expires what the move made due.
+    /// the move in the journal, and runs the date-driven jobs the move made
+    /// due (expiry, removal of retired days) before it answers.
     pub async fn move_clock(&self, actor: &Actor, to: ClockMove) -> Result<jiff::Timestamp, Error> {
         let before = self.now();
         let now = match to {
@@ -161,8 +169,7 @@ impl App {
             Ok(())
         })
         .await?;
-        self.sweep_expired().await?;
-        self.sweep_removed_days().await?;
+        self.run_jobs_after_clock_move().await?;
         Ok(now)
     }
 

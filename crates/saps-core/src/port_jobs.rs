@@ -3,7 +3,7 @@
 //!
 //! Two clocks meet here. A lease guards against concurrent nodes, so it is
 //! measured in real time (`now`, `until`); whether a job is due is measured
-//! on the program clock (`program_now`, `due_before`), so that moving a
+//! on the program clock (`due_if_before`, `due_if_after`), so that moving a
 //! simulated clock makes date-driven jobs due.
 
 use crate::port::StoreResult;
@@ -31,10 +31,12 @@ pub struct LeaseRequest<'a> {
     pub now: Timestamp,
     /// Real time the lease ends at, if the holder never frees it (it died).
     pub until: Timestamp,
-    /// The job is due when it never ran, last ran at or before `due_before`,
-    /// or last ran after `program_now` (the clock was moved back).
-    pub due_before: Timestamp,
-    pub program_now: Timestamp,
+    /// The job is due when it never ran, or last ran at or before
+    /// `due_if_before` (a period ago), or after `due_if_after` (the program
+    /// clock was moved back: more than a period, so that clocks of nodes a
+    /// little apart do not count).
+    pub due_if_before: Timestamp,
+    pub due_if_after: Timestamp,
 }
 
 /// Leases over named jobs, in the `jobs` table.

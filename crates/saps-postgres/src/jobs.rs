@@ -14,14 +14,21 @@ pub(crate) fn micros(t: Timestamp) -> Timestamp {
 impl JobLeases for PgTx<'_> {
     fn lease_job(&mut self, r: &LeaseRequest<'_>) -> StoreResult<bool> {
         let (until, now) = (micros(r.until), micros(r.now));
-        let (due_before, program_now) = (micros(r.due_before), micros(r.program_now));
+        let (due_if_before, due_if_after) = (micros(r.due_if_before), micros(r.due_if_after));
         let taken = self.exec(
             "INSERT INTO jobs (name, holder, leased_until) VALUES ($1, $2, $3) \
              ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, \
              leased_until = excluded.leased_until \
              WHERE (jobs.leased_until IS NULL OR jobs.leased_until < $4) \
              AND (jobs.last_run IS NULL OR jobs.last_run <= $5 OR jobs.last_run > $6)",
-            &[&r.job, &r.holder, &until, &now, &due_before, &program_now],
+            &[
+                &r.job,
+                &r.holder,
+                &until,
+                &now,
+                &due_if_before,
+                &due_if_after,
+            ],
         )?;
         Ok(taken == 1)
     }

@@ -32,8 +32,8 @@ impl JobLeases for SqliteTx<'_> {
                     r.holder,
                     timestamp(r.until),
                     timestamp(r.now),
-                    timestamp(r.due_before),
-                    timestamp(r.program_now),
+                    timestamp(r.due_if_before),
+                    timestamp(r.due_if_after),
                 ])
             })
             .map_err(db_error)?;

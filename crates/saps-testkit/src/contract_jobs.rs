@@ -12,7 +12,8 @@ fn at(s: i64) -> Timestamp {
 }
 
 /// Asks for `job`'s lease for `holder`: real time `now` (the lease runs a
-/// minute), program time `program_now`, due when it last ran a minute ago.
+/// minute), program time `program_now`, due when it last ran a minute or
+/// more before, or more than a minute after (the program clock went back).
 fn lease(
     store: &dyn Store,
     job: &'static str,
@@ -26,8 +27,8 @@ fn lease(
             holder,
             now: at(now),
             until: at(now) + SignedDuration::from_secs(60),
-            due_before: at(program_now) - SignedDuration::from_secs(60),
-            program_now: at(program_now),
+            due_if_before: at(program_now) - SignedDuration::from_secs(60),
+            due_if_after: at(program_now) + SignedDuration::from_secs(60),
         })?)
     })
     .expect("the lease write succeeds")
