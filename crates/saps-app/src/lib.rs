@@ -5,7 +5,10 @@
 pub mod auth;
 pub mod clock;
 pub mod demo;
+// What only tests and `saps bench` need stays out of the shipped API.
+#[cfg(feature = "testing")]
 pub mod fixtures;
+#[cfg(feature = "testing")]
 pub mod invariants;
 pub mod jobs;
 pub mod mail;

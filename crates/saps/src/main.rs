@@ -1,5 +1,6 @@
 //! `saps`: serve the program, run the demo, migrate, manage users, benchmark.
 
+#[cfg(feature = "bench")]
 mod bench;
 mod config;
 mod store;
@@ -42,6 +43,7 @@ enum Command {
         command: UserCommand,
     },
     /// Measure reserve / cancel-reservation round trips over HTTP against the raw engine.
+    #[cfg(feature = "bench")]
     Bench(bench::BenchArgs),
 }
 
@@ -215,6 +217,7 @@ async fn main() -> Result<()> {
                     org_id,
                 },
         } => user_add(&db.resolve(&file), &role, &email, &password, name, org_id).await,
+        #[cfg(feature = "bench")]
         Command::Bench(a) => bench::run(a).await,
     }
 }
