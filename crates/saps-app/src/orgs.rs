@@ -122,8 +122,19 @@ impl App {
                 tx.insert_location(l)?;
             }
             tx.append_event(
-                &NewEvent::new("partner.created", now, Some(actor_id), version, serde_json::json!({"id": o.id, "name": o.name, "country": o.country, "locations": ls}))
-                    .partner(o.id),
+                &NewEvent::new(
+                    "partner.created",
+                    now,
+                    Some(actor_id),
+                    version,
+                    serde_json::json!({
+                        "id": o.id,
+                        "name": o.name,
+                        "country": o.country,
+                        "locations": ls,
+                    }),
+                )
+                .partner(o.id),
             )?;
             Ok(())
         })
@@ -245,7 +256,19 @@ impl App {
                 Err(StoreError::Duplicate(_)) => return Err(Rule::EmailTaken.into()),
                 r => r?,
             }
-            let mut e = NewEvent::new("user.created", now, actor_id, version, serde_json::json!({"id": u.id, "email": u.email, "name": u.name, "role": u.role, "org_id": u.org_id}));
+            let mut e = NewEvent::new(
+                "user.created",
+                now,
+                actor_id,
+                version,
+                serde_json::json!({
+                    "id": u.id,
+                    "email": u.email,
+                    "name": u.name,
+                    "role": u.role,
+                    "org_id": u.org_id,
+                }),
+            );
             match kind {
                 OrgKind::Customer => e = e.customer(u.org_id),
                 OrgKind::Partner => e = e.partner(u.org_id),
@@ -328,7 +351,14 @@ impl App {
                 now,
                 Some(actor_id),
                 version,
-                serde_json::json!({"agreement": a.number, "agreement_id": a.id, "sa_start": a.sa_start, "sa_end": a.sa_end, "days": a.days, "accrued": accrued}),
+                serde_json::json!({
+                    "agreement": a.number,
+                    "agreement_id": a.id,
+                    "sa_start": a.sa_start,
+                    "sa_end": a.sa_end,
+                    "days": a.days,
+                    "accrued": accrued,
+                }),
             )
             .customer(a.customer_id);
             tx.append_event(&event)?;

@@ -162,7 +162,8 @@ fn assignment_mail(
                  Voucher ID: {code}\n\
                  Engagement: {engagement} ({days} days)\n\
                  Expires on: {expires}\n\n\
-                 {partner} will validate it with this voucher ID and your e-mail address, then reserve the engagement.\n\
+                 {partner} will validate it with this voucher ID and your e-mail address, \
+                 then reserve the engagement.\n\
                  See it in saps: {public_url}/vouchers/{code}\n",
                 code = v.code,
                 days = v.days,
@@ -185,12 +186,26 @@ impl App {
         let program = self.program();
         let now = self.now();
         self.write(move |tx| {
-            let customer = tx.org(req.customer_id)?.filter(|o| o.kind == OrgKind::Customer).ok_or(Error::NotFound(Entity::Customer))?;
-            authorize(&actor, Action::CreateVoucher, Resource::Org(customer.id, customer.kind))?;
+            let customer = tx
+                .org(req.customer_id)?
+                .filter(|o| o.kind == OrgKind::Customer)
+                .ok_or(Error::NotFound(Entity::Customer))?;
+            authorize(
+                &actor,
+                Action::CreateVoucher,
+                Resource::Org(customer.id, customer.kind),
+            )?;
             let agreement = tx
                 .agreement_by_number(customer.id, req.agreement.trim())?
-                .ok_or_else(|| Error::invalid("agreement", format!("this customer has no agreement {:?}", req.agreement)))?;
-            let pm = tx.user(req.project_manager_id)?.ok_or(Rule::ProjectManagerNotInCustomer)?;
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "agreement",
+                        format!("this customer has no agreement {:?}", req.agreement),
+                    )
+                })?;
+            let pm = tx
+                .user(req.project_manager_id)?
+                .ok_or(Rule::ProjectManagerNotInCustomer)?;
             let fifteen = if req.days == saps_core::program::MAX_ENGAGEMENT_DAYS {
                 program
                     .engagement(&req.engagement)
@@ -217,7 +232,10 @@ impl App {
             loop {
                 match tx.insert_voucher(&v) {
                     Err(StoreError::Duplicate("fifteen_day_engagement")) => {
-                        return Err(Rule::SecondFifteenDayEngagement { engagement: v.engagement.clone() }.into());
+                        return Err(Rule::SecondFifteenDayEngagement {
+                            engagement: v.engagement.clone(),
+                        }
+                        .into());
                     }
                     Err(StoreError::Duplicate(_)) if tries < 3 => {
                         tries += 1;
@@ -231,12 +249,26 @@ impl App {
                 now,
                 Some(actor.user_id),
                 program.version,
-                serde_json::json!({"code": v.code, "engagement": v.engagement, "days": v.days, "agreement": agreement.number, "project_manager_id": v.project_manager_id, "expires_on": v.expires_on}),
+                serde_json::json!({
+                    "code": v.code,
+                    "engagement": v.engagement,
+                    "days": v.days,
+                    "agreement": agreement.number,
+                    "project_manager_id": v.project_manager_id,
+                    "expires_on": v.expires_on,
+                }),
             )
             .voucher(&v);
             if !move_days(tx, &v, &event, -v.days.signed(), LedgerReason::VoucherDebit)? {
-                let available = tx.agreement(agreement.id)?.map(|a| a.available).unwrap_or(0);
-                return Err(Rule::InsufficientDays { available, requested: v.days }.into());
+                let available = tx
+                    .agreement(agreement.id)?
+                    .map(|a| a.available)
+                    .unwrap_or(0);
+                return Err(Rule::InsufficientDays {
+                    available,
+                    requested: v.days,
+                }
+                .into());
             }
             tx.append_event(&event)?;
             view(tx, v, false)
@@ -251,13 +283,31 @@ impl App {
         partner_id: OrgId,
     ) -> Result<VoucherView, Error> {
         let public_url = self.settings.public_url.clone();
-        self.transition(actor, code, Action::AssignVoucher, move |tx, v, program, now| {
-            let partner = tx.org(partner_id)?.filter(|o| o.kind == OrgKind::Partner).ok_or(Rule::PartnerUnknown)?;
-            let next = v.assign(&partner, program, now)?;
-            assignment_mail(tx, &next, &partner.name, program, &public_url, now)?;
-            let payload = serde_json::json!({"code": next.code, "partner_id": partner.id, "partner": partner.name, "expires_on": next.expires_on});
-            Ok(Step { next, kind: "voucher.assigned", payload, refund: false })
-        })
+        self.transition(
+            actor,
+            code,
+            Action::AssignVoucher,
+            move |tx, v, program, now| {
+                let partner = tx
+                    .org(partner_id)?
+                    .filter(|o| o.kind == OrgKind::Partner)
+                    .ok_or(Rule::PartnerUnknown)?;
+                let next = v.assign(&partner, program, now)?;
+                assignment_mail(tx, &next, &partner.name, program, &public_url, now)?;
+                let payload = serde_json::json!({
+                    "code": next.code,
+                    "partner_id": partner.id,
+                    "partner": partner.name,
+                    "expires_on": next.expires_on,
+                });
+                Ok(Step {
+                    next,
+                    kind: "voucher.assigned",
+                    payload,
+                    refund: false,
+                })
+            },
+        )
         .await
     }
 
@@ -403,27 +453,49 @@ impl App {
         input: ReserveInput,
     ) -> Result<VoucherView, Error> {
         let reserved_by = actor.user_id;
-        self.transition(actor, code, Action::ReserveVoucher, move |tx, v, program, now| {
-            let location = tx.location(input.location_id)?.ok_or(Rule::LocationNotInPartner)?;
-            let consultant = tx.user(input.consultant_id)?.ok_or(Rule::ConsultantNotInPartner)?;
-            let delivery_country = match &input.delivery_country {
-                Some(c) => saps_core::org::country_code(c).map_err(|m| Error::invalid("delivery_country", m))?,
-                None => tx.org(v.customer_id)?.map(|c| c.country).unwrap_or_default(),
-            };
-            let next = v.reserve(ReserveRequest {
-                program,
-                location: &location,
-                consultant: &consultant,
-                start_date: input.start_date,
-                end_date: input.end_date,
-                accept_terms: input.accept_terms,
-                delivery_country: &delivery_country,
-                reserved_by,
-                now,
-            })?;
-            let payload = serde_json::json!({"code": next.code, "reservation": next.reservation, "location": location.name});
-            Ok(Step { next, kind: "voucher.reserved", payload, refund: false })
-        })
+        self.transition(
+            actor,
+            code,
+            Action::ReserveVoucher,
+            move |tx, v, program, now| {
+                let location = tx
+                    .location(input.location_id)?
+                    .ok_or(Rule::LocationNotInPartner)?;
+                let consultant = tx
+                    .user(input.consultant_id)?
+                    .ok_or(Rule::ConsultantNotInPartner)?;
+                let delivery_country = match &input.delivery_country {
+                    Some(c) => saps_core::org::country_code(c)
+                        .map_err(|m| Error::invalid("delivery_country", m))?,
+                    None => tx
+                        .org(v.customer_id)?
+                        .map(|c| c.country)
+                        .unwrap_or_default(),
+                };
+                let next = v.reserve(ReserveRequest {
+                    program,
+                    location: &location,
+                    consultant: &consultant,
+                    start_date: input.start_date,
+                    end_date: input.end_date,
+                    accept_terms: input.accept_terms,
+                    delivery_country: &delivery_country,
+                    reserved_by,
+                    now,
+                })?;
+                let payload = serde_json::json!({
+                    "code": next.code,
+                    "reservation": next.reservation,
+                    "location": location.name,
+                });
+                Ok(Step {
+                    next,
+                    kind: "voucher.reserved",
+                    payload,
+                    refund: false,
+                })
+            },
+        )
         .await
     }
 
@@ -466,7 +538,9 @@ impl App {
             let mut n = 0;
             for v in due {
                 let next = v.expire(now)?;
-                let agreement = tx.agreement(v.agreement_id)?.ok_or(Error::NotFound(Entity::Agreement))?;
+                let agreement = tx
+                    .agreement(v.agreement_id)?
+                    .ok_or(Error::NotFound(Entity::Agreement))?;
                 let refund = v.expiry_refunds(&agreement, &program);
                 match tx.update_voucher(&next) {
                     Err(StoreError::Stale) => continue,
@@ -477,11 +551,21 @@ impl App {
                     now,
                     None,
                     program.version,
-                    serde_json::json!({"code": next.code, "expired_on": next.expires_on, "refunded_days": if refund { next.days.0 } else { 0 }}),
+                    serde_json::json!({
+                        "code": next.code,
+                        "expired_on": next.expires_on,
+                        "refunded_days": if refund { next.days.0 } else { 0 },
+                    }),
                 )
                 .voucher(&v);
                 if refund {
-                    move_days(tx, &next, &event, next.days.signed(), LedgerReason::VoucherRefund)?;
+                    move_days(
+                        tx,
+                        &next,
+                        &event,
+                        next.days.signed(),
+                        LedgerReason::VoucherRefund,
+                    )?;
                 }
                 tx.append_event(&event)?;
                 n += 1;
