@@ -5,10 +5,15 @@
 pub mod auth;
 pub mod clock;
 pub mod demo;
+// What only tests and `saps bench` need stays out of the shipped API.
+#[cfg(feature = "testing")]
 pub mod fixtures;
+#[cfg(feature = "testing")]
 pub mod invariants;
+pub mod jobs;
 pub mod mail;
 mod orgs;
+pub mod sign_in;
 pub mod views;
 mod vouchers;
 
@@ -16,34 +21,10 @@ pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};
 
 use saps_core::port::{self, Store, Tx};
-use saps_core::{Actor, Error, Program, User};
+use saps_core::{Actor, Error, Program};
 use std::sync::{Arc, RwLock};
 
 pub use saps_core;
-
-/// Opens the store named by a database URL: a `postgres://` URL, or a path to
-/// an SQLite file (optionally `sqlite:` prefixed).
-pub fn open_store(database: &str) -> Result<Arc<dyn Store>, Error> {
-    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        Ok(Arc::new(saps_postgres::PgStore::connect(database)?))
-    } else {
-        let path = database.strip_prefix("sqlite:").unwrap_or(database);
-        let path = path.strip_prefix("//").unwrap_or(path);
-        Ok(Arc::new(saps_sqlite::SqliteStore::open(
-            std::path::Path::new(path),
-        )?))
-    }
-}
-
-/// Runs migrations only.
-pub fn migrate(database: &str) -> Result<(), Error> {
-    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        Ok(saps_postgres::migrate(database)?)
-    } else {
-        let path = database.strip_prefix("sqlite:").unwrap_or(database);
-        Ok(saps_sqlite::migrate(std::path::Path::new(path))?)
-    }
-}
 
 /// How an operator moves a simulated clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +62,10 @@ pub struct App {
     pub clock: clock::Clock,
     pub settings: Settings,
     program: RwLock<Arc<Program>>,
-    login_failures: std::sync::Mutex<std::collections::HashMap<String, (u32, jiff::Timestamp)>>,
+    /// This node's name in job leases.
+    node: String,
+    /// When each per-node job last ran here.
+    node_runs: std::sync::Mutex<std::collections::HashMap<&'static str, std::time::Instant>>,
 }
 
 impl App {
@@ -107,7 +91,8 @@ impl App {
             clock,
             settings,
             program: RwLock::new(Arc::new(program)),
-            login_failures: Default::default(),
+            node: uuid::Uuid::now_v7().to_string(),
+            node_runs: Default::default(),
         }))
     }
 
@@ -142,89 +127,6 @@ impl App {
         port::read(&*self.store, f).await
     }
 
-    // ---- authentication -------------------------------------------------
-
-    /// Exchanges an e-mail and password for a new bearer token (shown once).
-    /// Failed attempts per address are throttled: after 5 failures within 15
-    /// minutes, further attempts are refused until the window passes.
-    pub async fn issue_token(&self, email: &str, password: &str) -> Result<(String, User), Error> {
-        let user = self.check_password(email, password).await?;
-        let token = auth::new_token();
-        let hash = auth::token_hash(&token);
-        // Wall time: a token's lifetime is real time, whatever the program date.
-        let now = clock::wall_now();
-        let uid = user.id;
-        self.write(move |tx| Ok(tx.insert_token(&hash, uid, now)?))
-            .await?;
-        Ok((token, user))
-    }
-
-    /// Checks a password, with throttling; used by the token endpoint and the
-    /// login form.
-    pub async fn check_password(&self, email: &str, password: &str) -> Result<User, Error> {
-        let key = email.trim().to_lowercase();
-        let wall = jiff::Timestamp::now();
-        {
-            let failures = self
-                .login_failures
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            if let Some((n, since)) = failures.get(&key)
-                && *n >= 5
-                && wall.duration_since(*since).as_secs() < 15 * 60
-            {
-                return Err(Error::Throttled(
-                    "Too many failed sign-ins for this address; try again in 15 minutes.".into(),
-                ));
-            }
-        }
-        let lookup = key.clone();
-        let user = self.read(move |tx| Ok(tx.user_by_email(&lookup)?)).await?;
-        let ok = match &user {
-            Some(u) => auth::verify_password(password, &u.password_hash),
-            None => {
-                // Spend the same time as a real check so timing does not reveal accounts.
-                auth::verify_password(
-                    password,
-                    DUMMY_HASH.get_or_init(|| auth::hash_password("dummy password")),
-                );
-                false
-            }
-        };
-        let mut failures = self
-            .login_failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        if ok {
-            failures.remove(&key);
-            Ok(user.expect("checked"))
-        } else {
-            let e = failures.entry(key).or_insert((0, wall));
-            if wall.duration_since(e.1).as_secs() >= 15 * 60 {
-                *e = (0, wall);
-            }
-            e.0 += 1;
-            Err(Error::Unauthenticated)
-        }
-    }
-
-    /// The user behind a bearer token.
-    pub async fn authenticate(&self, token: &str) -> Result<User, Error> {
-        let hash = auth::token_hash(token);
-        let issued_after = jiff::Timestamp::now() - TOKEN_LIFETIME;
-        self.read(move |tx| {
-            tx.user_by_token(&hash, issued_after)?
-                .ok_or(Error::Unauthenticated)
-        })
-        .await
-    }
-
-    /// Revokes a bearer token or browser session.
-    pub async fn revoke_token(&self, token: &str) -> Result<(), Error> {
-        let hash = auth::token_hash(token);
-        self.write(move |tx| Ok(tx.delete_token(&hash)?)).await
-    }
-
     // ---- clock and program --------------------------------------------------
 
     pub fn set_clock(
@@ -250,7 +152,8 @@ impl App {
     }
 
     /// Moves a simulated clock (set to a date, or forward by days), records
-    /// the move in the journal, and expires what the move made due.
+    /// the move in the journal, and runs the date-driven jobs the move made
+    /// due (expiry, removal of retired days) before it answers.
     pub async fn move_clock(&self, actor: &Actor, to: ClockMove) -> Result<jiff::Timestamp, Error> {
         let before = self.now();
         let now = match to {
@@ -272,8 +175,7 @@ impl App {
             Ok(())
         })
         .await?;
-        self.sweep_expired().await?;
-        self.sweep_removed_days().await?;
+        self.run_jobs_after_clock_move().await?;
         Ok(now)
     }
 
@@ -389,8 +291,6 @@ impl App {
 
 /// How long a bearer token or browser session stays valid after sign-in.
 pub const TOKEN_LIFETIME: jiff::SignedDuration = jiff::SignedDuration::from_hours(24 * 30);
-
-static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 fn clock_error(e: clock::ClockError) -> Error {
     match e {

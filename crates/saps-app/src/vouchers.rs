@@ -174,7 +174,8 @@ fn assignment_mail(
                  Voucher ID: {code}\n\
                  Engagement: {engagement} ({days} days)\n\
                  Expires on: {expires}\n\n\
-                 {partner} will validate it with this voucher ID and your e-mail address, then reserve the engagement.\n\
+                 {partner} will validate it with this voucher ID and your e-mail address, \
+                 then reserve the engagement.\n\
                  See it in saps: {public_url}/vouchers/{code}\n",
                 code = v.code,
                 days = v.days,

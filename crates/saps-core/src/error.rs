@@ -256,7 +256,8 @@ impl fmt::Display for Rule {
                 delivery_country,
             } => write!(
                 f,
-                "The delivering location is in {location_country} but the engagement is delivered in {delivery_country}."
+                "The delivering location is in {location_country} \
+                 but the engagement is delivered in {delivery_country}."
             ),
             Self::EngagementAlreadyStarted { start_date, today } => write!(
                 f,

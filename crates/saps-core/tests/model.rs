@@ -314,7 +314,10 @@ impl World {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
-    fn random_command_sequences_never_break_an_invariant(pool in 0u32..60, cmds in prop::collection::vec(cmd(), 1..80)) {
+    fn random_command_sequences_never_break_an_invariant(
+        pool in 0u32..60,
+        cmds in prop::collection::vec(cmd(), 1..80),
+    ) {
         let mut w = World::new(pool);
         for c in &cmds {
             w.apply(c);

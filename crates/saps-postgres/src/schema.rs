@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_microsecond_instants",
         include_str!("../migrations/0004_microsecond_instants.sql"),
     ),
+    (
+        "0005_jobs_and_sign_in_throttle",
+        include_str!("../migrations/0005_jobs_and_sign_in_throttle.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

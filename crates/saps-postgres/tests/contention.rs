@@ -105,7 +105,10 @@ fn a_deadlock_is_retried_inside_the_store_and_both_works_commit() {
     }
     // At least one of the two ran again; under heavy load PostgreSQL may pick a
     // victim more than once before the two interleave apart.
-    assert!(attempts.load(Ordering::SeqCst) >= 3, "one of the two ran again");
+    assert!(
+        attempts.load(Ordering::SeqCst) >= 3,
+        "one of the two ran again"
+    );
 }
 
 #[test]

@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_microsecond_instants",
         include_str!("../migrations/0004_microsecond_instants.sql"),
     ),
+    (
+        "0005_jobs_and_sign_in_throttle",
+        include_str!("../migrations/0005_jobs_and_sign_in_throttle.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -179,7 +179,11 @@ pub async fn open_fresh(db: Db, dir: &std::path::Path) -> Arc<dyn saps_core::por
             Db::Sqlite => sqlite,
             Db::Postgres => crate::pg::fresh_database(),
         };
-        saps_app::open_store(&url)
+        let store: Arc<dyn saps_core::port::Store> = match db {
+            Db::Sqlite => Arc::new(saps_sqlite::SqliteStore::open(std::path::Path::new(&url))?),
+            Db::Postgres => Arc::new(saps_postgres::PgStore::connect(&url)?),
+        };
+        Ok::<_, saps_core::StoreError>(store)
     })
     .await
     .expect("join")

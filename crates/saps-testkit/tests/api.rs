@@ -20,14 +20,30 @@ type BadInput = (
 async fn voucher(t: &TestApp, ba: &str, days: u32) -> Value {
     let w = &t.world;
     let r = t
-        .post("/api/v1/vouchers", ba, &json!({"customer_id": w.customer.id, "agreement": w.agreement, "engagement": "SSDPS-UPG", "days": days, "project_manager_id": w.project_manager.id}))
+        .post(
+            "/api/v1/vouchers",
+            ba,
+            &json!({
+                "customer_id": w.customer.id,
+                "agreement": w.agreement,
+                "engagement": "SSDPS-UPG",
+                "days": days,
+                "project_manager_id": w.project_manager.id,
+            }),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     r.body
 }
 
 fn reserve_body(t: &TestApp) -> Value {
-    json!({"location_id": t.world.location.id, "consultant_id": t.world.consultant.id, "start_date": "2020-12-01", "end_date": "2020-12-03", "accept_terms": true})
+    json!({
+        "location_id": t.world.location.id,
+        "consultant_id": t.world.consultant.id,
+        "start_date": "2020-12-01",
+        "end_date": "2020-12-03",
+        "accept_terms": true,
+    })
 }
 
 both_databases!(
@@ -189,7 +205,18 @@ both_databases!(
             )
             .await;
         let c2id = c2.body["id"].as_str().unwrap().to_owned();
-        let u = t.post(&format!("/api/v1/orgs/{c2id}/users"), &op, &json!({"email": "ba@other.example", "name": "Other BA", "role": "benefit_admin", "password": "password-123"})).await;
+        let u = t
+            .post(
+                &format!("/api/v1/orgs/{c2id}/users"),
+                &op,
+                &json!({
+                    "email": "ba@other.example",
+                    "name": "Other BA",
+                    "role": "benefit_admin",
+                    "password": "password-123",
+                }),
+            )
+            .await;
         assert_eq!(u.status, StatusCode::CREATED, "{:?}", u.body);
         let other_ba = t
             .app
@@ -197,9 +224,29 @@ both_databases!(
             .await
             .unwrap()
             .0;
-        let p2 = t.post("/api/v1/partners", &op, &json!({"name": "Other partner", "country": "IT", "locations": [{"name": "Roma", "country": "IT", "city": "Roma"}]})).await;
+        let p2 = t
+            .post(
+                "/api/v1/partners",
+                &op,
+                &json!({
+                    "name": "Other partner",
+                    "country": "IT",
+                    "locations": [{"name": "Roma", "country": "IT", "city": "Roma"}],
+                }),
+            )
+            .await;
         let p2id = p2.body["id"].as_str().unwrap().to_owned();
-        t.post(&format!("/api/v1/orgs/{p2id}/users"), &op, &json!({"email": "ga@other.example", "name": "Other GA", "role": "global_admin", "password": "password-123"})).await;
+        t.post(
+            &format!("/api/v1/orgs/{p2id}/users"),
+            &op,
+            &json!({
+                "email": "ga@other.example",
+                "name": "Other GA",
+                "role": "global_admin",
+                "password": "password-123",
+            }),
+        )
+        .await;
         let other_pa = t
             .app
             .issue_token("ga@other.example", "password-123")
@@ -238,7 +285,18 @@ both_databases!(
             (r.status, r.code()),
             (StatusCode::NOT_FOUND, "customer.not_found")
         );
-        let r = t.post(&format!("/api/v1/orgs/{}/users", w.customer.id), &other_ba, &json!({"email": "x@x.example", "name": "X", "role": "project_manager", "password": "password-123"})).await;
+        let r = t
+            .post(
+                &format!("/api/v1/orgs/{}/users", w.customer.id),
+                &other_ba,
+                &json!({
+                    "email": "x@x.example",
+                    "name": "X",
+                    "role": "project_manager",
+                    "password": "password-123",
+                }),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
         // Assigned to the first partner: the other partner cannot validate or reserve it.
         t.post(
@@ -355,9 +413,20 @@ both_databases!(
         for _ in 0..500 {
             let (t, ba) = (t.clone(), ba.clone());
             tasks.push(tokio::spawn(async move {
-            let w = &t.world;
-            t.post("/api/v1/vouchers", &ba, &json!({"customer_id": w.customer.id, "agreement": w.agreement, "engagement": "SSDPS-UPG", "days": 1, "project_manager_id": w.project_manager.id})).await
-        }));
+                let w = &t.world;
+                t.post(
+                    "/api/v1/vouchers",
+                    &ba,
+                    &json!({
+                        "customer_id": w.customer.id,
+                        "agreement": w.agreement,
+                        "engagement": "SSDPS-UPG",
+                        "days": 1,
+                        "project_manager_id": w.project_manager.id,
+                    }),
+                )
+                .await
+            }));
         }
         let (mut created, mut refused) = (0, 0);
         for task in tasks {
@@ -391,7 +460,13 @@ both_databases!(
         let t = TestApp::new(db, 30).await;
         let w = t.world.clone();
         let ba = t.token(&w.benefit_admin).await;
-        let body = json!({"customer_id": w.customer.id, "agreement": w.agreement, "engagement": "SSDPS-UPG", "days": 3, "project_manager_id": w.project_manager.id});
+        let body = json!({
+            "customer_id": w.customer.id,
+            "agreement": w.agreement,
+            "engagement": "SSDPS-UPG",
+            "days": 3,
+            "project_manager_id": w.project_manager.id,
+        });
         let bytes = serde_json::to_vec(&body).unwrap();
         let first = t
             .raw(
@@ -476,7 +551,15 @@ both_databases!(
         let ba = t.token(&w.benefit_admin).await;
         let op = t.token(&w.operator).await;
         let before = t.event_count().await;
-        let mk = |engagement: &str, days: u32| json!({"customer_id": w.customer.id, "agreement": w.agreement, "engagement": engagement, "days": days, "project_manager_id": w.project_manager.id});
+        let mk = |engagement: &str, days: u32| {
+            json!({
+                "customer_id": w.customer.id,
+                "agreement": w.agreement,
+                "engagement": engagement,
+                "days": days,
+                "project_manager_id": w.project_manager.id,
+            })
+        };
         for (body, code) in [
             (mk("SSDPS-BI", 1), "rule.length_not_allowed"),
             (mk("AZDPS-IAAS", 5), "rule.engagement_retired"),
@@ -648,7 +731,13 @@ both_databases!(
         .await;
         let events = t.event_count().await;
         let vouchers = t.get("/api/v1/vouchers", &ba).await.body;
-        let good = json!({"customer_id": w.customer.id, "agreement": w.agreement, "engagement": "SSDPS-UPG", "days": 1, "project_manager_id": w.project_manager.id});
+        let good = json!({
+            "customer_id": w.customer.id,
+            "agreement": w.agreement,
+            "engagement": "SSDPS-UPG",
+            "days": 1,
+            "project_manager_id": w.project_manager.id,
+        });
         let mut unknown = good.clone();
         unknown["colour"] = json!("blue");
         let mut wrong_type = good.clone();
@@ -890,13 +979,57 @@ both_databases!(
             );
         }
         let c = t.world.customer.id;
-        let r = t.post(&format!("/api/v1/orgs/{c}/users"), &op, &json!({"email": t.world.benefit_admin.email, "name": "Dup", "role": "project_manager", "password": "password-123"})).await;
+        let r = t
+            .post(
+                &format!("/api/v1/orgs/{c}/users"),
+                &op,
+                &json!({
+                    "email": t.world.benefit_admin.email,
+                    "name": "Dup",
+                    "role": "project_manager",
+                    "password": "password-123",
+                }),
+            )
+            .await;
         assert_eq!(r.code(), "rule.email_taken");
-        let r = t.post(&format!("/api/v1/orgs/{c}/users"), &op, &json!({"email": "new@x.example", "name": "New", "role": "consultant", "password": "password-123"})).await;
+        let r = t
+            .post(
+                &format!("/api/v1/orgs/{c}/users"),
+                &op,
+                &json!({
+                    "email": "new@x.example",
+                    "name": "New",
+                    "role": "consultant",
+                    "password": "password-123",
+                }),
+            )
+            .await;
         assert_eq!(r.code(), "rule.role_not_in_org");
-        let r = t.post(&format!("/api/v1/orgs/{c}/users"), &op, &json!({"email": "new@x.example", "name": "New", "role": "project_manager", "password": "short"})).await;
+        let r = t
+            .post(
+                &format!("/api/v1/orgs/{c}/users"),
+                &op,
+                &json!({
+                    "email": "new@x.example",
+                    "name": "New",
+                    "role": "project_manager",
+                    "password": "short",
+                }),
+            )
+            .await;
         assert_eq!(r.code(), "validation.password");
-        let r = t.post(&format!("/api/v1/customers/{c}/agreements"), &op, &json!({"number": t.world.agreement, "sa_start": "2019-07-01", "sa_end": "2022-06-30", "days": 10})).await;
+        let r = t
+            .post(
+                &format!("/api/v1/customers/{c}/agreements"),
+                &op,
+                &json!({
+                    "number": t.world.agreement,
+                    "sa_start": "2019-07-01",
+                    "sa_end": "2022-06-30",
+                    "days": 10,
+                }),
+            )
+            .await;
         assert_eq!(r.code(), "rule.agreement_number_taken");
         assert_eq!(t.event_count().await, before);
         let ba = t.token(&t.world.benefit_admin).await;
@@ -997,9 +1130,20 @@ both_databases!(
         for _ in 0..20 {
             let (t, ba) = (t.clone(), ba.clone());
             tasks.push(tokio::spawn(async move {
-            let w = &t.world;
-            t.post("/api/v1/vouchers", &ba, &json!({"customer_id": w.customer.id, "agreement": w.agreement, "engagement": "DDPS-WIN", "days": 15, "project_manager_id": w.project_manager.id})).await
-        }));
+                let w = &t.world;
+                t.post(
+                    "/api/v1/vouchers",
+                    &ba,
+                    &json!({
+                        "customer_id": w.customer.id,
+                        "agreement": w.agreement,
+                        "engagement": "DDPS-WIN",
+                        "days": 15,
+                        "project_manager_id": w.project_manager.id,
+                    }),
+                )
+                .await
+            }));
         }
         let mut codes = std::collections::BTreeMap::new();
         for task in tasks {

@@ -48,7 +48,21 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         .as_str()
         .unwrap()
         .to_owned();
-    let p2 = t.post("/api/v1/partners", &op, &json!({"name": "Foreign partner", "country": "FR", "locations": [{"name": "Lyon", "country": "FR", "city": "Lyon"}]})).await.body["id"].as_str().unwrap().to_owned();
+    let p2 = t
+        .post(
+            "/api/v1/partners",
+            &op,
+            &json!({
+                "name": "Foreign partner",
+                "country": "FR",
+                "locations": [{"name": "Lyon", "country": "FR", "city": "Lyon"}],
+            }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let mut tokens: Vec<(&str, String)> = vec![("operator", op.clone())];
     for (label, user) in [
         ("ga", &w.partner_admin),
@@ -58,7 +72,18 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     ] {
         tokens.push((label, t.token(user).await));
     }
-    let mpn = t.post(&format!("/api/v1/orgs/{}/users", w.partner.id), &op, &json!({"email": "mpn@own.example", "name": "MPN", "role": "mpn_admin", "password": "password-123"})).await;
+    let mpn = t
+        .post(
+            &format!("/api/v1/orgs/{}/users", w.partner.id),
+            &op,
+            &json!({
+                "email": "mpn@own.example",
+                "name": "MPN",
+                "role": "mpn_admin",
+                "password": "password-123",
+            }),
+        )
+        .await;
     assert_eq!(mpn.status.as_u16(), 201);
     tokens.push((
         "mpn",
@@ -91,7 +116,15 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     }
     let token = |label: &str| tokens.iter().find(|(l, _)| *l == label).unwrap().1.clone();
     let ba = token("ba");
-    let new_voucher = |t: &TestApp| json!({"customer_id": t.world.customer.id, "agreement": t.world.agreement, "engagement": "SSDPS-UPG", "days": 1, "project_manager_id": t.world.project_manager.id});
+    let new_voucher = |t: &TestApp| {
+        json!({
+            "customer_id": t.world.customer.id,
+            "agreement": t.world.agreement,
+            "engagement": "SSDPS-UPG",
+            "days": 1,
+            "project_manager_id": t.world.project_manager.id,
+        })
+    };
     // An assigned voucher, fresh for each call that might change it.
     async fn assigned(t: &TestApp, ba: &str, body: &Value) -> String {
         let v = t.post("/api/v1/vouchers", ba, body).await;
@@ -107,7 +140,13 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         assert_eq!(a.status.as_u16(), 200, "{:?}", a.body);
         code
     }
-    let reserve = json!({"location_id": w.location.id, "consultant_id": w.consultant.id, "start_date": "2020-12-01", "end_date": "2020-12-02", "accept_terms": true});
+    let reserve = json!({
+        "location_id": w.location.id,
+        "consultant_id": w.consultant.id,
+        "start_date": "2020-12-01",
+        "end_date": "2020-12-02",
+        "accept_terms": true,
+    });
     let all = [
         "operator",
         "ga",
@@ -168,19 +207,73 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
             let c = w.customer.id;
             let r = match route {
                 "GET voucher" => t.get(&format!("/api/v1/vouchers/{code}"), &tok).await,
-                "validate" => t.post("/api/v1/vouchers/validate", &tok, &json!({"code": code, "customer_email": w.benefit_admin.email})).await,
-                "reserve" => t.post(&format!("/api/v1/vouchers/{code}/reserve"), &tok, &reserve).await,
-                "assign" => {
-                    let fresh = t.post("/api/v1/vouchers", &ba, &new_voucher(&t)).await.body["code"].as_str().unwrap().to_owned();
-                    // Only the customer side sees an unassigned voucher: partners get 404.
-                    let target = if who.contains("ga") || who.contains("mpn") || who.contains("consultant") || who.starts_with("foreign") { code.clone() } else { fresh };
-                    t.post(&format!("/api/v1/vouchers/{target}/assign"), &tok, &json!({"partner_id": w.partner.id})).await
+                "validate" => {
+                    t.post(
+                        "/api/v1/vouchers/validate",
+                        &tok,
+                        &json!({
+                            "code": code,
+                            "customer_email": w.benefit_admin.email,
+                        }),
+                    )
+                    .await
                 }
-                "cancel" => t.post(&format!("/api/v1/vouchers/{code}/cancel"), &tok, &json!({})).await,
+                "reserve" => {
+                    t.post(&format!("/api/v1/vouchers/{code}/reserve"), &tok, &reserve)
+                        .await
+                }
+                "assign" => {
+                    let fresh =
+                        t.post("/api/v1/vouchers", &ba, &new_voucher(&t)).await.body["code"]
+                            .as_str()
+                            .unwrap()
+                            .to_owned();
+                    // Only the customer side sees an unassigned voucher: partners get 404.
+                    let target = if who.contains("ga")
+                        || who.contains("mpn")
+                        || who.contains("consultant")
+                        || who.starts_with("foreign")
+                    {
+                        code.clone()
+                    } else {
+                        fresh
+                    };
+                    t.post(
+                        &format!("/api/v1/vouchers/{target}/assign"),
+                        &tok,
+                        &json!({
+                            "partner_id": w.partner.id,
+                        }),
+                    )
+                    .await
+                }
+                "cancel" => {
+                    t.post(&format!("/api/v1/vouchers/{code}/cancel"), &tok, &json!({}))
+                        .await
+                }
                 "GET benefit" => t.get(&format!("/api/v1/customers/{c}/benefit"), &tok).await,
-                "activate benefit" => t.post(&format!("/api/v1/customers/{c}/benefit/activate"), &tok, &json!({})).await,
+                "activate benefit" => {
+                    t.post(
+                        &format!("/api/v1/customers/{c}/benefit/activate"),
+                        &tok,
+                        &json!({}),
+                    )
+                    .await
+                }
                 "create voucher" => t.post("/api/v1/vouchers", &tok, &new_voucher(&t)).await,
-                "add agreement" => t.post(&format!("/api/v1/customers/{c}/agreements"), &tok, &json!({"number": format!("SA-{who}"), "sa_start": "2019-07-01", "sa_end": "2022-06-30", "days": 3})).await,
+                "add agreement" => {
+                    t.post(
+                        &format!("/api/v1/customers/{c}/agreements"),
+                        &tok,
+                        &json!({
+                            "number": format!("SA-{who}"),
+                            "sa_start": "2019-07-01",
+                            "sa_end": "2022-06-30",
+                            "days": 3,
+                        }),
+                    )
+                    .await
+                }
                 _ => unreachable!(),
             };
             // "assign" of an already assigned voucher by the customer side would be 409; the

@@ -14,6 +14,7 @@ fn the_openapi_document_matches_its_snapshot() {
     let stored = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         stored == doc,
-        "the OpenAPI document changed; review it and run SAPS_UPDATE_SNAPSHOTS=1 cargo test -p saps-testkit --test openapi_snapshot"
+        "the OpenAPI document changed; review it and run \
+         SAPS_UPDATE_SNAPSHOTS=1 cargo test -p saps-testkit --test openapi_snapshot"
     );
 }

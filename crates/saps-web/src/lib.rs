@@ -96,41 +96,17 @@ async fn readyz(State(st): State<AppState>) -> Response {
     }
 }
 
-/// Starts the background jobs every node runs: voucher expiry and mail. Both
-/// are safe when several nodes run them at once.
+/// Starts this node's scheduler: every few seconds it runs the jobs that are
+/// due (see `saps_app::jobs`; jobs that must run once across nodes are
+/// leased in the database, so every node runs this loop).
 pub fn spawn_jobs(app: Arc<App>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(5));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let mut n: u64 = 0;
         loop {
             tick.tick().await;
-            if let Err(e) = app.dispatch_mail().await {
-                tracing::warn!(error = %e, "mail dispatch failed");
-            }
-            if n.is_multiple_of(12)
-                && let Err(e) = app.sweep_expired().await
-            {
-                tracing::warn!(error = %e, "expiry sweep failed");
-            }
-            if n.is_multiple_of(12)
-                && let Err(e) = app.sweep_removed_days().await
-            {
-                tracing::warn!(error = %e, "removing retired days failed");
-            }
-            if n.is_multiple_of(720)
-                && let Err(e) = app.purge_idempotency_keys().await
-            {
-                tracing::warn!(error = %e, "purging idempotency keys failed");
-            }
-            // Another node may have changed the program: pick it up within a minute.
-            if n.is_multiple_of(12)
-                && n > 0
-                && let Err(e) = app.reload_program().await
-            {
-                tracing::warn!(error = %e, "reloading the program failed");
-            }
-            n += 1;
+            // Failures are logged by the scheduler and retried at a later pass.
+            app.run_due_jobs().await;
         }
     })
 }

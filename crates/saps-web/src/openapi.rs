@@ -83,7 +83,13 @@ impl Api {
         for (method, path, op) in &self.ops {
             let entry = paths.entry(path.clone()).or_insert_with(|| json!({}));
             let mut responses = Map::new();
-            responses.insert(op.response.0.to_string(), json!({"description": "Success", "content": {"application/json": {"schema": op.response.1}}}));
+            responses.insert(
+                op.response.0.to_string(),
+                json!({
+                    "description": "Success",
+                    "content": {"application/json": {"schema": op.response.1}},
+                }),
+            );
             let mut errors: Vec<u16> = op.errors.to_vec();
             errors.extend([400, 500]);
             if op.auth {
@@ -106,15 +112,30 @@ impl Api {
                 .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
                 .collect();
             for (name, desc) in op.query {
-                params.push(json!({"name": name, "in": "query", "required": false, "description": desc, "schema": {"type": "string"}}));
+                params.push(json!({
+                    "name": name,
+                    "in": "query",
+                    "required": false,
+                    "description": desc,
+                    "schema": {"type": "string"},
+                }));
             }
             if method == "post" {
-                params.push(json!({"name": "Idempotency-Key", "in": "header", "required": false, "description": "Same key and body: the first answer is replayed; same key, other body: 422.", "schema": {"type": "string", "maxLength": 200}}));
+                params.push(json!({
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": false,
+                    "description": "Same key and body: the first answer is replayed; same key, other body: 422.",
+                    "schema": {"type": "string", "maxLength": 200},
+                }));
             }
+            let operation = path
+                .trim_start_matches("/api/v1/")
+                .replace(['/', '{', '}', '-', '.'], "_");
             let mut o = json!({
                 "summary": op.summary,
                 "tags": [op.tag],
-                "operationId": format!("{method}_{}", path.trim_start_matches("/api/v1/").replace(['/', '{', '}', '-', '.'], "_")),
+                "operationId": format!("{method}_{operation}"),
                 "parameters": params,
                 "responses": responses,
             });
@@ -131,13 +152,21 @@ impl Api {
         }
         json!({
             "openapi": "3.1.0",
-            "info": {"title": "saps API", "version": env!("CARGO_PKG_VERSION"), "description": "Run a vendor-funded planning-services voucher program: partners, customers, vouchers, reservations and the journal."},
+            "info": {
+                "title": "saps API",
+                "version": env!("CARGO_PKG_VERSION"),
+                "description": "Run a vendor-funded planning-services voucher program: partners, customers, \
+                    vouchers, reservations and the journal.",
+            },
             "servers": [{"url": "/"}],
             "paths": paths,
             "components": {
                 "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
                 "schemas": {"Problem": problem_schema()},
-                "responses": {"Problem": {"description": "An error, as RFC 9457 problem details with a stable code", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}
+                "responses": {"Problem": {
+                    "description": "An error, as RFC 9457 problem details with a stable code",
+                    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                }},
             }
         })
     }
@@ -260,8 +289,18 @@ pub fn docs_page(doc: &Value) -> String {
         body.push_str("</section>");
     }
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>saps API</title>\
-<style>body{{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2733}}h1{{font-weight:600}}details{{border:1px solid #d5dbe3;border-radius:6px;margin:.4rem 0;padding:.4rem .7rem}}summary{{cursor:pointer}}pre{{background:#f4f6f9;padding:.6rem;overflow:auto;font-size:13px}}.m{{display:inline-block;min-width:3.5rem;font-weight:700}}.get{{color:#146c2e}}.post{{color:#0b4f9c}}.put{{color:#8a5a00}}.err{{display:inline-block;margin-right:.3rem;color:#8c1d18;font-family:monospace}}</style></head>\
-<body><main><h1>saps API</h1><p>JSON under <code>/api/v1</code>; sign in with <code>POST /api/v1/auth/token</code> and send <code>Authorization: Bearer &lt;token&gt;</code>. Errors are <code>application/problem+json</code> with a stable <code>code</code>. The machine-readable document is <a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>{body}</main></body></html>"
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>saps API</title>\
+         <style>body{{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;\
+         color:#1d2733}}h1{{font-weight:600}}details{{border:1px solid #d5dbe3;border-radius:6px;\
+         margin:.4rem 0;padding:.4rem .7rem}}summary{{cursor:pointer}}pre{{background:#f4f6f9;padding:.6rem;\
+         overflow:auto;font-size:13px}}.m{{display:inline-block;min-width:3.5rem;font-weight:700}}\
+         .get{{color:#146c2e}}.post{{color:#0b4f9c}}.put{{color:#8a5a00}}.err{{display:inline-block;\
+         margin-right:.3rem;color:#8c1d18;font-family:monospace}}</style></head>\
+         <body><main><h1>saps API</h1><p>JSON under <code>/api/v1</code>; sign in with \
+         <code>POST /api/v1/auth/token</code> and send <code>Authorization: Bearer &lt;token&gt;</code>. \
+         Errors are <code>application/problem+json</code> with a stable <code>code</code>. \
+         The machine-readable document is <a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>\
+         {body}</main></body></html>"
     )
 }

@@ -422,11 +422,8 @@ impl Ui {
     async fn new() -> Ui {
         let dir = std::env::temp_dir().join(format!("saps-ui-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let db = dir.join("saps.db").to_string_lossy().into_owned();
-        let store = tokio::task::spawn_blocking(move || saps_app::open_store(&db))
-            .await
-            .expect("join")
-            .expect("store");
+        let store =
+            saps_testkit::testapp::open_fresh(saps_testkit::testapp::Db::Sqlite, &dir).await;
         let settings = Settings {
             mail_dir: dir.join("mail"),
             ..Settings::default()
@@ -1018,11 +1015,7 @@ async fn the_demo_lists_its_accounts_on_the_sign_in_page_and_nothing_else_does()
 
     let dir = std::env::temp_dir().join(format!("saps-demo-{}", uuid::Uuid::now_v7().simple()));
     std::fs::create_dir_all(&dir).expect("dir");
-    let db = dir.join("demo.db").to_string_lossy().into_owned();
-    let store = tokio::task::spawn_blocking(move || saps_app::open_store(&db))
-        .await
-        .expect("join")
-        .expect("store");
+    let store = saps_testkit::testapp::open_fresh(saps_testkit::testapp::Db::Sqlite, &dir).await;
     let settings = Settings {
         mail_dir: dir.join("mail"),
         ..Settings::default()

@@ -74,7 +74,7 @@ pub async fn run(a: BenchArgs) -> Result<()> {
             std::env::temp_dir().join(format!("saps-bench-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir)?;
         let db = dir.join("bench.db").to_string_lossy().into_owned();
-        let store = tokio::task::spawn_blocking(move || saps_app::open_store(&db))
+        let store = tokio::task::spawn_blocking(move || crate::store::open_store(&db))
             .await?
             .map_err(|e| anyhow!("{e}"))?;
         let r = one(store, &a).await;
@@ -83,7 +83,7 @@ pub async fn run(a: BenchArgs) -> Result<()> {
     }
     if let Some(url) = &a.postgres {
         let url = url.clone();
-        let store = tokio::task::spawn_blocking(move || saps_app::open_store(&url))
+        let store = tokio::task::spawn_blocking(move || crate::store::open_store(&url))
             .await?
             .map_err(|e| anyhow!("{e}"))?;
         one(store, &a).await?;

@@ -1,15 +1,32 @@
 //! Configuration: defaults < `saps.toml` < `SAPS_*` environment < command-line
 //! flags. Unknown keys in the file are refused, with their name.
+//!
+//! Each default is written once: here ([`defaults`]) for what only the binary
+//! knows, and in `saps_app::Settings::default` for the application's own
+//! settings (the mail folder, the sender).
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-/// What `saps.toml` may say. Every key is optional.
+/// The binary's defaults.
+pub mod defaults {
+    /// The database `serve`, `migrate` and `user add` use.
+    pub const DATABASE: &str = "saps-data/saps.db";
+    /// The address `serve` and `demo` listen on.
+    pub const LISTEN: &str = "127.0.0.1:8080";
+    pub const CLOCK: &str = "system";
+    /// The demo's database, replaced on every start.
+    pub const DEMO_DATABASE: &str = "saps-data/demo.db";
+    pub const DEMO_MAIL_DIR: &str = "saps-data/demo-mail";
+}
+
+/// What one source (the file, or the environment and flags) says. Every key
+/// is optional; a source that says nothing leaves the one below it in force.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct File {
+pub struct Layer {
     /// An SQLite file path or a postgres:// URL.
     pub database: Option<String>,
     pub listen: Option<SocketAddr>,
@@ -19,9 +36,9 @@ pub struct File {
     pub public_url: Option<String>,
 }
 
-impl std::fmt::Debug for File {
+impl std::fmt::Debug for Layer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("File")
+        f.debug_struct("Layer")
             .field("database", &self.database.as_deref().map(crate::redact))
             .field("listen", &self.listen)
             .field("clock", &self.clock)
@@ -31,15 +48,68 @@ impl std::fmt::Debug for File {
     }
 }
 
+/// The settings `serve` runs with, every key decided.
+#[derive(Clone)]
+pub struct Serve {
+    pub database: String,
+    pub listen: SocketAddr,
+    pub clock: String,
+    pub mail_dir: PathBuf,
+    /// `http://` and the listening address unless set.
+    pub public_url: String,
+}
+
+impl Layer {
+    /// This layer over `lower`: each key from here when set, else from there.
+    pub fn over(self, lower: &Layer) -> Layer {
+        Layer {
+            database: self.database.or_else(|| lower.database.clone()),
+            listen: self.listen.or(lower.listen),
+            clock: self.clock.or_else(|| lower.clock.clone()),
+            mail_dir: self.mail_dir.or_else(|| lower.mail_dir.clone()),
+            public_url: self.public_url.or_else(|| lower.public_url.clone()),
+        }
+    }
+
+    /// The database, or the default.
+    pub fn database(&self) -> String {
+        self.database
+            .clone()
+            .unwrap_or_else(|| defaults::DATABASE.into())
+    }
+
+    /// Every key decided, from the defaults where this layer says nothing.
+    pub fn serve(self) -> Serve {
+        let listen = self.listen.unwrap_or_else(default_listen);
+        Serve {
+            database: self.database(),
+            listen,
+            clock: self.clock.unwrap_or_else(|| defaults::CLOCK.into()),
+            mail_dir: self
+                .mail_dir
+                .unwrap_or_else(|| saps_app::Settings::default().mail_dir),
+            public_url: self
+                .public_url
+                .unwrap_or_else(|| format!("http://{listen}")),
+        }
+    }
+}
+
+pub fn default_listen() -> SocketAddr {
+    defaults::LISTEN
+        .parse()
+        .expect("the default address parses")
+}
+
 /// Reads the configuration file: the one named (which must exist), else
 /// `saps.toml` in the working directory if there is one.
-pub fn load(named: Option<&Path>) -> Result<File> {
+pub fn load(named: Option<&Path>) -> Result<Layer> {
     let path = match named {
         Some(p) => p.to_path_buf(),
         None => {
             let p = PathBuf::from("saps.toml");
             if !p.exists() {
-                return Ok(File::default());
+                return Ok(Layer::default());
             }
             p
         }
@@ -49,7 +119,7 @@ pub fn load(named: Option<&Path>) -> Result<File> {
     parse(&text).with_context(|| format!("in {}", path.display()))
 }
 
-pub fn parse(text: &str) -> Result<File> {
+pub fn parse(text: &str) -> Result<Layer> {
     toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))
 }
 
@@ -59,7 +129,11 @@ mod tests {
 
     #[test]
     fn a_file_with_every_key_parses() {
-        let f = parse("database = \"postgres://saps:secret@db/saps\"\nlisten = \"0.0.0.0:8080\"\nclock = \"system\"\nmail_dir = \"/var/mail/saps\"\npublic_url = \"https://saps.example\"\n").unwrap();
+        let f = parse(
+            "database = \"postgres://saps:secret@db/saps\"\nlisten = \"0.0.0.0:8080\"\nclock = \"system\"\n\
+             mail_dir = \"/var/mail/saps\"\npublic_url = \"https://saps.example\"\n",
+        )
+        .unwrap();
         assert_eq!(f.listen, Some("0.0.0.0:8080".parse().unwrap()));
         let shown = format!("{f:?}");
         assert!(!shown.contains("secret"), "{shown}");
@@ -69,5 +143,20 @@ mod tests {
     fn an_unknown_key_is_refused_by_name() {
         let e = parse("databse = \"x.db\"\n").unwrap_err().to_string();
         assert!(e.contains("databse"), "{e}");
+    }
+
+    #[test]
+    fn flags_override_the_file_which_overrides_the_defaults() {
+        let file = parse("listen = \"0.0.0.0:9000\"\nclock = \"simulated:2020-11-02\"\n").unwrap();
+        let flags = Layer {
+            clock: Some("system".into()),
+            ..Layer::default()
+        };
+        let s = flags.over(&file).serve();
+        assert_eq!(s.listen, "0.0.0.0:9000".parse().unwrap());
+        assert_eq!(s.clock, "system");
+        assert_eq!(s.database, defaults::DATABASE);
+        assert_eq!(s.mail_dir, saps_app::Settings::default().mail_dir);
+        assert_eq!(s.public_url, "http://0.0.0.0:9000");
     }
 }

@@ -1,10 +1,13 @@
 //! `saps`: serve the program, run the demo, migrate, manage users, benchmark.
 
+#[cfg(feature = "bench")]
 mod bench;
 mod config;
+mod store;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
+use config::defaults;
 use saps_app::clock::Clock;
 use saps_app::{App, NewUser, Settings};
 use saps_core::Role;
@@ -26,7 +29,8 @@ struct Cli {
 enum Command {
     /// Serve the web UI and the JSON API.
     Serve(ServeArgs),
-    /// Start a fresh demo: the shipped program, sample partners, customers and vouchers, on a simulated clock at 2020-11-02.
+    /// Start a fresh demo: the shipped program, sample partners, customers and vouchers, on a
+    /// simulated clock at 2020-11-02.
     Demo(DemoArgs),
     /// Create or upgrade the database schema, then exit.
     Migrate {
@@ -39,22 +43,30 @@ enum Command {
         command: UserCommand,
     },
     /// Measure reserve / cancel-reservation round trips over HTTP against the raw engine.
+    #[cfg(feature = "bench")]
     Bench(bench::BenchArgs),
 }
 
+// Defaults of the options that saps.toml may also set are applied after the
+// file (see config.rs), so clap only shows them in the help.
+
 #[derive(Args)]
 struct DbArgs {
-    /// An SQLite file path, or a postgres:// URL [default: saps-data/saps.db].
-    #[arg(long, env = "SAPS_DATABASE")]
+    #[arg(
+        long,
+        env = "SAPS_DATABASE",
+        help = with_default("An SQLite file path, or a postgres:// URL", defaults::DATABASE)
+    )]
     database: Option<String>,
 }
 
 impl DbArgs {
-    fn resolve(&self, file: &config::File) -> String {
-        self.database
-            .clone()
-            .or_else(|| file.database.clone())
-            .unwrap_or_else(|| "saps-data/saps.db".into())
+    fn resolve(&self, file: &config::Layer) -> String {
+        let flags = config::Layer {
+            database: self.database.clone(),
+            ..config::Layer::default()
+        };
+        flags.over(file).database()
     }
 }
 
@@ -62,30 +74,58 @@ impl DbArgs {
 struct ServeArgs {
     #[command(flatten)]
     db: DbArgs,
-    /// Address to listen on [default: 127.0.0.1:8080].
-    #[arg(long, env = "SAPS_LISTEN")]
+    #[arg(long, env = "SAPS_LISTEN", help = with_default("Address to listen on", defaults::LISTEN))]
     listen: Option<SocketAddr>,
-    /// `system`, or `simulated:YYYY-MM-DD` to run on a clock an operator can move [default: system].
-    #[arg(long, env = "SAPS_CLOCK")]
+    #[arg(
+        long,
+        env = "SAPS_CLOCK",
+        help = with_default(
+            "`system`, or `simulated:YYYY-MM-DD` to run on a clock an operator can move",
+            defaults::CLOCK
+        )
+    )]
     clock: Option<String>,
-    /// Where outgoing mail is written as .eml files [default: saps-data/mail].
-    #[arg(long, env = "SAPS_MAIL_DIR")]
+    #[arg(
+        long,
+        env = "SAPS_MAIL_DIR",
+        help = with_default(
+            "Where outgoing mail is written as .eml files",
+            &Settings::default().mail_dir.to_string_lossy()
+        )
+    )]
     mail_dir: Option<PathBuf>,
-    /// The URL people reach this saps at (used in e-mails).
+    /// The URL people reach this saps at (used in e-mails) [default: http:// and the listening address].
     #[arg(long, env = "SAPS_PUBLIC_URL")]
     public_url: Option<String>,
+}
+
+impl ServeArgs {
+    fn layer(self) -> config::Layer {
+        config::Layer {
+            database: self.db.database,
+            listen: self.listen,
+            clock: self.clock,
+            mail_dir: self.mail_dir,
+            public_url: self.public_url,
+        }
+    }
+}
+
+/// An option's help line naming its default, which is applied elsewhere.
+fn with_default(help: &str, default: &str) -> String {
+    format!("{help} [default: {default}]")
 }
 
 #[derive(Args)]
 struct DemoArgs {
     /// Address to listen on.
-    #[arg(long, env = "SAPS_LISTEN", default_value = "127.0.0.1:8080")]
+    #[arg(long, env = "SAPS_LISTEN", default_value = defaults::LISTEN)]
     listen: SocketAddr,
     /// The demo's SQLite file; it is replaced on every start.
-    #[arg(long, default_value = "saps-data/demo.db")]
+    #[arg(long, default_value = defaults::DEMO_DATABASE)]
     database: PathBuf,
     /// Where outgoing mail is written as .eml files.
-    #[arg(long, default_value = "saps-data/demo-mail")]
+    #[arg(long, default_value = defaults::DEMO_MAIL_DIR)]
     mail_dir: PathBuf,
 }
 
@@ -160,7 +200,7 @@ async fn main() -> Result<()> {
             let database = db.resolve(&file);
             ensure_parent(&database);
             let url = database.clone();
-            tokio::task::spawn_blocking(move || saps_app::migrate(&url))
+            tokio::task::spawn_blocking(move || store::migrate(&url))
                 .await?
                 .map_err(|e| anyhow::anyhow!("cannot migrate {}: {e}", redact(&database)))?;
             println!("migrated {}", redact(&database));
@@ -177,6 +217,7 @@ async fn main() -> Result<()> {
                     org_id,
                 },
         } => user_add(&db.resolve(&file), &role, &email, &password, name, org_id).await,
+        #[cfg(feature = "bench")]
         Command::Bench(a) => bench::run(a).await,
     }
 }
@@ -198,33 +239,20 @@ pub(crate) fn redact(url: &str) -> String {
 async fn open(database: &str) -> Result<std::sync::Arc<dyn saps_core::port::Store>> {
     ensure_parent(database);
     let db = database.to_owned();
-    tokio::task::spawn_blocking(move || saps_app::open_store(&db))
+    tokio::task::spawn_blocking(move || store::open_store(&db))
         .await?
         .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(database)))
 }
 
-async fn serve(a: ServeArgs, file: &config::File) -> Result<()> {
-    let database = a.db.resolve(file);
-    let listen = a
-        .listen
-        .or(file.listen)
-        .unwrap_or_else(|| "127.0.0.1:8080".parse().expect("valid"));
-    let clock = a
-        .clock
-        .clone()
-        .or_else(|| file.clock.clone())
-        .unwrap_or_else(|| "system".into());
+async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
+    let config::Serve {
+        database,
+        listen,
+        clock,
+        mail_dir,
+        public_url,
+    } = a.layer().over(file).serve();
     let clock = Clock::parse(&clock).map_err(anyhow::Error::msg)?;
-    let mail_dir = a
-        .mail_dir
-        .clone()
-        .or_else(|| file.mail_dir.clone())
-        .unwrap_or_else(|| "saps-data/mail".into());
-    let public_url = a
-        .public_url
-        .clone()
-        .or_else(|| file.public_url.clone())
-        .unwrap_or_else(|| format!("http://{listen}"));
     let store = open(&database).await?;
     let settings = Settings {
         mail_dir,
@@ -237,7 +265,12 @@ async fn serve(a: ServeArgs, file: &config::File) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
-    tracing::info!(database = %redact(&database), store = %app.store.describe(), "saps listening on http://{}", listener.local_addr()?);
+    tracing::info!(
+        database = %redact(&database),
+        store = %app.store.describe(),
+        "saps listening on http://{}",
+        listener.local_addr()?
+    );
     saps_web::serve(listener, app, shutdown_signal()).await?;
     Ok(())
 }

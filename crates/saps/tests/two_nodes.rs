@@ -118,7 +118,17 @@ async fn races_across_two_serve_processes_on_one_postgres_have_exactly_one_winne
     let op = token(&c, &a.base, "op@two.example").await;
 
     // Provisioning through node A.
-    let (_, partner) = call(&c, &format!("{}/partners", a.base), Some(&op), json!({"name": "P", "country": "FR", "locations": [{"name": "Paris", "country": "FR", "city": "Paris"}]})).await;
+    let (_, partner) = call(
+        &c,
+        &format!("{}/partners", a.base),
+        Some(&op),
+        json!({
+            "name": "P",
+            "country": "FR",
+            "locations": [{"name": "Paris", "country": "FR", "city": "Paris"}],
+        }),
+    )
+    .await;
     let pid = partner["id"].as_str().unwrap().to_owned();
     let (_, customer) = call(
         &c,
@@ -165,7 +175,13 @@ async fn races_across_two_serve_processes_on_one_postgres_have_exactly_one_winne
     assert_eq!(s, 200);
 
     // One voucher, assigned on node B; 200 reservations split over both nodes.
-    let new_voucher = json!({"customer_id": cid, "agreement": "SA-2", "engagement": "SSDPS-UPG", "days": 1, "project_manager_id": ids["project_manager"]});
+    let new_voucher = json!({
+        "customer_id": cid,
+        "agreement": "SA-2",
+        "engagement": "SSDPS-UPG",
+        "days": 1,
+        "project_manager_id": ids["project_manager"],
+    });
     let (s, v) = call(
         &c,
         &format!("{}/vouchers", a.base),
@@ -184,7 +200,13 @@ async fn races_across_two_serve_processes_on_one_postgres_have_exactly_one_winne
     .await;
     assert_eq!(s, 200);
     let location = partner["locations"][0]["id"].as_str().unwrap().to_owned();
-    let reserve = json!({"location_id": location, "consultant_id": ids["consultant"], "start_date": "2020-12-01", "end_date": "2020-12-02", "accept_terms": true});
+    let reserve = json!({
+        "location_id": location,
+        "consultant_id": ids["consultant"],
+        "start_date": "2020-12-01",
+        "end_date": "2020-12-02",
+        "accept_terms": true,
+    });
     let mut tasks = Vec::new();
     for i in 0..200 {
         let base = if i % 2 == 0 {

@@ -14,28 +14,33 @@ use crate::error::{Error, StoreError};
 use std::any::Any;
 
 mod idempotency;
+mod jobs;
 mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
 mod program;
 mod sessions;
+mod throttle;
 mod vouchers;
 
 pub use idempotency::{Idempotency, IdempotentResponse};
+pub use jobs::{JobLeases, JobRecord, LeaseRequest};
 pub use journal::Journal;
 pub use ledger::{Ledger, PoolTotals};
 pub use orgs::Orgs;
 pub use outbox::{Outbox, OutgoingMail};
 pub use program::ProgramStore;
 pub use sessions::Sessions;
+pub use throttle::SignInThrottle;
 pub use vouchers::{VoucherQuery, Vouchers};
 
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::{
-        Idempotency, Journal, Ledger, Orgs, Outbox, ProgramStore, Sessions, Tx, Vouchers,
+        Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, ProgramStore, Sessions,
+        SignInThrottle, Tx, Vouchers,
     };
 }
 
@@ -43,12 +48,31 @@ pub type StoreResult<T> = Result<T, StoreError>;
 
 /// Data access inside one transaction: every aggregate's.
 pub trait Tx:
-    Orgs + Sessions + Ledger + Vouchers + Journal + ProgramStore + Idempotency + Outbox
+    Orgs
+    + Sessions
+    + SignInThrottle
+    + Ledger
+    + Vouchers
+    + Journal
+    + ProgramStore
+    + Idempotency
+    + Outbox
+    + JobLeases
 {
 }
 
 impl<T> Tx for T where
-    T: Orgs + Sessions + Ledger + Vouchers + Journal + ProgramStore + Idempotency + Outbox + ?Sized
+    T: Orgs
+        + Sessions
+        + SignInThrottle
+        + Ledger
+        + Vouchers
+        + Journal
+        + ProgramStore
+        + Idempotency
+        + Outbox
+        + JobLeases
+        + ?Sized
 {
 }
 

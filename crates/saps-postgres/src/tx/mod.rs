@@ -9,12 +9,14 @@
 //! carry on, as it can on SQLite.
 
 mod idempotency;
+mod jobs;
 mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
 mod program;
 mod sessions;
+mod throttle;
 mod vouchers;
 
 use crate::db_error;

@@ -3,12 +3,14 @@
 //! row mapping every aggregate shares here, one module per aggregate.
 
 mod idempotency;
+mod jobs;
 mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
 mod program;
 mod sessions;
+mod throttle;
 mod vouchers;
 
 use crate::db_error;

@@ -20,22 +20,26 @@ use serde_json::json;
 use std::collections::BTreeSet;
 
 mod idempotency;
+mod jobs;
 mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
 mod program;
 mod sessions;
+mod throttle;
 mod transactions;
 mod vouchers;
 
 pub use idempotency::*;
+pub use jobs::*;
 pub use journal::*;
 pub use ledger::*;
 pub use orgs::*;
 pub use outbox::*;
 pub use program::*;
 pub use sessions::*;
+pub use throttle::*;
 pub use transactions::*;
 pub use vouchers::*;
 
@@ -393,6 +397,11 @@ macro_rules! __contract_list {
             racing_debits_never_overdraw_a_pool,
             racing_updates_from_one_version_let_exactly_one_win,
             racing_transitions_read_for_update_and_the_losers_see_the_winner,
+            a_due_job_is_leased_by_one_holder_and_runs_once_per_period,
+            an_expired_job_lease_is_taken_over,
+            racing_nodes_lease_a_job_exactly_once,
+            sign_in_attempts_count_per_key_within_a_window,
+            racing_sign_in_attempts_each_get_a_distinct_count,
         }
     };
 }
@@ -420,12 +429,14 @@ mod tests {
     fn every_contract_function_is_listed_exactly_once() {
         let sources = [
             include_str!("idempotency.rs"),
+            include_str!("jobs.rs"),
             include_str!("journal.rs"),
             include_str!("ledger.rs"),
             include_str!("orgs.rs"),
             include_str!("outbox.rs"),
             include_str!("program.rs"),
             include_str!("sessions.rs"),
+            include_str!("throttle.rs"),
             include_str!("transactions.rs"),
             include_str!("vouchers.rs"),
         ];
