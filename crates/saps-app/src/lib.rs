@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod mail;
 mod orgs;
 pub mod sign_in;
+mod sweeps;
 pub mod views;
 mod vouchers;
 

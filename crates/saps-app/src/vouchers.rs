@@ -4,8 +4,8 @@
 use crate::App;
 use saps_core::authz::{Action, Resource, authorize, scope};
 use saps_core::event::{
-    DaysRemoved, EventBody, ReservationCancelled, VoucherAssigned, VoucherCancelled,
-    VoucherCreated, VoucherExpired, VoucherReserved,
+    EventBody, ReservationCancelled, VoucherAssigned, VoucherCancelled, VoucherCreated,
+    VoucherReserved,
 };
 use saps_core::journal::{LedgerEntry, LedgerReason};
 use saps_core::port::{OutgoingMail, Tx, VoucherQuery};
@@ -107,7 +107,7 @@ fn save(tx: &mut dyn Tx, v: &Voucher) -> Result<(), Error> {
     })
 }
 
-fn move_days(
+pub(crate) fn move_days(
     tx: &mut dyn Tx,
     v: &Voucher,
     event: &NewEvent,
@@ -531,96 +531,6 @@ impl App {
                 event: event.into(),
                 refund: false,
             })
-        })
-        .await
-    }
-
-    /// Expires vouchers whose validity has passed, giving their days back while
-    /// the agreement is active. Safe to run on every node: each voucher's write
-    /// is conditional on its version. Returns how many expired.
-    pub async fn sweep_expired(&self) -> Result<usize, Error> {
-        let program = self.program();
-        let now = self.now();
-        self.write(move |tx| {
-            let today = saps_core::program_date(now);
-            let due = tx.vouchers_expired_before(today, 500)?;
-            let mut n = 0;
-            for v in due {
-                let next = v.expire(now)?;
-                let agreement = tx
-                    .agreement(v.agreement_id)?
-                    .ok_or(Error::NotFound(Entity::Agreement))?;
-                let refund = v.expiry_refunds(&agreement, &program);
-                match tx.update_voucher(&next) {
-                    Err(StoreError::Stale) => continue,
-                    r => r?,
-                }
-                let expired = VoucherExpired {
-                    code: next.code,
-                    expired_on: next.expires_on,
-                    refunded_days: if refund { next.days } else { Days(0) },
-                };
-                let event = NewEvent::new(expired, now, None, program.version).voucher(&v);
-                if refund {
-                    move_days(
-                        tx,
-                        &next,
-                        &event,
-                        next.days.signed(),
-                        LedgerReason::VoucherRefund,
-                    )?;
-                }
-                tx.append_event(&event)?;
-                n += 1;
-            }
-            Ok(n)
-        })
-        .await
-    }
-
-    /// On and after the removal milestone, every pool's remaining days are
-    /// removed (a ledger entry each, with its event). Safe to run on every
-    /// node: the debit is conditional on the balance. Returns the days removed.
-    pub async fn sweep_removed_days(&self) -> Result<i64, Error> {
-        let program = self.program();
-        let now = self.now();
-        let Some(on) = program.milestone(saps_core::MilestoneName::RemainingDaysRemoved) else {
-            return Ok(0);
-        };
-        if saps_core::program_date(now) < on {
-            return Ok(0);
-        }
-        self.write(move |tx| {
-            let mut removed = 0;
-            for customer in tx.orgs(OrgKind::Customer)? {
-                for a in tx.agreements(customer.id)? {
-                    if a.available <= 0 {
-                        continue;
-                    }
-                    let removed_days = DaysRemoved {
-                        agreement: a.number.clone(),
-                        agreement_id: a.id,
-                        days: a.available,
-                        on,
-                    };
-                    let event = NewEvent::new(removed_days, now, None, program.version)
-                        .customer(a.customer_id);
-                    let posted = tx.post_ledger(&LedgerEntry {
-                        id: EntryId::new(),
-                        agreement_id: a.id,
-                        at: now,
-                        delta: -a.available,
-                        reason: LedgerReason::Removal,
-                        voucher_id: None,
-                        event_id: event.id,
-                    })?;
-                    if posted {
-                        tx.append_event(&event)?;
-                        removed += a.available;
-                    }
-                }
-            }
-            Ok(removed)
         })
         .await
     }
