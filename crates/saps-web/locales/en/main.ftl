@@ -321,6 +321,7 @@ not-found-generic = It does not exist, or it is not yours to see.
 not-found-voucher = There is no such voucher, or it is not yours to see.
 not-found-agreement = Your organisation has no such agreement.
 conflict-generic = Someone changed this at the same time. Reload the page and try again.
+error-duplicate = This already exists.
 conflict-voucher = The voucher has changed or is no longer in a state that allows this. Reload the page to see where it stands.
 login-throttled = Too many failed sign-ins for this address. Wait 15 minutes and try again.
 conflict-clock = The server runs on the system clock; only a simulated clock can be moved.

@@ -321,6 +321,7 @@ not-found-generic = Cet élément n'existe pas, ou vous n'avez pas le droit de l
 not-found-voucher = Ce bon n'existe pas, ou vous n'avez pas le droit de le voir.
 not-found-agreement = Votre organisation n'a pas ce contrat.
 conflict-generic = Quelqu'un a modifié cet élément en même temps. Rechargez la page et réessayez.
+error-duplicate = Cet élément existe déjà.
 conflict-voucher = Le bon a changé ou n'est plus dans un état qui le permet. Rechargez la page pour voir où il en est.
 login-throttled = Trop d'échecs de connexion pour cette adresse. Attendez 15 minutes et réessayez.
 conflict-clock = Le serveur utilise l'horloge du système ; seule une horloge simulée peut être déplacée.

@@ -321,6 +321,7 @@ not-found-generic = Non esiste oppure non hai il permesso di vederlo.
 not-found-voucher = Questo voucher non esiste oppure non hai il permesso di vederlo.
 not-found-agreement = La tua organizzazione non ha questo contratto.
 conflict-generic = Qualcuno ha modificato questi dati nello stesso momento. Ricarica la pagina e riprova.
+error-duplicate = Questo elemento esiste già.
 conflict-voucher = Il voucher è cambiato o non è più in uno stato che lo consente. Ricarica la pagina per vedere a che punto è.
 login-throttled = Troppi accessi non riusciti per questo indirizzo. Attendi 15 minuti e riprova.
 conflict-clock = Il server usa l'orologio di sistema; solo un orologio simulato può essere spostato.

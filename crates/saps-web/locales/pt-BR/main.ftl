@@ -322,6 +322,7 @@ not-found-generic = Isto não existe ou você não tem permissão para vê-lo.
 not-found-voucher = Este comprovante não existe ou você não tem permissão para vê-lo.
 not-found-agreement = Sua organização não tem este contrato.
 conflict-generic = Alguém alterou isto ao mesmo tempo. Recarregue a página e tente novamente.
+error-duplicate = Isto já existe.
 conflict-voucher = O comprovante mudou ou não está mais em um estado que permita isso. Recarregue a página para ver a situação dele.
 login-throttled = Muitas tentativas de entrada com falha para este endereço. Aguarde 15 minutos e tente novamente.
 conflict-clock = O servidor usa o relógio do sistema; só um relógio simulado pode ser alterado.

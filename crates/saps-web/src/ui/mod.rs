@@ -483,51 +483,28 @@ pub fn to_login(ctx: &Ctx) -> Response {
     Redirect::to(&url).into_response()
 }
 
-/// The page for a refusal that no form can show next to its field.
+/// The page for a refusal that no form can show next to its field; its
+/// status is the API's (see [`crate::answer`]).
 pub fn fail(ctx: &Ctx, e: Error) -> Response {
-    match &e {
-        Error::Unauthenticated => to_login(ctx),
-        Error::NotFound(_) => not_found_page(ctx),
-        Error::Forbidden(_) => error_page(
-            ctx,
-            StatusCode::FORBIDDEN,
-            "error-forbidden-title",
-            ctx.lang.error(&e),
-        ),
+    let status = crate::answer::status(&e);
+    let title = match &e {
+        Error::Unauthenticated => return to_login(ctx),
+        Error::NotFound(_) => return not_found_page(ctx),
+        Error::Forbidden(_) => "error-forbidden-title",
         Error::Store(saps_core::StoreError::Backend(cause)) => {
             tracing::error!(%cause, "storage failure");
-            error_page(
-                ctx,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "error-internal-title",
-                ctx.t("error-internal"),
-            )
+            "error-internal-title"
         }
-        Error::Store(_) => error_page(
-            ctx,
-            StatusCode::SERVICE_UNAVAILABLE,
-            "error-busy-title",
-            ctx.t("error-busy"),
-        ),
-        Error::Rule(_) | Error::Invalid { .. } => error_page(
-            ctx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "error-refused-title",
-            ctx.lang.error(&e),
-        ),
-        Error::Conflict { .. } => error_page(
-            ctx,
-            StatusCode::CONFLICT,
-            "error-refused-title",
-            ctx.lang.error(&e),
-        ),
-        Error::Throttled(_) => error_page(
-            ctx,
-            StatusCode::TOO_MANY_REQUESTS,
-            "error-refused-title",
-            ctx.lang.error(&e),
-        ),
-    }
+        Error::Store(saps_core::StoreError::Retry | saps_core::StoreError::Stale) => {
+            "error-busy-title"
+        }
+        Error::Rule(_)
+        | Error::Invalid { .. }
+        | Error::Conflict { .. }
+        | Error::Throttled(_)
+        | Error::Store(saps_core::StoreError::Duplicate(_)) => "error-refused-title",
+    };
+    error_page(ctx, status, title, ctx.lang.error(&e))
 }
 
 impl IntoResponse for Refused {
@@ -640,8 +617,5 @@ impl Problems {
 
 /// Whether an error is one a form shows in place (the user can fix it).
 pub fn is_form_error(e: &Error) -> bool {
-    matches!(
-        e,
-        Error::Rule(_) | Error::Invalid { .. } | Error::Conflict { .. }
-    )
+    crate::answer::is_correctable(e)
 }

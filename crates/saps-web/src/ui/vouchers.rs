@@ -267,13 +267,6 @@ pub async fn to_detail(CodeInPath(code): CodeInPath) -> Response {
     }
 }
 
-fn status_of(e: &Error) -> StatusCode {
-    match e {
-        Error::Conflict { .. } => StatusCode::CONFLICT,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    }
-}
-
 /// After a refused action on the voucher page: the page again, the message
 /// next to its field or at the top, what was typed kept.
 async fn refused_on_detail(
@@ -289,7 +282,7 @@ async fn refused_on_detail(
         return fail(ctx, e);
     }
     let shown = Shown {
-        status: Some(status_of(&e)),
+        status: Some(crate::answer::status(&e)),
         problems: Problems::from_error(ctx, &e, place),
         ..typed
     };
@@ -617,9 +610,10 @@ pub async fn create(State(st): State<AppState>, form: Posted) -> Response {
         Err(Error::Invalid { field, .. }) if field == "form" => {
             (problems, StatusCode::UNPROCESSABLE_ENTITY)
         }
-        Err(e) if is_form_error(&e) => {
-            (Problems::from_error(ctx, &e, place_creation), status_of(&e))
-        }
+        Err(e) if is_form_error(&e) => (
+            Problems::from_error(ctx, &e, place_creation),
+            crate::answer::status(&e),
+        ),
         Err(e) => return fail(ctx, e),
     };
     match st.app.voucher_form(&actor).await {

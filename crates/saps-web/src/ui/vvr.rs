@@ -346,10 +346,7 @@ pub async fn reserve(
     match st.app.reserve_voucher(&actor, code, input).await {
         Ok(_) => Redirect::to(&format!("/vouchers/{code}?done=reserved")).into_response(),
         Err(e) if is_form_error(&e) => {
-            let status = match e {
-                Error::Conflict { .. } => StatusCode::CONFLICT,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
+            let status = crate::answer::status(&e);
             let problems = Problems::from_error(ctx, &e, place_reservation);
             reserve_page(&st, ctx, &actor, code, typed, problems, status).await
         }
