@@ -184,13 +184,26 @@ fn keys_used_in_code() -> BTreeSet<String> {
         }
     };
     for dir in ["src/ui", "templates"] {
-        for entry in std::fs::read_dir(crate_dir().join(dir)).expect("dir") {
-            let path = entry.expect("entry").path();
+        for path in files_under(&crate_dir().join(dir)) {
             let text = std::fs::read_to_string(&path).expect("file");
             scan(&text, dir == "templates");
         }
     }
     keys
+}
+
+/// Every file in a folder and its subfolders.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }
 
 /// Every message the UI may look up.

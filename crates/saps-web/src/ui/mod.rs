@@ -3,13 +3,9 @@
 //! `saps-app` use case and render an askama template; core flows need no
 //! JavaScript (a vendored htmx only refreshes the voucher form in place).
 
-mod auth;
-mod clock;
-mod home;
 pub mod i18n;
+mod pages;
 pub mod session;
-mod vouchers;
-mod vvr;
 
 use crate::AppState;
 use askama::Template;
@@ -22,6 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get};
 use fluent_templates::fluent_bundle::FluentValue;
 use i18n::Lang;
+use pages::{auth, clock, home, vouchers, vvr};
 use saps_core::{Error, Role, VoucherState};
 use session::{Ctx, Refused};
 use std::borrow::Borrow;

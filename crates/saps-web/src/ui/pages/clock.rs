@@ -1,9 +1,9 @@
 //! The operator's program clock: the date every rule is evaluated on, moved
 //! forward or set when the clock is simulated.
 
-use super::session::{Ctx, Posted, Q};
-use super::{Problems, done_message, fail, is_form_error, render, to_login};
 use crate::AppState;
+use crate::ui::session::{Ctx, Posted, Q};
+use crate::ui::{Problems, done_message, fail, is_form_error, render, to_login};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -2,10 +2,10 @@
 //! voucher ID with the customer's e-mail, read its details, accept the terms
 //! and reserve it; cancel a reservation with a reason.
 
-use super::session::{CodeInPath, Ctx, Posted, Q};
 use super::vouchers::{Choice, cancel_reservation_on_detail};
-use super::{Problems, fail, is_form_error, not_found_page, ok, render, to_login};
 use crate::AppState;
+use crate::ui::session::{CodeInPath, Ctx, Posted, Q};
+use crate::ui::{Problems, fail, is_form_error, not_found_page, ok, render, to_login};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;

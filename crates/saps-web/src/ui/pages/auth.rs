@@ -1,9 +1,9 @@
 //! Signing in and out, and choosing the language.
 
-use super::i18n::Lang;
-use super::session::{Ctx, LANG, Posted, Q, set_cookie};
-use super::{Problems, local_path, ok, render};
 use crate::AppState;
+use crate::ui::i18n::Lang;
+use crate::ui::session::{Ctx, LANG, Posted, Q, set_cookie};
+use crate::ui::{Problems, local_path, ok, render};
 use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -79,7 +79,7 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
                 throttled = true;
                 problems.top = Some(ctx.lang.error(&e));
             }
-            Err(e) => return super::fail(ctx, e),
+            Err(e) => return crate::ui::fail(ctx, e),
         }
     }
     let status = if throttled {
@@ -109,7 +109,7 @@ pub async fn logout(State(st): State<AppState>, form: Posted) -> Response {
     if let Some(token) = ctx.session_token()
         && let Err(e) = st.app.revoke_token(token).await
     {
-        return super::fail(ctx, e);
+        return crate::ui::fail(ctx, e);
     }
     let mut res = Redirect::to("/login?signed_out=1").into_response();
     let cookie = set_cookie(ctx.session_cookie_name(), "", Some(0), ctx.secure);

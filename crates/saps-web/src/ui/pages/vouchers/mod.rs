@@ -1,9 +1,11 @@
 //! The voucher pages: the list with search and filter, one voucher with its
 //! history and actions, and creating, assigning and cancelling vouchers.
 
-use super::session::{CodeInPath, Ctx, Posted, Q};
-use super::{Problems, done_message, fail, is_form_error, not_found_page, ok, render, to_login};
 use crate::AppState;
+use crate::ui::session::{CodeInPath, Ctx, Posted, Q};
+use crate::ui::{
+    Problems, done_message, fail, is_form_error, not_found_page, ok, render, to_login,
+};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -114,7 +116,7 @@ fn date_of(ctx: &Ctx, v: &serde_json::Value) -> String {
 fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
     let p = &e.payload;
     let days = |key: &str| ctx.days(p[key].as_i64().unwrap_or(0));
-    let key = super::i18n::event_key(&e.kind);
+    let key = crate::ui::i18n::event_key(&e.kind);
     match e.kind.as_str() {
         "voucher.created" => ctx.lang.ta(
             &key,

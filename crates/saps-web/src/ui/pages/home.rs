@@ -1,8 +1,8 @@
 //! Each party's home: what they hold, and what to do next.
 
-use super::session::{Ctx, Posted, Q};
-use super::{done_message, fail, ok, to_login};
 use crate::AppState;
+use crate::ui::session::{Ctx, Posted, Q};
+use crate::ui::{done_message, fail, ok, to_login};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
