@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clock;
 pub mod demo;
 pub mod fixtures;
+pub mod home;
 pub mod invariants;
 pub mod mail;
 mod orgs;

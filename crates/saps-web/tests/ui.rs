@@ -959,7 +959,7 @@ async fn customer_and_partner_walk_the_voucher_path_in_russian() {
     let f = fields("2020-12-07", "2020-12-07", false);
     let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let no_terms = admin.post(&action, &pairs).await;
-    assert!(no_terms.has("примите условия программы") && no_terms.has("id=\"terms-error\""));
+    assert!(no_terms.has("примите условия программы") && no_terms.has("id=\"accept_terms-error\""));
     let f = fields("2020-12-07", "2020-12-07", true);
     let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let reserved = admin.post(&action, &pairs).await;

@@ -301,7 +301,7 @@ milestone-last-day-to-redeem = Last day to redeem vouchers
 
 ## Errors
 
-form-has-errors = Some answers need your attention: see the messages below.
+form-problem-title = There is a problem
 error-not-found-title = Page not found
 error-not-found = There is no such page, or it is not yours to see.
 error-forbidden-title = Not allowed

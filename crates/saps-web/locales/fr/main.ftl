@@ -301,7 +301,7 @@ milestone-last-day-to-redeem = Dernier jour pour échanger des bons
 
 ## Erreurs
 
-form-has-errors = Certaines réponses demandent votre attention : voyez les messages ci-dessous.
+form-problem-title = Il y a un problème
 error-not-found-title = Page introuvable
 error-not-found = Cette page n'existe pas, ou vous n'avez pas le droit de la voir.
 error-forbidden-title = Action non autorisée

@@ -301,7 +301,7 @@ milestone-last-day-to-redeem = Ultimo giorno per riscattare i voucher
 
 ## Errori
 
-form-has-errors = Alcune risposte richiedono la tua attenzione: vedi i messaggi qui sotto.
+form-problem-title = C'è un problema
 error-not-found-title = Pagina non trovata
 error-not-found = Questa pagina non esiste oppure non hai il permesso di vederla.
 error-forbidden-title = Non consentito

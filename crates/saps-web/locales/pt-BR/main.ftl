@@ -302,7 +302,7 @@ milestone-last-day-to-redeem = Último dia para resgatar comprovantes
 
 ## Erros
 
-form-has-errors = Algumas respostas precisam da sua atenção: veja as mensagens abaixo.
+form-problem-title = Há um problema
 error-not-found-title = Página não encontrada
 error-not-found = Esta página não existe ou você não tem permissão para vê-la.
 error-forbidden-title = Não permitido

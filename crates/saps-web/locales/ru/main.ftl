@@ -323,7 +323,7 @@ milestone-last-day-to-redeem = Последний день для активац
 
 ## Ошибки
 
-form-has-errors = Некоторые ответы требуют внимания: см. сообщения ниже.
+form-problem-title = Обнаружена проблема
 error-not-found-title = Страница не найдена
 error-not-found = Такой страницы нет, или у вас нет доступа к ней.
 error-forbidden-title = Действие запрещено

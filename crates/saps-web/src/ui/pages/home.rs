@@ -1,14 +1,17 @@
-//! Each party's home: what they hold, and what to do next.
+//! Each party's home: what they hold, and what to do next (decided by the
+//! `home` use case; this page only words it).
 
 use crate::AppState;
-use crate::ui::session::{Ctx, Posted, Q};
-use crate::ui::{done_message, fail, ok, to_login};
+use crate::ui::extract::{SignedIn, SignedInForm};
+use crate::ui::page::{done_message, fail, ok};
+use crate::ui::session::{Ctx, Q};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
+use saps_app::home::{Home, NextStep};
 use saps_app::views::VoucherRow;
 use saps_app::{BenefitView, PoolView};
-use saps_core::{Actor, Role, VoucherState};
+use saps_core::VoucherState;
 
 /// A suggestion on a home page, with an optional link.
 pub struct Step {
@@ -82,14 +85,6 @@ fn counts_of(raw: &[(VoucherState, u64)]) -> Vec<StateCount> {
         .collect()
 }
 
-fn count(counts: &[StateCount], s: VoucherState) -> u64 {
-    counts
-        .iter()
-        .find(|c| c.state == s)
-        .map(|c| c.count)
-        .unwrap_or(0)
-}
-
 #[derive(Template)]
 #[template(path = "home_customer.html")]
 pub struct CustomerHome<'a> {
@@ -111,7 +106,7 @@ pub struct PartnerHome<'a> {
     pub steps: Vec<Step>,
     pub to_reserve: Vec<VoucherRow>,
     pub reserved: Vec<VoucherRow>,
-    pub admin: bool,
+    pub may_reserve: bool,
 }
 
 #[derive(Template)]
@@ -124,188 +119,129 @@ pub struct OperatorHome<'a> {
     pub total: u64,
 }
 
-pub async fn home(State(st): State<AppState>, ctx: Ctx, q: Q) -> Response {
-    let Some(actor) = ctx.actor() else {
-        return to_login(&ctx);
+/// A step in words, with its link.
+fn step(ctx: &Ctx, s: NextStep) -> Step {
+    let see = |href: &str| (href.to_owned(), ctx.t("next-see-them"));
+    let (text, link) = match s {
+        NextStep::ActivateBenefit => (ctx.t("next-activate"), None),
+        NextStep::AskToActivate => (ctx.t("next-activate-ask"), None),
+        NextStep::CreateVouchers { available } => (
+            ctx.t1("next-create", "days", ctx.days(available)),
+            Some(("/vouchers/new".to_owned(), ctx.t("nav-new-voucher"))),
+        ),
+        NextStep::NoDaysLeft => (ctx.t("next-no-days"), None),
+        NextStep::AssignVouchers { count } => (
+            ctx.t1("next-assign", "count", count),
+            Some(see("/vouchers?state=created")),
+        ),
+        NextStep::AwaitPartner { count } => (
+            ctx.t1("next-wait-partner", "count", count),
+            Some(see("/vouchers?state=assigned")),
+        ),
+        NextStep::ReservedByPartner { count } => (
+            ctx.t1("next-reserved", "count", count),
+            Some(see("/vouchers?state=reserved")),
+        ),
+        NextStep::NothingToDo => (ctx.t("next-nothing"), None),
+        NextStep::ReserveAssigned { count } => (
+            ctx.t1("next-partner-reserve", "count", count),
+            Some(("/vvr".to_owned(), ctx.t("nav-vvr"))),
+        ),
+        NextStep::DeliverReserved { count } => (
+            ctx.t1("next-partner-deliver", "count", count),
+            Some(see("/vouchers?state=reserved")),
+        ),
+        NextStep::DeliverAsConsultant { count } => (
+            ctx.t1("next-consultant-deliver", "count", count),
+            Some(see("/vouchers?state=reserved")),
+        ),
+        NextStep::PartnerNothingToDo => (ctx.t("next-partner-nothing"), None),
+        NextStep::ConsultantNothingToDo => (ctx.t("next-consultant-nothing"), None),
+        NextStep::CheckClock => (
+            ctx.t1("next-operator-clock", "date", ctx.date(ctx.today)),
+            Some(("/clock".to_owned(), ctx.t("nav-clock"))),
+        ),
+        NextStep::OpenVouchers { count } => (
+            ctx.t1("next-operator-open", "count", count),
+            Some(see("/vouchers")),
+        ),
     };
+    match link {
+        Some((href, label)) => Step::new(text).link(href, label),
+        None => Step::new(text),
+    }
+}
+
+pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
     let done = done_message(&ctx, q.get("done"));
-    let r = match actor.role {
-        Role::BenefitAdmin | Role::ProjectManager => customer(&st, &ctx, actor, done).await,
-        Role::GlobalAdmin | Role::MpnAdmin | Role::Consultant => {
-            partner(&st, &ctx, actor, done).await
-        }
-        Role::Operator => operator(&st, &ctx, actor, done).await,
+    let home = match st.app.home(&actor).await {
+        Ok(h) => h,
+        Err(e) => return fail(&ctx, e),
     };
-    r.unwrap_or_else(|e| fail(&ctx, e))
-}
-
-async fn customer(
-    st: &AppState,
-    ctx: &Ctx,
-    actor: Actor,
-    done: Option<String>,
-) -> Result<Response, saps_core::Error> {
-    let benefit = st.app.benefit(&actor, actor.org_id).await?;
-    let counts = counts_of(&st.app.voucher_counts(&actor).await?);
-    let recent: Vec<VoucherRow> = st
-        .app
-        .voucher_rows(&actor, None, "")
-        .await?
-        .into_iter()
-        .take(5)
-        .collect();
-    let available: i64 = benefit.pools.iter().map(|p| p.available).sum();
-    let admin = actor.role == Role::BenefitAdmin;
-    let mut steps = Vec::new();
-    let created = count(&counts, VoucherState::Created);
-    let assigned = count(&counts, VoucherState::Assigned);
-    let reserved = count(&counts, VoucherState::Reserved);
-    if !benefit.active {
-        steps.push(Step::new(ctx.t(if admin {
-            "next-activate"
-        } else {
-            "next-activate-ask"
-        })));
-    } else if admin && available > 0 {
-        steps.push(
-            Step::new(ctx.t1("next-create", "days", ctx.days(available)))
-                .link("/vouchers/new", ctx.t("nav-new-voucher")),
-        );
-    } else if admin {
-        steps.push(Step::new(ctx.t("next-no-days")));
-    }
-    if created > 0 {
-        steps.push(
-            Step::new(ctx.t1("next-assign", "count", created))
-                .link("/vouchers?state=created", ctx.t("next-see-them")),
-        );
-    }
-    if assigned > 0 {
-        steps.push(
-            Step::new(ctx.t1("next-wait-partner", "count", assigned))
-                .link("/vouchers?state=assigned", ctx.t("next-see-them")),
-        );
-    }
-    if reserved > 0 {
-        steps.push(
-            Step::new(ctx.t1("next-reserved", "count", reserved))
-                .link("/vouchers?state=reserved", ctx.t("next-see-them")),
-        );
-    }
-    if steps.is_empty() {
-        steps.push(Step::new(ctx.t("next-nothing")));
-    }
-    let pools = benefit.pools.iter().cloned().map(PoolRow::of).collect();
-    Ok(ok(
-        ctx,
-        &CustomerHome {
-            ctx,
-            done,
-            may_activate: admin && !benefit.active,
+    let steps = |steps: Vec<NextStep>| steps.into_iter().map(|s| step(&ctx, s)).collect();
+    match home {
+        Home::Customer {
             benefit,
-            pools,
             available,
-            steps,
             recent,
-        },
-    ))
-}
-
-async fn partner(
-    st: &AppState,
-    ctx: &Ctx,
-    actor: Actor,
-    done: Option<String>,
-) -> Result<Response, saps_core::Error> {
-    let to_reserve = st
-        .app
-        .voucher_rows(&actor, Some(VoucherState::Assigned), "")
-        .await?;
-    let reserved = st
-        .app
-        .voucher_rows(&actor, Some(VoucherState::Reserved), "")
-        .await?;
-    let admin = actor.role.is_partner_admin();
-    let mut steps = Vec::new();
-    if admin && !to_reserve.is_empty() {
-        steps.push(
-            Step::new(ctx.t1("next-partner-reserve", "count", to_reserve.len()))
-                .link("/vvr", ctx.t("nav-vvr")),
-        );
-    }
-    if !reserved.is_empty() {
-        steps.push(
-            Step::new(ctx.t1(
-                if admin {
-                    "next-partner-deliver"
-                } else {
-                    "next-consultant-deliver"
+            abilities,
+            steps: next,
+        } => {
+            let pools = benefit.pools.iter().cloned().map(PoolRow::of).collect();
+            ok(
+                &ctx,
+                &CustomerHome {
+                    ctx: &ctx,
+                    done,
+                    may_activate: abilities.activate_benefit && !benefit.active,
+                    benefit,
+                    pools,
+                    available,
+                    steps: steps(next),
+                    recent,
                 },
-                "count",
-                reserved.len(),
-            ))
-            .link("/vouchers?state=reserved", ctx.t("next-see-them")),
-        );
-    }
-    if steps.is_empty() {
-        steps.push(Step::new(ctx.t(if admin {
-            "next-partner-nothing"
-        } else {
-            "next-consultant-nothing"
-        })));
-    }
-    Ok(ok(
-        ctx,
-        &PartnerHome {
-            ctx,
-            done,
-            steps,
+            )
+        }
+        Home::Partner {
             to_reserve,
             reserved,
-            admin,
-        },
-    ))
-}
-
-async fn operator(
-    st: &AppState,
-    ctx: &Ctx,
-    actor: Actor,
-    done: Option<String>,
-) -> Result<Response, saps_core::Error> {
-    let counts = counts_of(&st.app.voucher_counts(&actor).await?);
-    let total = counts.iter().map(|c| c.count).sum();
-    let mut steps = vec![
-        Step::new(ctx.t1("next-operator-clock", "date", ctx.date(ctx.today)))
-            .link("/clock", ctx.t("nav-clock")),
-    ];
-    let open = count(&counts, VoucherState::Created) + count(&counts, VoucherState::Assigned);
-    if open > 0 {
-        steps.push(
-            Step::new(ctx.t1("next-operator-open", "count", open))
-                .link("/vouchers", ctx.t("next-see-them")),
-        );
-    }
-    Ok(ok(
-        ctx,
-        &OperatorHome {
-            ctx,
-            done,
-            steps,
+            abilities,
+            steps: next,
+        } => ok(
+            &ctx,
+            &PartnerHome {
+                ctx: &ctx,
+                done,
+                steps: steps(next),
+                to_reserve,
+                reserved,
+                may_reserve: abilities.reserve_vouchers,
+            },
+        ),
+        Home::Operator {
             counts,
-            total,
-        },
-    ))
+            steps: next,
+        } => {
+            let counts = counts_of(&counts);
+            let total = counts.iter().map(|c| c.count).sum();
+            ok(
+                &ctx,
+                &OperatorHome {
+                    ctx: &ctx,
+                    done,
+                    steps: steps(next),
+                    counts,
+                    total,
+                },
+            )
+        }
+    }
 }
 
 /// The benefit administrator turns the Planning Services benefit on.
-pub async fn activate_benefit(State(st): State<AppState>, form: Posted) -> Response {
-    let ctx = &form.ctx;
-    let Some(actor) = ctx.actor() else {
-        return to_login(ctx);
-    };
-    match st.app.activate_benefit(&actor, actor.org_id).await {
+pub async fn activate_benefit(State(st): State<AppState>, f: SignedInForm) -> Response {
+    match st.app.activate_benefit(&f.actor, f.actor.org_id).await {
         Ok(()) => Redirect::to("/?done=benefit_activated").into_response(),
-        Err(e) => fail(ctx, e),
+        Err(e) => fail(f.ctx(), e),
     }
 }

@@ -4,5 +4,6 @@
 pub mod auth;
 pub mod clock;
 pub mod home;
+pub mod voucher_new;
 pub mod vouchers;
 pub mod vvr;
