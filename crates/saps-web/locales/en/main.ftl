@@ -273,7 +273,8 @@ reserve-dates-hint = The engagement must start today or later and end by { $date
 reserve-submit = Reserve the voucher
 reserve-location-missing = Choose the location that delivers the engagement.
 reserve-consultant-missing = Choose the consultant who delivers the engagement.
-reserve-date-invalid = Enter a date (year, month and day).
+reserve-start-invalid = Enter the first day (year, month and day).
+reserve-end-invalid = Enter the last day (year, month and day).
 
 ## Program clock
 

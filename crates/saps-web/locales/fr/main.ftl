@@ -273,7 +273,8 @@ reserve-dates-hint = La mission doit commencer aujourd'hui ou plus tard et se te
 reserve-submit = Réserver le bon
 reserve-location-missing = Choisissez le site qui réalise la mission.
 reserve-consultant-missing = Choisissez le consultant qui réalise la mission.
-reserve-date-invalid = Saisissez une date (année, mois et jour).
+reserve-start-invalid = Saisissez le premier jour (année, mois et jour).
+reserve-end-invalid = Saisissez le dernier jour (année, mois et jour).
 
 ## Horloge du programme
 

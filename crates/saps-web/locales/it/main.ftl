@@ -273,7 +273,8 @@ reserve-dates-hint = L'intervento deve iniziare oggi o più tardi e terminare en
 reserve-submit = Riserva il voucher
 reserve-location-missing = Scegli la sede che esegue l'intervento.
 reserve-consultant-missing = Scegli il consulente che esegue l'intervento.
-reserve-date-invalid = Inserisci una data (anno, mese e giorno).
+reserve-start-invalid = Inserisci il primo giorno (anno, mese e giorno).
+reserve-end-invalid = Inserisci l'ultimo giorno (anno, mese e giorno).
 
 ## Orologio del programma
 

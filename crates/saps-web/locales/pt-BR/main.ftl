@@ -274,7 +274,8 @@ reserve-dates-hint = O projeto deve começar hoje ou depois e terminar até { $d
 reserve-submit = Reservar o comprovante
 reserve-location-missing = Escolha o local que executa o projeto.
 reserve-consultant-missing = Escolha o consultor que executa o projeto.
-reserve-date-invalid = Informe uma data (ano, mês e dia).
+reserve-start-invalid = Informe o primeiro dia (ano, mês e dia).
+reserve-end-invalid = Informe o último dia (ano, mês e dia).
 
 ## Relógio do programa
 

@@ -295,7 +295,8 @@ reserve-dates-hint = Проект должен начаться не раньш�
 reserve-submit = Зарезервировать ваучер
 reserve-location-missing = Выберите офис, который выполняет проект.
 reserve-consultant-missing = Выберите консультанта, который выполняет проект.
-reserve-date-invalid = Введите дату (год, месяц и день).
+reserve-start-invalid = Введите первый день (год, месяц и день).
+reserve-end-invalid = Введите последний день (год, месяц и день).
 
 ## Часы программы
 

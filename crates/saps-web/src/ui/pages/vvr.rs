@@ -176,6 +176,9 @@ async fn reserve_page(
         Err(e) => return fail(ctx, e),
     };
     let delivery = d.customer.country.clone();
+    // An obvious choice is made for the first showing only: after a refusal
+    // the form shows what was sent, an empty choice included.
+    let fresh = problems.is_empty();
     let mut location_choices = vec![Choice {
         value: String::new(),
         label: ctx.t("reserve-choose-location"),
@@ -192,6 +195,7 @@ async fn reserve_page(
         // A single location in the delivery country is the obvious choice.
         selected: l.id.to_string() == typed.location
             || (typed.location.is_empty()
+                && fresh
                 && locations.iter().filter(|x| x.country == delivery).count() == 1
                 && l.country == delivery),
         disabled: false,
@@ -202,14 +206,14 @@ async fn reserve_page(
     let mut consultant_choices = vec![Choice {
         value: String::new(),
         label: ctx.t("reserve-choose-consultant"),
-        selected: typed.consultant.is_empty() && consultants.len() != 1,
+        selected: typed.consultant.is_empty() && (consultants.len() != 1 || !fresh),
         disabled: false,
     }];
     consultant_choices.extend(consultants.iter().map(|u| Choice {
         value: u.id.to_string(),
         label: u.name.clone(),
         selected: u.id.to_string() == typed.consultant
-            || (typed.consultant.is_empty() && consultants.len() == 1),
+            || (typed.consultant.is_empty() && fresh && consultants.len() == 1),
         disabled: false,
     }));
     let engagement = ctx.engagement(&d.voucher.engagement, &d.engagement_name);
@@ -280,11 +284,11 @@ fn parse_reservation(ctx: &Ctx, typed: &Typed) -> Result<ReserveInput, Problems>
     }
     let start = parse_date(&typed.start);
     if start.is_none() {
-        problems.add("start_date", ctx.t("reserve-date-invalid"));
+        problems.add("start_date", ctx.t("reserve-start-invalid"));
     }
     let end = parse_date(&typed.end);
     if end.is_none() {
-        problems.add("end_date", ctx.t("reserve-date-invalid"));
+        problems.add("end_date", ctx.t("reserve-end-invalid"));
     }
     if let (Some(s), Some(e)) = (start, end)
         && e < s
