@@ -113,7 +113,7 @@ for (const lang of LOCALES) {
       await page.locator('#start_date').fill('2020-12-14');
       await page.locator('#end_date').fill('2020-12-16');
       await page.locator('form[action$="/reserve"] button[type="submit"]').click();
-      await expect(page.locator('#terms-error')).toBeVisible();
+      await expect(page.locator('#accept_terms-error')).toBeVisible();
       await expect(page.locator('#start_date')).toHaveValue('2020-12-14');
       await review(page, lang, '35-partner-reserve-refused');
       const reserved = await firstCode(page, 'reserved');

@@ -8,6 +8,7 @@ pub mod demo;
 // What only tests and `saps bench` need stays out of the shipped API.
 #[cfg(feature = "testing")]
 pub mod fixtures;
+pub mod home;
 #[cfg(feature = "testing")]
 pub mod invariants;
 pub mod jobs;

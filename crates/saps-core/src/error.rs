@@ -398,7 +398,8 @@ impl Error {
             Self::Unauthenticated => "auth.unauthenticated".into(),
             Self::Throttled(_) => "auth.throttled".into(),
             Self::Store(StoreError::Retry | StoreError::Stale) => "store.busy".into(),
-            Self::Store(_) => "internal".into(),
+            Self::Store(StoreError::Duplicate(_)) => "store.duplicate".into(),
+            Self::Store(StoreError::Backend(_)) => "internal".into(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! web UI, health checks, idempotency keys, and the background jobs a server
 //! runs.
 
+pub mod answer;
 pub mod api;
 pub mod extract;
 mod idempotency;

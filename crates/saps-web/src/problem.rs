@@ -1,5 +1,6 @@
 //! RFC 9457 problem details: every error the API returns, with a stable code.
 
+use crate::answer::{Answer, answer};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use saps_core::{Error, StoreError};
@@ -76,49 +77,35 @@ impl IntoResponse for Problem {
     }
 }
 
-/// The mapping from domain errors to HTTP, done once here.
+/// A domain error as problem+json: status and code from [`crate::answer`],
+/// the detail in English.
 impl From<Error> for Problem {
     fn from(e: Error) -> Self {
-        let code = e.code();
-        match e {
-            Error::Rule(r) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, r.to_string()),
-            Error::NotFound(entity) => Problem::new(
-                StatusCode::NOT_FOUND,
-                code,
-                format!(
-                    "There is no such {} (or it is not yours to see).",
-                    entity.as_str()
-                ),
+        let Answer { status, code } = answer(&e);
+        let detail = match &e {
+            Error::NotFound(entity) => format!(
+                "There is no such {} (or it is not yours to see).",
+                entity.as_str()
             ),
-            Error::Conflict { message, .. } => Problem::new(StatusCode::CONFLICT, code, message),
-            Error::Forbidden(m) => Problem::new(StatusCode::FORBIDDEN, code, m),
-            Error::Invalid { field, message } => {
-                Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).field(field)
+            Error::Unauthenticated => {
+                "Sign in: send a bearer token from POST /api/v1/auth/token.".to_owned()
             }
-            Error::Throttled(m) => Problem::new(StatusCode::TOO_MANY_REQUESTS, code, m),
-            Error::Unauthenticated => Problem::new(
-                StatusCode::UNAUTHORIZED,
-                code,
-                "Sign in: send a bearer token from POST /api/v1/auth/token.",
-            ),
-            Error::Store(StoreError::Retry | StoreError::Stale) => Problem::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                code,
-                "The database is busy; retry shortly.",
-            ),
-            Error::Store(StoreError::Duplicate(what)) => Problem::new(
-                StatusCode::CONFLICT,
-                "store.duplicate",
-                format!("This {what} already exists."),
-            ),
+            Error::Store(StoreError::Retry | StoreError::Stale) => {
+                "The database is busy; retry shortly.".to_owned()
+            }
+            Error::Store(StoreError::Duplicate(what)) => format!("This {what} already exists."),
             Error::Store(StoreError::Backend(cause)) => {
                 tracing::error!(%cause, "storage failure");
-                Problem::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "Something went wrong on our side; it has been logged.",
-                )
+                "Something went wrong on our side; it has been logged.".to_owned()
             }
+            Error::Rule(r) => r.to_string(),
+            Error::Conflict { message, .. } | Error::Invalid { message, .. } => message.clone(),
+            Error::Forbidden(m) | Error::Throttled(m) => m.clone(),
+        };
+        let problem = Problem::new(status, code, detail);
+        match e {
+            Error::Invalid { field, .. } => problem.field(field),
+            _ => problem,
         }
     }
 }

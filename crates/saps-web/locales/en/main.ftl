@@ -273,7 +273,8 @@ reserve-dates-hint = The engagement must start today or later and end by { $date
 reserve-submit = Reserve the voucher
 reserve-location-missing = Choose the location that delivers the engagement.
 reserve-consultant-missing = Choose the consultant who delivers the engagement.
-reserve-date-invalid = Enter a date (year, month and day).
+reserve-start-invalid = Enter the first day (year, month and day).
+reserve-end-invalid = Enter the last day (year, month and day).
 
 ## Program clock
 
@@ -301,7 +302,7 @@ milestone-last-day-to-redeem = Last day to redeem vouchers
 
 ## Errors
 
-form-has-errors = Some answers need your attention: see the messages below.
+form-problem-title = There is a problem
 error-not-found-title = Page not found
 error-not-found = There is no such page, or it is not yours to see.
 error-forbidden-title = Not allowed
@@ -321,6 +322,7 @@ not-found-generic = It does not exist, or it is not yours to see.
 not-found-voucher = There is no such voucher, or it is not yours to see.
 not-found-agreement = Your organisation has no such agreement.
 conflict-generic = Someone changed this at the same time. Reload the page and try again.
+error-duplicate = This already exists.
 conflict-voucher = The voucher has changed or is no longer in a state that allows this. Reload the page to see where it stands.
 login-throttled = Too many failed sign-ins for this address. Wait 15 minutes and try again.
 conflict-clock = The server runs on the system clock; only a simulated clock can be moved.

@@ -273,7 +273,8 @@ reserve-dates-hint = La mission doit commencer aujourd'hui ou plus tard et se te
 reserve-submit = Réserver le bon
 reserve-location-missing = Choisissez le site qui réalise la mission.
 reserve-consultant-missing = Choisissez le consultant qui réalise la mission.
-reserve-date-invalid = Saisissez une date (année, mois et jour).
+reserve-start-invalid = Saisissez le premier jour (année, mois et jour).
+reserve-end-invalid = Saisissez le dernier jour (année, mois et jour).
 
 ## Horloge du programme
 
@@ -301,7 +302,7 @@ milestone-last-day-to-redeem = Dernier jour pour échanger des bons
 
 ## Erreurs
 
-form-has-errors = Certaines réponses demandent votre attention : voyez les messages ci-dessous.
+form-problem-title = Il y a un problème
 error-not-found-title = Page introuvable
 error-not-found = Cette page n'existe pas, ou vous n'avez pas le droit de la voir.
 error-forbidden-title = Action non autorisée
@@ -321,6 +322,7 @@ not-found-generic = Cet élément n'existe pas, ou vous n'avez pas le droit de l
 not-found-voucher = Ce bon n'existe pas, ou vous n'avez pas le droit de le voir.
 not-found-agreement = Votre organisation n'a pas ce contrat.
 conflict-generic = Quelqu'un a modifié cet élément en même temps. Rechargez la page et réessayez.
+error-duplicate = Cet élément existe déjà.
 conflict-voucher = Le bon a changé ou n'est plus dans un état qui le permet. Rechargez la page pour voir où il en est.
 login-throttled = Trop d'échecs de connexion pour cette adresse. Attendez 15 minutes et réessayez.
 conflict-clock = Le serveur utilise l'horloge du système ; seule une horloge simulée peut être déplacée.

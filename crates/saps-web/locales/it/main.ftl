@@ -273,7 +273,8 @@ reserve-dates-hint = L'intervento deve iniziare oggi o più tardi e terminare en
 reserve-submit = Riserva il voucher
 reserve-location-missing = Scegli la sede che esegue l'intervento.
 reserve-consultant-missing = Scegli il consulente che esegue l'intervento.
-reserve-date-invalid = Inserisci una data (anno, mese e giorno).
+reserve-start-invalid = Inserisci il primo giorno (anno, mese e giorno).
+reserve-end-invalid = Inserisci l'ultimo giorno (anno, mese e giorno).
 
 ## Orologio del programma
 
@@ -301,7 +302,7 @@ milestone-last-day-to-redeem = Ultimo giorno per riscattare i voucher
 
 ## Errori
 
-form-has-errors = Alcune risposte richiedono la tua attenzione: vedi i messaggi qui sotto.
+form-problem-title = C'è un problema
 error-not-found-title = Pagina non trovata
 error-not-found = Questa pagina non esiste oppure non hai il permesso di vederla.
 error-forbidden-title = Non consentito
@@ -321,6 +322,7 @@ not-found-generic = Non esiste oppure non hai il permesso di vederlo.
 not-found-voucher = Questo voucher non esiste oppure non hai il permesso di vederlo.
 not-found-agreement = La tua organizzazione non ha questo contratto.
 conflict-generic = Qualcuno ha modificato questi dati nello stesso momento. Ricarica la pagina e riprova.
+error-duplicate = Questo elemento esiste già.
 conflict-voucher = Il voucher è cambiato o non è più in uno stato che lo consente. Ricarica la pagina per vedere a che punto è.
 login-throttled = Troppi accessi non riusciti per questo indirizzo. Attendi 15 minuti e riprova.
 conflict-clock = Il server usa l'orologio di sistema; solo un orologio simulato può essere spostato.

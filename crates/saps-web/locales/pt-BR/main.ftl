@@ -274,7 +274,8 @@ reserve-dates-hint = O projeto deve começar hoje ou depois e terminar até { $d
 reserve-submit = Reservar o comprovante
 reserve-location-missing = Escolha o local que executa o projeto.
 reserve-consultant-missing = Escolha o consultor que executa o projeto.
-reserve-date-invalid = Informe uma data (ano, mês e dia).
+reserve-start-invalid = Informe o primeiro dia (ano, mês e dia).
+reserve-end-invalid = Informe o último dia (ano, mês e dia).
 
 ## Relógio do programa
 
@@ -302,7 +303,7 @@ milestone-last-day-to-redeem = Último dia para resgatar comprovantes
 
 ## Erros
 
-form-has-errors = Algumas respostas precisam da sua atenção: veja as mensagens abaixo.
+form-problem-title = Há um problema
 error-not-found-title = Página não encontrada
 error-not-found = Esta página não existe ou você não tem permissão para vê-la.
 error-forbidden-title = Não permitido
@@ -322,6 +323,7 @@ not-found-generic = Isto não existe ou você não tem permissão para vê-lo.
 not-found-voucher = Este comprovante não existe ou você não tem permissão para vê-lo.
 not-found-agreement = Sua organização não tem este contrato.
 conflict-generic = Alguém alterou isto ao mesmo tempo. Recarregue a página e tente novamente.
+error-duplicate = Isto já existe.
 conflict-voucher = O comprovante mudou ou não está mais em um estado que permita isso. Recarregue a página para ver a situação dele.
 login-throttled = Muitas tentativas de entrada com falha para este endereço. Aguarde 15 minutos e tente novamente.
 conflict-clock = O servidor usa o relógio do sistema; só um relógio simulado pode ser alterado.

@@ -389,7 +389,8 @@ impl Lang {
             Error::Unauthenticated => self.t("login-failed"),
             Error::Throttled(_) => self.t("login-throttled"),
             Error::Store(StoreError::Retry | StoreError::Stale) => self.t("error-busy"),
-            Error::Store(_) => self.t("error-internal"),
+            Error::Store(StoreError::Duplicate(_)) => self.t("error-duplicate"),
+            Error::Store(StoreError::Backend(_)) => self.t("error-internal"),
         }
     }
 }

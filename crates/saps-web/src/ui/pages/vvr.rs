@@ -2,17 +2,20 @@
 //! voucher ID with the customer's e-mail, read its details, accept the terms
 //! and reserve it; cancel a reservation with a reason.
 
-use super::session::{CodeInPath, Ctx, Posted, Q};
-use super::vouchers::{Choice, cancel_reservation_on_detail};
-use super::{Problems, fail, is_form_error, not_found_page, ok, render, to_login};
 use crate::AppState;
+use crate::answer::{is_correctable, status};
+use crate::ui::extract::{SignedIn, SignedInForm, VoucherInPath};
+use crate::ui::form::Problems;
+use crate::ui::page::{Choice, fail, ok, render};
+use crate::ui::session::{CodeInPath, Ctx, Q};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use saps_app::ReserveInput;
+use saps_app::home::Abilities;
 use saps_app::views::{ReserveForm, VoucherDetail};
-use saps_core::{Actor, CodeError, Error, LocationId, UserId, VoucherCode};
+use saps_core::{Actor, CodeError, Error, LocationId, Rule, UserId, VoucherCode};
 
 #[derive(Template)]
 #[template(path = "vvr.html")]
@@ -67,23 +70,15 @@ fn validate_page(ctx: &Ctx, code: String, email: String, problems: Problems) -> 
     )
 }
 
-/// Only partner admins validate and reserve; others see why.
-fn partner_admin(ctx: &Ctx) -> Result<Actor, Box<Response>> {
-    let Some(actor) = ctx.actor() else {
-        return Err(Box::new(to_login(ctx)));
-    };
-    if !actor.role.is_partner_admin() {
-        return Err(Box::new(fail(
-            ctx,
-            Error::forbidden("Your role may not reserve vouchers."),
-        )));
-    }
-    Ok(actor)
+/// Only those who may reserve see these forms; others see why.
+fn refused_unless_reserver(ctx: &Ctx, actor: &Actor) -> Option<Response> {
+    (!Abilities::of(actor).reserve_vouchers)
+        .then(|| fail(ctx, Error::forbidden("Your role may not reserve vouchers.")))
 }
 
-pub async fn validate_form(ctx: Ctx, q: Q) -> Response {
-    if let Err(r) = partner_admin(&ctx) {
-        return *r;
+pub async fn validate_form(SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
+    if let Some(refused) = refused_unless_reserver(&ctx, &actor) {
+        return refused;
     }
     let code = q.get("code").unwrap_or("").to_owned();
     ok(
@@ -105,29 +100,29 @@ fn code_problem(ctx: &Ctx, e: &CodeError) -> String {
     }
 }
 
-pub async fn validate(State(st): State<AppState>, form: Posted) -> Response {
+pub async fn validate(State(st): State<AppState>, f: SignedInForm) -> Response {
+    let SignedInForm { form, actor } = f;
     let ctx = &form.ctx;
-    let actor = match partner_admin(ctx) {
-        Ok(a) => a,
-        Err(r) => return *r,
-    };
+    if let Some(refused) = refused_unless_reserver(ctx, &actor) {
+        return refused;
+    }
     let raw_code = form.get("code").trim().to_owned();
     let email = form.get("customer_email").trim().to_owned();
     let mut problems = Problems::default();
     let code = if raw_code.is_empty() {
-        problems = problems.at("code", ctx.t("vvr-code-missing"));
+        problems.add("code", ctx.t("vvr-code-missing"));
         None
     } else {
         match raw_code.parse::<VoucherCode>() {
             Ok(c) => Some(c),
             Err(e) => {
-                problems = problems.at("code", code_problem(ctx, &e));
+                problems.add("code", code_problem(ctx, &e));
                 None
             }
         }
     };
     if email.is_empty() {
-        problems = problems.at("customer_email", ctx.t("vvr-email-missing"));
+        problems.add("customer_email", ctx.t("vvr-email-missing"));
     }
     let Some(code) = code.filter(|_| problems.is_empty()) else {
         return validate_page(ctx, raw_code, email, problems);
@@ -149,10 +144,7 @@ pub async fn validate(State(st): State<AppState>, form: Posted) -> Response {
             .await
         }
         Err(Error::NotFound(_)) => {
-            let problems = Problems {
-                top: Some(ctx.t("vvr-no-match")),
-                fields: Vec::new(),
-            };
+            let problems = Problems::top(ctx.t("vvr-no-match"));
             validate_page(ctx, raw_code, email, problems)
         }
         Err(e) => fail(ctx, e),
@@ -184,6 +176,9 @@ async fn reserve_page(
         Err(e) => return fail(ctx, e),
     };
     let delivery = d.customer.country.clone();
+    // An obvious choice is made for the first showing only: after a refusal
+    // the form shows what was sent, an empty choice included.
+    let fresh = problems.is_empty();
     let mut location_choices = vec![Choice {
         value: String::new(),
         label: ctx.t("reserve-choose-location"),
@@ -200,6 +195,7 @@ async fn reserve_page(
         // A single location in the delivery country is the obvious choice.
         selected: l.id.to_string() == typed.location
             || (typed.location.is_empty()
+                && fresh
                 && locations.iter().filter(|x| x.country == delivery).count() == 1
                 && l.country == delivery),
         disabled: false,
@@ -210,14 +206,14 @@ async fn reserve_page(
     let mut consultant_choices = vec![Choice {
         value: String::new(),
         label: ctx.t("reserve-choose-consultant"),
-        selected: typed.consultant.is_empty() && consultants.len() != 1,
+        selected: typed.consultant.is_empty() && (consultants.len() != 1 || !fresh),
         disabled: false,
     }];
     consultant_choices.extend(consultants.iter().map(|u| Choice {
         value: u.id.to_string(),
         label: u.name.clone(),
         selected: u.id.to_string() == typed.consultant
-            || (typed.consultant.is_empty() && consultants.len() == 1),
+            || (typed.consultant.is_empty() && fresh && consultants.len() == 1),
         disabled: false,
     }));
     let engagement = ctx.engagement(&d.voucher.engagement, &d.engagement_name);
@@ -270,19 +266,62 @@ fn parse_date(raw: &str) -> Option<jiff::civil::Date> {
         .filter(|d| (1900..=2999).contains(&d.year()))
 }
 
+/// What the reservation form asks for, read, with every problem at once:
+/// required fields, formats, the terms and the order of the dates. The use
+/// case checks the program's rules (dates against today and the expiry …).
+fn parse_reservation(ctx: &Ctx, typed: &Typed) -> Result<ReserveInput, Problems> {
+    let mut problems = Problems::default();
+    if !typed.accepted {
+        problems.add("accept_terms", ctx.lang.rule(&Rule::TermsNotAccepted));
+    }
+    let location = typed.location.parse::<LocationId>().ok();
+    if location.is_none() {
+        problems.add("location", ctx.t("reserve-location-missing"));
+    }
+    let consultant = typed.consultant.parse::<UserId>().ok();
+    if consultant.is_none() {
+        problems.add("consultant", ctx.t("reserve-consultant-missing"));
+    }
+    let start = parse_date(&typed.start);
+    if start.is_none() {
+        problems.add("start_date", ctx.t("reserve-start-invalid"));
+    }
+    let end = parse_date(&typed.end);
+    if end.is_none() {
+        problems.add("end_date", ctx.t("reserve-end-invalid"));
+    }
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        problems.add("end_date", ctx.lang.rule(&Rule::EndsBeforeStart));
+    }
+    match (location, consultant, start, end) {
+        (Some(location_id), Some(consultant_id), Some(start_date), Some(end_date))
+            if problems.is_empty() =>
+        {
+            Ok(ReserveInput {
+                location_id,
+                consultant_id,
+                start_date,
+                end_date,
+                accept_terms: typed.accepted,
+                delivery_country: None,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
 pub async fn reserve(
     State(st): State<AppState>,
-    CodeInPath(code): CodeInPath,
-    form: Posted,
+    VoucherInPath(code): VoucherInPath,
+    f: SignedInForm,
 ) -> Response {
+    let SignedInForm { form, actor } = f;
     let ctx = &form.ctx;
-    let actor = match partner_admin(ctx) {
-        Ok(a) => a,
-        Err(r) => return *r,
-    };
-    let Some(code) = code else {
-        return not_found_page(ctx);
-    };
+    if let Some(refused) = refused_unless_reserver(ctx, &actor) {
+        return refused;
+    }
     let typed = Typed {
         email: form.get("customer_email").trim().to_owned(),
         location: form.get("location").to_owned(),
@@ -296,78 +335,22 @@ pub async fn reserve(
     match st.app.validate_voucher(&actor, code, &typed.email).await {
         Ok(_) => {}
         Err(Error::NotFound(_)) => {
-            let problems = Problems {
-                top: Some(ctx.t("vvr-no-match")),
-                fields: Vec::new(),
-            };
+            let problems = Problems::top(ctx.t("vvr-no-match"));
             return validate_page(ctx, code.to_string(), typed.email, problems);
         }
         Err(e) => return fail(ctx, e),
     }
-    let mut problems = Problems::default();
-    let location = typed.location.parse::<LocationId>().ok();
-    if location.is_none() {
-        problems = problems.at("location", ctx.t("reserve-location-missing"));
-    }
-    let consultant = typed.consultant.parse::<UserId>().ok();
-    if consultant.is_none() {
-        problems = problems.at("consultant", ctx.t("reserve-consultant-missing"));
-    }
-    let start = parse_date(&typed.start);
-    if start.is_none() {
-        problems = problems.at("start_date", ctx.t("reserve-date-invalid"));
-    }
-    let end = parse_date(&typed.end);
-    if end.is_none() {
-        problems = problems.at("end_date", ctx.t("reserve-date-invalid"));
-    }
-    let (Some(location_id), Some(consultant_id), Some(start_date), Some(end_date)) =
-        (location, consultant, start, end)
-    else {
-        return reserve_page(
-            &st,
-            ctx,
-            &actor,
-            code,
-            typed,
-            problems,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let (problems, status) = match parse_reservation(ctx, &typed) {
+        Err(problems) => (problems, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(input) => match st.app.reserve_voucher(&actor, code, input).await {
+            Ok(_) => {
+                return Redirect::to(&format!("/vouchers/{code}?done=reserved")).into_response();
+            }
+            Err(e) if is_correctable(&e) => {
+                (Problems::from_error(ctx, &e, place_reservation), status(&e))
+            }
+            Err(e) => return fail(ctx, e),
+        },
     };
-    let input = ReserveInput {
-        location_id,
-        consultant_id,
-        start_date,
-        end_date,
-        accept_terms: typed.accepted,
-        delivery_country: None,
-    };
-    match st.app.reserve_voucher(&actor, code, input).await {
-        Ok(_) => Redirect::to(&format!("/vouchers/{code}?done=reserved")).into_response(),
-        Err(e) if is_form_error(&e) => {
-            let status = match e {
-                Error::Conflict { .. } => StatusCode::CONFLICT,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            let problems = Problems::from_error(ctx, &e, place_reservation);
-            reserve_page(&st, ctx, &actor, code, typed, problems, status).await
-        }
-        Err(e) => fail(ctx, e),
-    }
-}
-
-pub async fn cancel_reservation(
-    State(st): State<AppState>,
-    CodeInPath(code): CodeInPath,
-    form: Posted,
-) -> Response {
-    let ctx = &form.ctx;
-    let Some(actor) = ctx.actor() else {
-        return to_login(ctx);
-    };
-    let Some(code) = code else {
-        return not_found_page(ctx);
-    };
-    cancel_reservation_on_detail(&st, ctx, &actor, code, form.get("reason")).await
+    reserve_page(&st, ctx, &actor, code, typed, problems, status).await
 }

@@ -1,9 +1,12 @@
 //! The operator's program clock: the date every rule is evaluated on, moved
 //! forward or set when the clock is simulated.
 
-use super::session::{Ctx, Posted, Q};
-use super::{Problems, done_message, fail, is_form_error, render, to_login};
 use crate::AppState;
+use crate::answer::is_correctable;
+use crate::ui::extract::{SignedIn, SignedInForm};
+use crate::ui::form::Problems;
+use crate::ui::page::{done_message, fail, render};
+use crate::ui::session::{Ctx, Q};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -60,10 +63,7 @@ fn page_with(
     )
 }
 
-pub async fn page(State(st): State<AppState>, ctx: Ctx, q: Q) -> Response {
-    let Some(actor) = ctx.actor() else {
-        return to_login(&ctx);
-    };
+pub async fn page(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
     if let Err(e) = saps_core::authz::authorize(
         &actor,
         saps_core::authz::Action::MoveClock,
@@ -83,11 +83,9 @@ pub async fn page(State(st): State<AppState>, ctx: Ctx, q: Q) -> Response {
     )
 }
 
-pub async fn moved(State(st): State<AppState>, form: Posted) -> Response {
+pub async fn moved(State(st): State<AppState>, f: SignedInForm) -> Response {
+    let SignedInForm { form, actor } = f;
     let ctx = &form.ctx;
-    let Some(actor) = ctx.actor() else {
-        return to_login(ctx);
-    };
     let advance = form.get("days").trim().to_owned();
     let set = form.get("date").trim().to_owned();
     let refused = |problems: Problems| {
@@ -123,7 +121,7 @@ pub async fn moved(State(st): State<AppState>, form: Posted) -> Response {
     // One use case moves the clock, journals the move and sweeps what it made due.
     match st.app.move_clock(&actor, to).await {
         Ok(_) => Redirect::to("/clock?done=clock_moved").into_response(),
-        Err(e) if is_form_error(&e) => refused(Problems::from_error(ctx, &e, |_| None)),
+        Err(e) if is_correctable(&e) => refused(Problems::from_error(ctx, &e, |_| None)),
         Err(e) => fail(ctx, e),
     }
 }

@@ -1,9 +1,10 @@
 //! Signing in and out, and choosing the language.
 
-use super::i18n::Lang;
-use super::session::{Ctx, LANG, Posted, Q, set_cookie};
-use super::{Problems, local_path, ok, render};
 use crate::AppState;
+use crate::ui::form::Problems;
+use crate::ui::i18n::Lang;
+use crate::ui::page::{fail, local_path, ok, render};
+use crate::ui::session::{Ctx, LANG, Posted, Q, set_cookie};
 use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -58,10 +59,10 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
     let next = local_path(form.get("next")).unwrap_or("/").to_owned();
     let mut problems = Problems::default();
     if email.is_empty() {
-        problems = problems.at("email", ctx.t("login-email-missing"));
+        problems.add("email", ctx.t("login-email-missing"));
     }
     if password.is_empty() {
-        problems = problems.at("password", ctx.t("login-password-missing"));
+        problems.add("password", ctx.t("login-password-missing"));
     }
     let mut throttled = false;
     if problems.is_empty() {
@@ -79,7 +80,7 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
                 throttled = true;
                 problems.top = Some(ctx.lang.error(&e));
             }
-            Err(e) => return super::fail(ctx, e),
+            Err(e) => return fail(ctx, e),
         }
     }
     let status = if throttled {
@@ -109,7 +110,7 @@ pub async fn logout(State(st): State<AppState>, form: Posted) -> Response {
     if let Some(token) = ctx.session_token()
         && let Err(e) = st.app.revoke_token(token).await
     {
-        return super::fail(ctx, e);
+        return fail(ctx, e);
     }
     let mut res = Redirect::to("/login?signed_out=1").into_response();
     let cookie = set_cookie(ctx.session_cookie_name(), "", Some(0), ctx.secure);

@@ -1,0 +1,247 @@
+//! Each party's home: what they hold, and what to do next (decided by the
+//! `home` use case; this page only words it).
+
+use crate::AppState;
+use crate::ui::extract::{SignedIn, SignedInForm};
+use crate::ui::page::{done_message, fail, ok};
+use crate::ui::session::{Ctx, Q};
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use saps_app::home::{Home, NextStep};
+use saps_app::views::VoucherRow;
+use saps_app::{BenefitView, PoolView};
+use saps_core::VoucherState;
+
+/// A suggestion on a home page, with an optional link.
+pub struct Step {
+    pub text: String,
+    pub href: Option<String>,
+    pub link: Option<String>,
+}
+
+impl Step {
+    fn new(text: String) -> Self {
+        Self {
+            text,
+            href: None,
+            link: None,
+        }
+    }
+
+    fn link(mut self, href: impl Into<String>, label: String) -> Self {
+        self.href = Some(href.into());
+        self.link = Some(label);
+        self
+    }
+}
+
+/// One pool of days, with the widths of its used/available bar (percent).
+pub struct PoolRow {
+    pub pool: PoolView,
+    pub used_pct: String,
+    pub available_pct: String,
+    pub available_x: String,
+}
+
+impl PoolRow {
+    pub fn of(pool: PoolView) -> Self {
+        let total = (pool.used.max(0) + pool.available.max(0)).max(1) as f64;
+        let used = pool.used.max(0) as f64 * 100.0 / total;
+        let available = pool.available.max(0) as f64 * 100.0 / total;
+        Self {
+            used_pct: format!("{used:.1}"),
+            available_pct: format!("{available:.1}"),
+            available_x: format!("{used:.1}"),
+            pool,
+        }
+    }
+}
+
+/// Vouchers per state, for counts and the operator's chart.
+pub struct StateCount {
+    pub state: VoucherState,
+    pub count: u64,
+    /// Bar length in percent of the largest count.
+    pub width: String,
+}
+
+fn counts_of(raw: &[(VoucherState, u64)]) -> Vec<StateCount> {
+    let max = raw.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
+    VoucherState::ALL
+        .iter()
+        .map(|s| {
+            let count = raw
+                .iter()
+                .find(|(k, _)| k == s)
+                .map(|(_, n)| *n)
+                .unwrap_or(0);
+            StateCount {
+                state: *s,
+                count,
+                width: format!("{:.1}", count as f64 * 100.0 / max),
+            }
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "home_customer.html")]
+pub struct CustomerHome<'a> {
+    pub ctx: &'a Ctx,
+    pub done: Option<String>,
+    pub benefit: BenefitView,
+    pub pools: Vec<PoolRow>,
+    pub available: i64,
+    pub steps: Vec<Step>,
+    pub recent: Vec<VoucherRow>,
+    pub may_activate: bool,
+}
+
+#[derive(Template)]
+#[template(path = "home_partner.html")]
+pub struct PartnerHome<'a> {
+    pub ctx: &'a Ctx,
+    pub done: Option<String>,
+    pub steps: Vec<Step>,
+    pub to_reserve: Vec<VoucherRow>,
+    pub reserved: Vec<VoucherRow>,
+    pub may_reserve: bool,
+}
+
+#[derive(Template)]
+#[template(path = "home_operator.html")]
+pub struct OperatorHome<'a> {
+    pub ctx: &'a Ctx,
+    pub done: Option<String>,
+    pub steps: Vec<Step>,
+    pub counts: Vec<StateCount>,
+    pub total: u64,
+}
+
+/// A step in words, with its link.
+fn step(ctx: &Ctx, s: NextStep) -> Step {
+    let see = |href: &str| (href.to_owned(), ctx.t("next-see-them"));
+    let (text, link) = match s {
+        NextStep::ActivateBenefit => (ctx.t("next-activate"), None),
+        NextStep::AskToActivate => (ctx.t("next-activate-ask"), None),
+        NextStep::CreateVouchers { available } => (
+            ctx.t1("next-create", "days", ctx.days(available)),
+            Some(("/vouchers/new".to_owned(), ctx.t("nav-new-voucher"))),
+        ),
+        NextStep::NoDaysLeft => (ctx.t("next-no-days"), None),
+        NextStep::AssignVouchers { count } => (
+            ctx.t1("next-assign", "count", count),
+            Some(see("/vouchers?state=created")),
+        ),
+        NextStep::AwaitPartner { count } => (
+            ctx.t1("next-wait-partner", "count", count),
+            Some(see("/vouchers?state=assigned")),
+        ),
+        NextStep::ReservedByPartner { count } => (
+            ctx.t1("next-reserved", "count", count),
+            Some(see("/vouchers?state=reserved")),
+        ),
+        NextStep::NothingToDo => (ctx.t("next-nothing"), None),
+        NextStep::ReserveAssigned { count } => (
+            ctx.t1("next-partner-reserve", "count", count),
+            Some(("/vvr".to_owned(), ctx.t("nav-vvr"))),
+        ),
+        NextStep::DeliverReserved { count } => (
+            ctx.t1("next-partner-deliver", "count", count),
+            Some(see("/vouchers?state=reserved")),
+        ),
+        NextStep::DeliverAsConsultant { count } => (
+            ctx.t1("next-consultant-deliver", "count", count),
+            Some(see("/vouchers?state=reserved")),
+        ),
+        NextStep::PartnerNothingToDo => (ctx.t("next-partner-nothing"), None),
+        NextStep::ConsultantNothingToDo => (ctx.t("next-consultant-nothing"), None),
+        NextStep::CheckClock => (
+            ctx.t1("next-operator-clock", "date", ctx.date(ctx.today)),
+            Some(("/clock".to_owned(), ctx.t("nav-clock"))),
+        ),
+        NextStep::OpenVouchers { count } => (
+            ctx.t1("next-operator-open", "count", count),
+            Some(see("/vouchers")),
+        ),
+    };
+    match link {
+        Some((href, label)) => Step::new(text).link(href, label),
+        None => Step::new(text),
+    }
+}
+
+pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
+    let done = done_message(&ctx, q.get("done"));
+    let home = match st.app.home(&actor).await {
+        Ok(h) => h,
+        Err(e) => return fail(&ctx, e),
+    };
+    let steps = |steps: Vec<NextStep>| steps.into_iter().map(|s| step(&ctx, s)).collect();
+    match home {
+        Home::Customer {
+            benefit,
+            available,
+            recent,
+            abilities,
+            steps: next,
+        } => {
+            let pools = benefit.pools.iter().cloned().map(PoolRow::of).collect();
+            ok(
+                &ctx,
+                &CustomerHome {
+                    ctx: &ctx,
+                    done,
+                    may_activate: abilities.activate_benefit && !benefit.active,
+                    benefit,
+                    pools,
+                    available,
+                    steps: steps(next),
+                    recent,
+                },
+            )
+        }
+        Home::Partner {
+            to_reserve,
+            reserved,
+            abilities,
+            steps: next,
+        } => ok(
+            &ctx,
+            &PartnerHome {
+                ctx: &ctx,
+                done,
+                steps: steps(next),
+                to_reserve,
+                reserved,
+                may_reserve: abilities.reserve_vouchers,
+            },
+        ),
+        Home::Operator {
+            counts,
+            steps: next,
+        } => {
+            let counts = counts_of(&counts);
+            let total = counts.iter().map(|c| c.count).sum();
+            ok(
+                &ctx,
+                &OperatorHome {
+                    ctx: &ctx,
+                    done,
+                    steps: steps(next),
+                    counts,
+                    total,
+                },
+            )
+        }
+    }
+}
+
+/// The benefit administrator turns the Planning Services benefit on.
+pub async fn activate_benefit(State(st): State<AppState>, f: SignedInForm) -> Response {
+    match st.app.activate_benefit(&f.actor, f.actor.org_id).await {
+        Ok(()) => Redirect::to("/?done=benefit_activated").into_response(),
+        Err(e) => fail(f.ctx(), e),
+    }
+}

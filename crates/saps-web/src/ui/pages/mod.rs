@@ -1,0 +1,9 @@
+//! The pages, one module per feature. A page uses the shared page helpers
+//! (`ui::page`, `ui::form`, the extractors) and never another page.
+
+pub mod auth;
+pub mod clock;
+pub mod home;
+pub mod voucher_new;
+pub mod vouchers;
+pub mod vvr;

@@ -1,0 +1,277 @@
+//! The voucher pages: the list with search and filter, one voucher with its
+//! history and actions: assigning, cancelling, giving up a reservation.
+
+mod history;
+
+use crate::AppState;
+use crate::answer::{is_correctable, status};
+use crate::ui::extract::{SignedIn, SignedInForm, VoucherInPath};
+use crate::ui::form::Problems;
+use crate::ui::page::{Choice, done_message, fail, ok, render};
+use crate::ui::session::{CodeInPath, Ctx, Q};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use history::{TimelineItem, timeline};
+use saps_app::home::Abilities;
+use saps_app::views::{VoucherDetail, VoucherRow};
+use saps_core::{Actor, Error, Org, OrgId, VoucherCode, VoucherState};
+
+// ---- the list --------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "vouchers.html")]
+pub struct ListPage<'a> {
+    pub ctx: &'a Ctx,
+    pub rows: Vec<VoucherRow>,
+    pub search: String,
+    pub states: Vec<Choice>,
+    pub filtered: bool,
+    pub show_customer: bool,
+    pub show_partner: bool,
+    pub may_create: bool,
+}
+
+pub async fn list(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
+    let search = q.get("q").unwrap_or("").trim().to_owned();
+    let state = q.get("state").and_then(VoucherState::parse);
+    let rows = match st.app.voucher_rows(&actor, state, &search).await {
+        Ok(r) => r,
+        Err(e) => return fail(&ctx, e),
+    };
+    let mut states = vec![Choice {
+        value: String::new(),
+        label: ctx.t("vouchers-any-state"),
+        selected: state.is_none(),
+        disabled: false,
+    }];
+    states.extend(VoucherState::ALL.iter().map(|s| Choice {
+        value: s.as_str().to_owned(),
+        label: ctx.state(s),
+        selected: Some(*s) == state,
+        disabled: false,
+    }));
+    let kind = actor.role.org_kind();
+    ok(
+        &ctx,
+        &ListPage {
+            ctx: &ctx,
+            rows,
+            filtered: !search.is_empty() || state.is_some(),
+            search,
+            states,
+            show_customer: kind != saps_core::OrgKind::Customer,
+            show_partner: kind != saps_core::OrgKind::Partner,
+            may_create: Abilities::of(&actor).create_vouchers,
+        },
+    )
+}
+
+// ---- one voucher -----------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "voucher.html")]
+pub struct DetailPage<'a> {
+    pub ctx: &'a Ctx,
+    pub d: VoucherDetail,
+    pub engagement: String,
+    pub done: Option<String>,
+    pub partners: Vec<Choice>,
+    pub problems: Problems,
+    pub reason: String,
+    pub timeline: Vec<TimelineItem>,
+}
+
+/// What a voucher's page shows besides the voucher: a message after an
+/// action, or a refused form with what was typed.
+#[derive(Default)]
+pub struct Shown {
+    pub status: Option<StatusCode>,
+    pub done: Option<String>,
+    pub problems: Problems,
+    pub reason: String,
+    pub partner: Option<OrgId>,
+}
+
+/// Renders a voucher's page.
+pub async fn detail_page(
+    st: &AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: VoucherCode,
+    shown: Shown,
+) -> Response {
+    let d = match st.app.voucher_detail(actor, code).await {
+        Ok(d) => d,
+        Err(e) => return fail(ctx, e),
+    };
+    let partners = if d.actions.assign {
+        match st.app.partners_to_assign(actor).await {
+            Ok(ps) => partner_choices(ctx, &ps, shown.partner),
+            Err(e) => return fail(ctx, e),
+        }
+    } else {
+        Vec::new()
+    };
+    let engagement = ctx.engagement(&d.voucher.engagement, &d.engagement_name);
+    let timeline = timeline(ctx, &d);
+    render(
+        ctx,
+        shown.status.unwrap_or(StatusCode::OK),
+        &DetailPage {
+            ctx,
+            d,
+            engagement,
+            done: shown.done,
+            partners,
+            problems: shown.problems,
+            reason: shown.reason,
+            timeline,
+        },
+    )
+}
+
+fn partner_choices(ctx: &Ctx, partners: &[Org], selected: Option<OrgId>) -> Vec<Choice> {
+    let mut out = vec![Choice {
+        value: String::new(),
+        label: ctx.t("assign-choose-partner"),
+        selected: selected.is_none(),
+        disabled: false,
+    }];
+    out.extend(partners.iter().map(|p| Choice {
+        value: p.id.to_string(),
+        label: format!("{} ({})", p.name, ctx.country(&p.country)),
+        selected: Some(p.id) == selected,
+        disabled: false,
+    }));
+    out
+}
+
+pub async fn detail(
+    State(st): State<AppState>,
+    VoucherInPath(code): VoucherInPath,
+    SignedIn { ctx, actor }: SignedIn,
+    q: Q,
+) -> Response {
+    let done = done_message(&ctx, q.get("done"));
+    detail_page(
+        &st,
+        &ctx,
+        &actor,
+        code,
+        Shown {
+            done,
+            ..Shown::default()
+        },
+    )
+    .await
+}
+
+/// GET on a voucher action: show the voucher.
+pub async fn to_detail(CodeInPath(code): CodeInPath) -> Response {
+    match code {
+        Some(c) => Redirect::to(&format!("/vouchers/{c}")).into_response(),
+        None => Redirect::to("/vouchers").into_response(),
+    }
+}
+
+/// After a refused action on the voucher page: the page again, the message
+/// next to its field or at the top, what was typed kept.
+async fn refused_on_detail(
+    st: &AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: VoucherCode,
+    e: Error,
+    place: impl Fn(&str) -> Option<&'static str>,
+    typed: Shown,
+) -> Response {
+    if !is_correctable(&e) {
+        return fail(ctx, e);
+    }
+    let shown = Shown {
+        status: Some(status(&e)),
+        problems: Problems::from_error(ctx, &e, place),
+        ..typed
+    };
+    detail_page(st, ctx, actor, code, shown).await
+}
+
+pub async fn assign(
+    State(st): State<AppState>,
+    VoucherInPath(code): VoucherInPath,
+    f: SignedInForm,
+) -> Response {
+    let SignedInForm { form, actor } = f;
+    let ctx = &form.ctx;
+    let Ok(partner) = form.get("partner").parse::<OrgId>() else {
+        let shown = Shown {
+            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
+            problems: Problems::default().at("partner", ctx.t("assign-partner-missing")),
+            ..Shown::default()
+        };
+        return detail_page(&st, ctx, &actor, code, shown).await;
+    };
+    match st.app.assign_voucher(&actor, code, partner).await {
+        Ok(_) => Redirect::to(&format!("/vouchers/{code}?done=assigned")).into_response(),
+        Err(e) => {
+            refused_on_detail(
+                &st,
+                ctx,
+                &actor,
+                code,
+                e,
+                |k| (k == "partner_unknown").then_some("partner"),
+                Shown {
+                    partner: Some(partner),
+                    ..Shown::default()
+                },
+            )
+            .await
+        }
+    }
+}
+
+pub async fn cancel(
+    State(st): State<AppState>,
+    VoucherInPath(code): VoucherInPath,
+    f: SignedInForm,
+) -> Response {
+    let SignedInForm { form, actor } = f;
+    let ctx = &form.ctx;
+    match st.app.cancel_voucher(&actor, code).await {
+        Ok(_) => Redirect::to(&format!("/vouchers/{code}?done=cancelled")).into_response(),
+        Err(e) => refused_on_detail(&st, ctx, &actor, code, e, |_| None, Shown::default()).await,
+    }
+}
+
+/// The reservation is given up, with a reason (partner admins).
+pub async fn cancel_reservation(
+    State(st): State<AppState>,
+    VoucherInPath(code): VoucherInPath,
+    f: SignedInForm,
+) -> Response {
+    let SignedInForm { form, actor } = f;
+    let (st, ctx, actor, reason) = (&st, &form.ctx, &actor, form.get("reason"));
+    match st.app.cancel_reservation(actor, code, reason).await {
+        Ok(_) => {
+            Redirect::to(&format!("/vouchers/{code}?done=reservation_cancelled")).into_response()
+        }
+        Err(e) => {
+            refused_on_detail(
+                st,
+                ctx,
+                actor,
+                code,
+                e,
+                |k| (k == "reason").then_some("reason"),
+                Shown {
+                    reason: reason.to_owned(),
+                    ..Shown::default()
+                },
+            )
+            .await
+        }
+    }
+}

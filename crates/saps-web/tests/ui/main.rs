@@ -1,0 +1,8 @@
+//! The web UI through the real router: sign-in and sessions, CSRF, the pages
+//! of each party, refusals shown in place, 404s — and the five locales, each
+//! with every message the code and the templates use.
+
+mod browser;
+mod forms;
+mod locales;
+mod pages;
