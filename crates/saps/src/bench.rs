@@ -1,6 +1,10 @@
 //! `saps bench`: reserve / cancel-reservation round trips over HTTP with N
 //! concurrent clients, against the raw-engine ceiling (the same use cases and
 //! statements, no HTTP), then a re-check of every invariant.
+//!
+//! `saps bench --scenario NAME` runs one scenario on one database (SQLite, or
+//! PostgreSQL when `--postgres URL` is given) and ends with one machine-readable
+//! line: `RESULT scenario=NAME key=value …`.
 
 use anyhow::{Result, anyhow};
 use saps_app::clock::Clock;
@@ -10,8 +14,28 @@ use saps_core::{Actor, VoucherCode};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The scenarios `--scenario` can run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scenario {
+    /// Reserve / cancel-reservation round trips, raw engine then HTTP.
+    Reserve,
+}
+
+impl Scenario {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Reserve => "reserve",
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub struct BenchArgs {
+    /// Run one scenario on one database (SQLite, or PostgreSQL with --postgres) and end
+    /// with a `RESULT scenario=NAME …` line. Without it: the reserve scenario on SQLite,
+    /// then on PostgreSQL if --postgres is given.
+    #[arg(long, value_enum)]
+    scenario: Option<Scenario>,
     /// Concurrent clients; each owns one voucher and reserves / cancels it in a loop.
     #[arg(long, default_value_t = 64)]
     clients: usize,
@@ -69,7 +93,9 @@ pub async fn run(a: BenchArgs) -> Result<()> {
             .map(|n| n.get())
             .unwrap_or(1)
     );
-    if !a.no_sqlite {
+    // A named scenario measures one database, so that it ends with one RESULT line.
+    let sqlite = !(a.no_sqlite || a.scenario.is_some() && a.postgres.is_some());
+    if sqlite {
         let dir =
             std::env::temp_dir().join(format!("saps-bench-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir)?;
@@ -94,6 +120,11 @@ pub async fn run(a: BenchArgs) -> Result<()> {
 async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()> {
     println!();
     println!("== {}", store.describe());
+    let database = if store.describe().starts_with("PostgreSQL") {
+        "postgres"
+    } else {
+        "sqlite"
+    };
     let settings = Settings {
         mail_dir: std::env::temp_dir().join("saps-bench-mail"),
         ..Settings::default()
@@ -160,6 +191,19 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     if !report.violations.is_empty() || engine.errors > 0 || http.errors > 0 {
         return Err(anyhow!("the benchmark found errors or broken invariants"));
     }
+    println!(
+        "RESULT scenario={} database={database} clients={} http_ops_per_s={:.0} http_p50_ms={:.2} \
+         http_p99_ms={:.2} engine_ops_per_s={:.0} engine_p99_ms={:.2} ratio={:.2} violations={}",
+        a.scenario.unwrap_or(Scenario::Reserve).name(),
+        a.clients,
+        http.rate(),
+        http.pct(0.50),
+        http.pct(0.99),
+        engine.rate(),
+        engine.pct(0.99),
+        http.rate() / engine.rate(),
+        report.violations.len()
+    );
     Ok(())
 }
 
