@@ -17,6 +17,11 @@ const LEN: usize = DATA_LEN + 1;
 
 /// A voucher ID as customers and partners see it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(value_type = String, example = "7K3M-9QXR-2HDF-W8TN-C4PZ")
+)]
 pub struct VoucherCode([u8; LEN]);
 
 /// Why a text is not a voucher code.
