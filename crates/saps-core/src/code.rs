@@ -20,7 +20,13 @@ const LEN: usize = DATA_LEN + 1;
 #[cfg_attr(
     feature = "openapi",
     derive(utoipa::ToSchema),
-    schema(value_type = String, example = "7K3M-9QXR-2HDF-W8TN-C4PZ")
+    // 20 Crockford base32 symbols in any case (`O`, `I`, `L` read as `0`, `1`,
+    // `1`), dashes and spaces ignored; the check symbol cannot be a pattern.
+    schema(
+        value_type = String,
+        pattern = r"^[- ]*([0-9A-TV-Za-tv-z][- ]*){20}$",
+        example = "7K3M-9QXR-2HDF-W8TN-C4PQ"
+    )
 )]
 pub struct VoucherCode([u8; LEN]);
 

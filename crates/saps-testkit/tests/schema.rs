@@ -52,6 +52,18 @@ fn the_check_refuses_a_wrong_body_an_undocumented_status_and_a_wrong_media_type(
     assert!(c.operation("GET", "/api/v1/nowhere").is_none());
 }
 
+#[test]
+fn the_documented_voucher_id_example_is_a_valid_voucher_id() {
+    let doc = saps_web::api::document();
+    let example = doc["components"]["schemas"]["VoucherCode"]["example"]
+        .as_str()
+        .unwrap();
+    assert!(
+        example.parse::<saps_core::VoucherCode>().is_ok(),
+        "{example}"
+    );
+}
+
 /// Sends a request and returns the answer (already checked by `TestApp`).
 async fn send(
     t: &TestApp,

@@ -1,7 +1,7 @@
 //! A customer's Planning Services benefit: Software Assurance agreements and
 //! the pools of days they accrue.
 
-use super::{NoInput, Refusal, created, no_body, ok};
+use super::{NoInput, Refusal, created, day_text, no_body, ok};
 use crate::AppState;
 use crate::extract::{Caller, Json, date, id};
 use crate::problem::ApiResult;
@@ -24,9 +24,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 struct AgreementRequest {
     number: String,
-    #[schema(format = Date)]
+    #[schema(schema_with = day_text)]
     sa_start: String,
-    #[schema(format = Date)]
+    #[schema(schema_with = day_text)]
     sa_end: String,
     /// The days a three-year agreement would accrue.
     days: u32,

@@ -1,6 +1,6 @@
 //! The program clock: read it, and (operator, simulated clock only) move it.
 
-use super::{Refusal, ok};
+use super::{Refusal, day_text, ok};
 use crate::AppState;
 use crate::extract::{Caller, Json, date};
 use crate::problem::{ApiResult, Problem};
@@ -14,16 +14,43 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(clock_get, clock_post))
 }
 
-/// Either `set` or `advance_days`.
-#[derive(Deserialize, ToSchema)]
+/// Either `set` or `advance_days` (parsed one field at a time, so that each
+/// mistake is named; [`ClockMoveBody`] documents the two shapes).
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClockRequest {
-    /// Move a simulated clock to the start of this day.
-    #[schema(format = Date)]
     set: Option<String>,
-    /// Move a simulated clock forward by this many days.
-    #[schema(minimum = 1, maximum = 3650)]
     advance_days: Option<i64>,
+}
+
+/// How to move a simulated clock: to a day, or forward by some days. It never
+/// moves backwards (409).
+#[derive(Deserialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // Only documents the body `ClockRequest` parses.
+enum ClockMoveBody {
+    #[schema(title = "Set")]
+    Set(SetClock),
+    #[schema(title = "Advance")]
+    Advance(AdvanceClock),
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct SetClock {
+    /// Move the clock to the start of this day.
+    #[schema(schema_with = day_text)]
+    set: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct AdvanceClock {
+    /// Move the clock forward by this many days.
+    #[schema(minimum = 1, maximum = 3650)]
+    advance_days: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -53,7 +80,7 @@ async fn clock_get(State(st): State<AppState>, _c: Caller) -> ApiResult<Response
     post,
     path = "/api/v1/clock",
     tag = "program",
-    request_body = ClockRequest,
+    request_body = ClockMoveBody,
     responses(
         (status = 200, description = "The clock after the move", body = ClockAnswer),
         (status = 403, response = Refusal),

@@ -72,7 +72,8 @@ fn operation(path: &str, method: &str, op: &mut Value) {
     if params > 0 {
         errors.push(400);
     }
-    if let Some(body) = op.get("requestBody") {
+    if let Some(body) = op.get_mut("requestBody") {
+        optional_body_is_left_out(body);
         errors.extend([400, 413]);
         if body["required"] == json!(true) {
             // The body is strict JSON: another media type is 415, a field the
@@ -103,6 +104,26 @@ fn operation(path: &str, method: &str, op: &mut Value) {
             .or_insert_with(|| json!({"$ref": format!("#/components/responses/{PROBLEM}")}));
     }
     sort(responses);
+}
+
+/// `request_body(content = Option<T>)` documents a body that may be left out;
+/// utoipa also makes its schema nullable, but a JSON `null` is not an empty
+/// body and is refused: keep the schema `T`.
+fn optional_body_is_left_out(body: &mut Value) {
+    if body["required"] == json!(true) {
+        return;
+    }
+    let Some(schema) = body.pointer_mut("/content/application~1json/schema") else {
+        return;
+    };
+    let inner = schema["oneOf"].as_array().and_then(|alternatives| {
+        let mut rest = alternatives.iter().filter(|a| a["type"] != json!("null"));
+        let first = rest.next().cloned();
+        first.filter(|_| rest.next().is_none())
+    });
+    if let Some(inner) = inner {
+        *schema = inner;
+    }
 }
 
 /// Responses in status order, so the document reads (and diffs) predictably.

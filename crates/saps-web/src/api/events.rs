@@ -19,15 +19,27 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 struct EventsQuery {
-    /// The sequence number to start after (increasing, with gaps).
-    #[param(value_type = Option<i64>, minimum = 0)]
+    /// The sequence number to start after (increasing, with gaps; empty: 0).
+    #[param(schema_with = sequence_text)]
     after: Option<String>,
     /// The `next_cursor` of the previous page (the same as `after`).
-    #[param(value_type = Option<i64>, minimum = 0)]
+    #[param(schema_with = sequence_text)]
     cursor: Option<String>,
     /// Page size, 1 to 500 (default 100).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     limit: Option<String>,
+}
+
+/// An event sequence number as the query carries it: digits, or empty.
+fn sequence_text() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(
+            "An event sequence number; empty or left out: from the start",
+        ))
+        .pattern(Some("^[0-9]{0,18}$"))
+        .build()
 }
 
 /// A page of events.
@@ -52,15 +64,11 @@ async fn events(
     c: Caller,
     Query(q): Query<EventsQuery>,
 ) -> ApiResult<Response> {
-    let after = match q.after.as_deref().or(q.cursor.as_deref()) {
-        None | Some("") => 0,
-        Some(a) => a.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-            Problem::malformed(
-                "after",
-                "after must be an event sequence number (0 or more)",
-            )
-        })?,
-    };
+    // A malformed `cursor` is refused even when `after` is given.
+    let cursor = sequence("cursor", q.cursor.as_deref())?;
+    let after = sequence("after", q.after.as_deref())?
+        .or(cursor)
+        .unwrap_or(0);
     let limit = limit(q.limit.as_deref(), 100)?;
     let items = st.app.events(&c.actor, after, limit).await?;
     let next_cursor = if items.len() == limit as usize {
@@ -69,4 +77,20 @@ async fn events(
         None
     };
     Ok(ok(EventPage { items, next_cursor }))
+}
+
+/// An event sequence number from the query (0 or more).
+fn sequence(field: &str, raw: Option<&str>) -> ApiResult<Option<i64>> {
+    match raw {
+        None | Some("") => Ok(None),
+        Some(a) => a
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(Some)
+            .ok_or_else(|| {
+                let detail = format!("{field} must be an event sequence number (0 or more)");
+                Problem::malformed("after", detail).into()
+            }),
+    }
 }

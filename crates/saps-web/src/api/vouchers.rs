@@ -8,7 +8,7 @@ use crate::problem::{ApiResult, Problem};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use saps_app::{NewVoucherRequest, VoucherView};
-use saps_core::{OrgId, UserId, VoucherId, VoucherState};
+use saps_core::{OrgId, UserId, VoucherCode, VoucherId, VoucherState};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -43,14 +43,26 @@ struct AssignRequest {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 struct ListQuery {
-    /// Only vouchers in this state.
-    #[param(value_type = Option<VoucherState>)]
+    /// Only vouchers in this state (empty: all).
+    #[param(schema_with = state_filter)]
     state: Option<String>,
     /// Page size, 1 to 500 (default 100).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     limit: Option<String>,
     /// The `next_cursor` of the previous page.
+    #[param(pattern = r"^(v1\.[0-9a-f]{32})?$")]
     cursor: Option<String>,
+}
+
+/// A voucher state, or empty for all of them.
+fn state_filter() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let states = VoucherState::ALL.map(VoucherState::as_str);
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some("Only vouchers in this state; empty or left out: all"))
+        .enum_values(Some(std::iter::once("").chain(states)))
+        .build()
 }
 
 /// A page of vouchers.
@@ -63,7 +75,7 @@ struct VoucherPage {
 }
 
 /// The path parameter naming a voucher by its code.
-pub const CODE: &str = "The voucher ID, e.g. 7K3M-9QXR-2HDF-W8TN-C4PZ";
+pub const CODE: &str = "The voucher ID, e.g. 7K3M-9QXR-2HDF-W8TN-C4PQ";
 
 /// Create a voucher, debiting the pool (benefit admin)
 #[utoipa::path(
@@ -144,7 +156,7 @@ fn decode_cursor(s: &str) -> Option<VoucherId> {
     get,
     path = "/api/v1/vouchers/{code}",
     tag = "vouchers",
-    params(("code" = String, Path, description = CODE)),
+    params(("code" = VoucherCode, Path, description = CODE)),
     responses((status = 200, description = "The voucher with its history", body = VoucherView))
 )]
 async fn voucher_get(
@@ -160,7 +172,7 @@ async fn voucher_get(
     post,
     path = "/api/v1/vouchers/{code}/assign",
     tag = "vouchers",
-    params(("code" = String, Path, description = CODE)),
+    params(("code" = VoucherCode, Path, description = CODE)),
     request_body = AssignRequest,
     responses(
         (status = 200, description = "The voucher, assigned", body = VoucherView),
@@ -185,7 +197,7 @@ async fn voucher_assign(
     post,
     path = "/api/v1/vouchers/{code}/cancel",
     tag = "vouchers",
-    params(("code" = String, Path, description = CODE)),
+    params(("code" = VoucherCode, Path, description = CODE)),
     request_body(content = Option<NoInput>, description = "Nothing, or an empty object"),
     responses(
         (status = 200, description = "The voucher, cancelled", body = VoucherView),

@@ -2,14 +2,14 @@
 //! ID against the customer's e-mail, reserves it, or cancels the reservation.
 
 use super::vouchers::CODE;
-use super::{Refusal, ok};
+use super::{Refusal, day_text, ok};
 use crate::AppState;
 use crate::extract::{Caller, Json, date, voucher_code};
 use crate::problem::ApiResult;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use saps_app::{ReserveInput, VoucherView};
-use saps_core::{LocationId, UserId};
+use saps_core::{LocationId, UserId, VoucherCode};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -25,6 +25,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 struct ValidateRequest {
     /// The voucher ID the customer gave.
+    #[schema(value_type = VoucherCode)]
     code: String,
     customer_email: String,
 }
@@ -34,9 +35,9 @@ struct ValidateRequest {
 struct ReserveRequest {
     location_id: LocationId,
     consultant_id: UserId,
-    #[schema(format = Date)]
+    #[schema(schema_with = day_text)]
     start_date: String,
-    #[schema(format = Date)]
+    #[schema(schema_with = day_text)]
     end_date: String,
     accept_terms: bool,
     /// ISO 3166-1 alpha-2; the location's country when left out.
@@ -78,7 +79,7 @@ async fn voucher_validate(
     post,
     path = "/api/v1/vouchers/{code}/reserve",
     tag = "vvr",
-    params(("code" = String, Path, description = CODE)),
+    params(("code" = VoucherCode, Path, description = CODE)),
     request_body = ReserveRequest,
     responses(
         (status = 200, description = "The voucher, reserved", body = VoucherView),
@@ -111,7 +112,7 @@ async fn voucher_reserve(
     post,
     path = "/api/v1/vouchers/{code}/cancel-reservation",
     tag = "vvr",
-    params(("code" = String, Path, description = CODE)),
+    params(("code" = VoucherCode, Path, description = CODE)),
     request_body = CancelReservationRequest,
     responses(
         (status = 200, description = "The voucher, assigned again", body = VoucherView),
