@@ -33,6 +33,7 @@ pub struct NewUser {
 
 /// One agreement's pool of days, as the benefit summary shows it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PoolView {
     pub agreement: String,
     pub agreement_id: AgreementId,
@@ -46,6 +47,7 @@ pub struct PoolView {
 
 /// The customer's Planning Services benefit.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BenefitView {
     pub active: bool,
     pub pools: Vec<PoolView>,

@@ -39,6 +39,7 @@ pub struct ReserveInput {
 
 /// A voucher as the API and the UI show it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VoucherView {
     pub id: VoucherId,
     pub code: VoucherCode,

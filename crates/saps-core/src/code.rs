@@ -17,6 +17,17 @@ const LEN: usize = DATA_LEN + 1;
 
 /// A voucher ID as customers and partners see it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    // 20 Crockford base32 symbols in any case (`O`, `I`, `L` read as `0`, `1`,
+    // `1`), dashes and spaces ignored; the check symbol cannot be a pattern.
+    schema(
+        value_type = String,
+        pattern = r"^[- ]*([0-9A-TV-Za-tv-z][- ]*){20}$",
+        example = "7K3M-9QXR-2HDF-W8TN-C4PQ"
+    )
+)]
 pub struct VoucherCode([u8; LEN]);
 
 /// Why a text is not a voucher code.

@@ -85,12 +85,15 @@ impl NewEvent {
 
 /// A stored event, numbered in append order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Event {
     pub seq: i64,
     pub id: EventId,
     pub at: Timestamp,
     pub actor_id: Option<UserId>,
     pub kind: String,
+    /// Free-form: its fields depend on the kind.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub payload: Value,
     pub voucher_id: Option<VoucherId>,
     pub customer_id: Option<OrgId>,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where the voucher's validity period starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExpiryAnchor {
     Creation,
@@ -16,6 +17,7 @@ pub enum ExpiryAnchor {
 
 /// A dated milestone of the program calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MilestoneName {
     /// Cloud engagements can no longer be bought or delivered (effective on the date).
@@ -44,6 +46,7 @@ impl MilestoneName {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Milestone {
     pub name: MilestoneName,
     pub date: Date,

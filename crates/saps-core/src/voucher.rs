@@ -12,6 +12,7 @@ use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VoucherState {
     Created,
@@ -144,6 +145,7 @@ pub fn next_state(from: VoucherState, t: Transition) -> Option<VoucherState> {
 
 /// A partner's reservation of a voucher.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reservation {
     pub location_id: LocationId,
     pub consultant_id: UserId,

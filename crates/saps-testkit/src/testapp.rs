@@ -104,6 +104,7 @@ impl TestApp {
         body: Option<Vec<u8>>,
         headers: &[(&str, &str)],
     ) -> Answer {
+        let method_name = method.as_str().to_owned();
         let mut req = Request::builder().method(method).uri(path);
         if let Some(t) = token {
             req = req.header("authorization", format!("Bearer {t}"));
@@ -130,6 +131,16 @@ impl TestApp {
             .unwrap_or("")
             .to_owned();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        // Every answer must be one the served OpenAPI document describes.
+        if let Err(e) = crate::schema_check::contract().check(
+            &method_name,
+            path,
+            status.as_u16(),
+            &content_type,
+            &bytes,
+        ) {
+            panic!("the answer does not match the OpenAPI document: {e}");
+        }
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         Answer {
             status,

@@ -1088,7 +1088,7 @@ async fn moving_the_system_clock_is_a_conflict() {
 
 #[tokio::test]
 async fn the_openapi_document_describes_every_route_of_the_contract() {
-    let doc = saps_web::api::api().document();
+    let doc = saps_web::api::document();
     let paths = doc["paths"].as_object().unwrap();
     for (method, path) in [
         ("post", "/api/v1/auth/token"),

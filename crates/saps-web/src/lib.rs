@@ -6,14 +6,13 @@ pub mod answer;
 pub mod api;
 pub mod extract;
 mod idempotency;
-pub mod openapi;
 pub mod problem;
 pub mod ui;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use problem::Problem;
 use saps_app::App;
@@ -29,11 +28,12 @@ pub struct AppState {
 
 /// The whole HTTP application.
 pub fn router(app: Arc<App>) -> Router {
-    let api = api::api();
-    let openapi = Arc::new(api.document());
-    let state = AppState { app, openapi };
-    let api_router = api
-        .router
+    let (api_router, openapi) = api::api();
+    let state = AppState {
+        app,
+        openapi: Arc::new(openapi),
+    };
+    let api_router = api_router
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             idempotency::layer,
@@ -44,6 +44,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(api_router)
         .route("/api/openapi.json", get(openapi_json))
         .route("/api/docs", get(docs))
+        .route("/api/docs.css", get(api::docs::stylesheet))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .merge(ui::router())
@@ -77,8 +78,8 @@ async fn openapi_json(State(st): State<AppState>) -> Response {
     axum::Json((*st.openapi).clone()).into_response()
 }
 
-async fn docs(State(st): State<AppState>) -> Html<String> {
-    Html(openapi::docs_page(&st.openapi))
+async fn docs(State(st): State<AppState>) -> Response {
+    api::docs::page(&st.openapi)
 }
 
 async fn readyz(State(st): State<AppState>) -> Response {

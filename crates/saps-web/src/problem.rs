@@ -7,7 +7,7 @@ use saps_core::{Error, StoreError};
 use serde::Serialize;
 
 /// A problem+json answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Problem {
     #[serde(rename = "type")]
     pub kind: String,

@@ -1,0 +1,462 @@
+//! Real answers against the served OpenAPI document. `TestApp` checks every
+//! answer it sees (see `saps_testkit::schema_check`); this test makes sure
+//! that every operation is exercised by every kind of caller, with success
+//! and error answers, and that the check itself refuses what it should.
+
+use axum::http::{Method, StatusCode};
+use saps_testkit::schema_check::{Contract, contract};
+use saps_testkit::testapp::{Db, TestApp};
+use serde_json::{Value, json};
+
+#[test]
+fn the_check_refuses_a_wrong_body_an_undocumented_status_and_a_wrong_media_type() {
+    let c = Contract::new(saps_web::api::document());
+    let me = json!({"id": uuid::Uuid::nil(), "email": "a@b.example", "name": "A", "role": "operator",
+        "org_id": uuid::Uuid::nil()});
+    let body = serde_json::to_vec(&me).unwrap();
+    c.check("GET", "/api/v1/me", 200, "application/json", &body)
+        .unwrap();
+    assert!(
+        c.check("GET", "/api/v1/me", 200, "application/json", b"{}")
+            .is_err()
+    );
+    let mut wrong = me.clone();
+    wrong["role"] = json!("king");
+    assert!(
+        c.check(
+            "GET",
+            "/api/v1/me",
+            200,
+            "application/json",
+            &serde_json::to_vec(&wrong).unwrap()
+        )
+        .is_err()
+    );
+    assert!(
+        c.check("GET", "/api/v1/me", 418, "application/json", &body)
+            .is_err()
+    );
+    assert!(
+        c.check("GET", "/api/v1/me", 200, "text/html", &body)
+            .is_err()
+    );
+    // Literal segments win over parameters; unknown routes are not checked.
+    assert_eq!(
+        c.operation("POST", "/api/v1/vouchers/validate").unwrap().0,
+        "/api/v1/vouchers/validate"
+    );
+    assert_eq!(
+        c.operation("GET", "/api/v1/vouchers/X?limit=1").unwrap().0,
+        "/api/v1/vouchers/{code}"
+    );
+    assert!(c.operation("GET", "/api/v1/nowhere").is_none());
+}
+
+#[test]
+fn the_documented_voucher_id_example_is_a_valid_voucher_id() {
+    let doc = saps_web::api::document();
+    let example = doc["components"]["schemas"]["VoucherCode"]["example"]
+        .as_str()
+        .unwrap();
+    assert!(
+        example.parse::<saps_core::VoucherCode>().is_ok(),
+        "{example}"
+    );
+}
+
+/// Sends a request and returns the answer (already checked by `TestApp`).
+async fn send(
+    t: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let a = t.call(method, path, token, body.as_ref()).await;
+    (a.status, a.body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
+    let t = TestApp::new(Db::Sqlite, 60).await;
+    let w = t.world.clone();
+    let (get, post, put) = (Method::GET, Method::POST, Method::PUT);
+    let op = t.token(&w.operator).await;
+    let pa = t.token(&w.partner_admin).await;
+    let ba = t.token(&w.benefit_admin).await;
+    let consultant = t.token(&w.consultant).await;
+    let pm = t.token(&w.project_manager).await;
+    let everyone = [&op, &pa, &ba, &consultant, &pm];
+    let (customer, partner) = (w.customer.id, w.partner.id);
+
+    // Signing in, right and wrong.
+    let good = json!({"email": w.operator.email, "password": saps_app::fixtures::PASSWORD});
+    assert_eq!(
+        send(&t, post.clone(), "/api/v1/auth/token", None, Some(good))
+            .await
+            .0,
+        StatusCode::CREATED
+    );
+    let bad = json!({"email": w.operator.email, "password": "wrong"});
+    assert_eq!(
+        send(&t, post.clone(), "/api/v1/auth/token", None, Some(bad))
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // What every caller may read.
+    let reads = [
+        "/api/v1/me".to_owned(),
+        "/api/v1/clock".into(),
+        "/api/v1/partners".into(),
+        format!("/api/v1/partners/{partner}"),
+        "/api/v1/customers".into(),
+        format!("/api/v1/orgs/{customer}/users"),
+        format!("/api/v1/orgs/{partner}/users"),
+        "/api/v1/offerings".into(),
+        "/api/v1/program".into(),
+        format!("/api/v1/customers/{customer}/benefit"),
+        "/api/v1/vouchers".into(),
+        "/api/v1/events".into(),
+        "/api/v1/events?limit=1".into(),
+    ];
+    for token in everyone {
+        for path in &reads {
+            send(&t, get.clone(), path, Some(token), None).await;
+        }
+    }
+
+    // Provisioning by the operator, refused to others.
+    let partner2 = json!({"name": "Schema partner", "country": "DE",
+        "locations": [{"name": "Berlin", "country": "DE", "city": "Berlin"}]});
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            "/api/v1/partners",
+            Some(&op),
+            Some(partner2.clone())
+        )
+        .await
+        .0,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            "/api/v1/partners",
+            Some(&ba),
+            Some(partner2)
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, c2) = send(
+        &t,
+        post.clone(),
+        "/api/v1/customers",
+        Some(&op),
+        Some(json!({"name": "Schema customer", "country": "IT"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let c2 = c2["id"].as_str().unwrap().to_owned();
+    let admin = json!({"email": "admin@schema.example", "name": "Admin", "role": "benefit_admin",
+        "password": "password-123"});
+    let users = format!("/api/v1/orgs/{c2}/users");
+    assert_eq!(
+        send(&t, post.clone(), &users, Some(&op), Some(admin))
+            .await
+            .0,
+        StatusCode::CREATED
+    );
+    let agreement = json!({"number": "SA-SCHEMA", "sa_start": "2020-01-01", "sa_end": "2022-12-31", "days": 30});
+    let agreements = format!("/api/v1/customers/{c2}/agreements");
+    assert_eq!(
+        send(&t, post.clone(), &agreements, Some(&op), Some(agreement))
+            .await
+            .0,
+        StatusCode::CREATED
+    );
+    let sign_in = json!({"email": "admin@schema.example", "password": "password-123"});
+    let (_, token) = send(&t, post.clone(), "/api/v1/auth/token", None, Some(sign_in)).await;
+    let ba2 = token["token"].as_str().unwrap().to_owned();
+    let activate = format!("/api/v1/customers/{c2}/benefit/activate");
+    assert_eq!(
+        send(&t, post.clone(), &activate, Some(&ba2), None).await.0,
+        StatusCode::OK
+    );
+    send(&t, post.clone(), &activate, Some(&pa), None).await;
+
+    // The program and the clock.
+    let (_, program) = send(&t, get.clone(), "/api/v1/program", Some(&op), None).await;
+    assert_eq!(
+        send(
+            &t,
+            put.clone(),
+            "/api/v1/program",
+            Some(&op),
+            Some(program.clone())
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&t, put.clone(), "/api/v1/program", Some(&ba), Some(program))
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(
+            &t,
+            put.clone(),
+            "/api/v1/program",
+            Some(&op),
+            Some(json!({}))
+        )
+        .await
+        .0,
+        StatusCode::BAD_REQUEST
+    );
+    let advance = json!({"advance_days": 1});
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            "/api/v1/clock",
+            Some(&op),
+            Some(advance.clone())
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    send(&t, post.clone(), "/api/v1/clock", Some(&ba), Some(advance)).await;
+
+    // A voucher's whole path, and its refusals.
+    let new_voucher = json!({"customer_id": customer, "agreement": w.agreement, "engagement": "SSDPS-UPG",
+        "days": 3, "project_manager_id": w.project_manager.id});
+    let (status, v) = send(
+        &t,
+        post.clone(),
+        "/api/v1/vouchers",
+        Some(&ba),
+        Some(new_voucher.clone()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    send(
+        &t,
+        post.clone(),
+        "/api/v1/vouchers",
+        Some(&pa),
+        Some(new_voucher),
+    )
+    .await;
+    let code = v["code"].as_str().unwrap().to_owned();
+    let one = format!("/api/v1/vouchers/{code}");
+    for token in everyone {
+        send(&t, get.clone(), &one, Some(token), None).await;
+        send(
+            &t,
+            get.clone(),
+            "/api/v1/vouchers?state=created&limit=1",
+            Some(token),
+            None,
+        )
+        .await;
+    }
+    let assign = json!({"partner_id": partner});
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            &format!("{one}/assign"),
+            Some(&ba),
+            Some(assign.clone())
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    send(
+        &t,
+        post.clone(),
+        &format!("{one}/assign"),
+        Some(&ba),
+        Some(assign),
+    )
+    .await;
+    let validate = json!({"code": code, "customer_email": w.project_manager.email});
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            "/api/v1/vouchers/validate",
+            Some(&pa),
+            Some(validate.clone())
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    send(
+        &t,
+        post.clone(),
+        "/api/v1/vouchers/validate",
+        Some(&ba),
+        Some(validate),
+    )
+    .await;
+    let reserve = json!({"location_id": w.location.id, "consultant_id": w.consultant.id,
+        "start_date": "2020-12-01", "end_date": "2020-12-03", "accept_terms": true});
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            &format!("{one}/reserve"),
+            Some(&pa),
+            Some(reserve.clone())
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    send(
+        &t,
+        post.clone(),
+        &format!("{one}/reserve"),
+        Some(&pa),
+        Some(reserve),
+    )
+    .await;
+    send(&t, post.clone(), &format!("{one}/cancel"), Some(&ba), None).await;
+    let reason = json!({"reason": "The customer moved the dates"});
+    let cancel_reservation = format!("{one}/cancel-reservation");
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            &cancel_reservation,
+            Some(&pa),
+            Some(reason)
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(
+            &t,
+            post.clone(),
+            &format!("{one}/cancel"),
+            Some(&ba),
+            Some(json!({}))
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    for token in everyone {
+        send(&t, get.clone(), &one, Some(token), None).await;
+        send(
+            &t,
+            get.clone(),
+            "/api/v1/events?after=0&limit=500",
+            Some(token),
+            None,
+        )
+        .await;
+    }
+
+    // Errors every route shares: no token, a malformed id, an unknown one, bad bodies.
+    send(&t, get.clone(), "/api/v1/vouchers", None, None).await;
+    send(
+        &t,
+        get.clone(),
+        "/api/v1/vouchers/not-a-code",
+        Some(&ba),
+        None,
+    )
+    .await;
+    send(
+        &t,
+        get.clone(),
+        "/api/v1/partners/not-an-id",
+        Some(&ba),
+        None,
+    )
+    .await;
+    send(
+        &t,
+        get.clone(),
+        &format!("/api/v1/partners/{}", uuid::Uuid::now_v7()),
+        Some(&ba),
+        None,
+    )
+    .await;
+    send(&t, get.clone(), "/api/v1/vouchers?limit=0", Some(&ba), None).await;
+    send(&t, get.clone(), "/api/v1/events?after=-1", Some(&ba), None).await;
+    send(
+        &t,
+        post.clone(),
+        "/api/v1/vouchers",
+        Some(&ba),
+        Some(json!({"days": "three"})),
+    )
+    .await;
+    let text = [("content-type", "text/plain")];
+    t.raw(
+        post.clone(),
+        "/api/v1/vouchers",
+        Some(&ba),
+        Some(b"days=3".to_vec()),
+        &text,
+    )
+    .await;
+    let huge = vec![b' '; saps_web::extract::MAX_JSON + 10];
+    t.raw(post.clone(), "/api/v1/vouchers", Some(&ba), Some(huge), &[])
+        .await;
+    let key = [("idempotency-key", "schema-1")];
+    t.raw(
+        post.clone(),
+        "/api/v1/clock",
+        Some(&op),
+        Some(br#"{"advance_days": 1}"#.to_vec()),
+        &key,
+    )
+    .await;
+    t.raw(
+        post.clone(),
+        "/api/v1/clock",
+        Some(&op),
+        Some(br#"{"advance_days": 2}"#.to_vec()),
+        &key,
+    )
+    .await;
+
+    let seen = contract().seen();
+    for (method, template) in contract().operations() {
+        let statuses: Vec<u16> = seen
+            .iter()
+            .filter(|(m, p, _)| *m == method && *p == template)
+            .map(|(_, _, s)| *s)
+            .collect();
+        assert!(
+            statuses.iter().any(|s| (200..300).contains(s)),
+            "{method} {template} never succeeded: {statuses:?}"
+        );
+    }
+    let statuses: std::collections::BTreeSet<u16> = seen.iter().map(|(_, _, s)| *s).collect();
+    for status in [400, 401, 403, 404, 409, 413, 415, 422] {
+        assert!(
+            statuses.contains(&status),
+            "no answer with {status}: {statuses:?}"
+        );
+    }
+}

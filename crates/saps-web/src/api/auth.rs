@@ -1,0 +1,87 @@
+//! Signing in: exchanging an e-mail and password for a bearer token, and who
+//! the token belongs to.
+
+use super::{Refusal, created, ok};
+use crate::AppState;
+use crate::extract::{Caller, Json};
+use crate::problem::ApiResult;
+use axum::extract::State;
+use axum::response::Response;
+use saps_core::{OrgId, Role, User, UserId};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(token))
+        .routes(routes!(me))
+}
+
+/// A user as the API shows it (never the password).
+#[derive(Serialize, ToSchema)]
+pub struct UserAnswer {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub org_id: OrgId,
+}
+
+impl From<&User> for UserAnswer {
+    fn from(u: &User) -> Self {
+        Self {
+            id: u.id,
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role,
+            org_id: u.org_id,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct TokenRequest {
+    email: String,
+    password: String,
+}
+
+/// A new bearer token (shown once) and its user.
+#[derive(Serialize, ToSchema)]
+struct TokenAnswer {
+    token: String,
+    user: UserAnswer,
+}
+
+/// Exchange an e-mail and password for a bearer token (shown once)
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/token",
+    tag = "auth",
+    security(()),
+    request_body = TokenRequest,
+    responses(
+        (status = 201, description = "The token and its user", body = TokenAnswer),
+        (status = 401, response = Refusal),
+        (status = 429, response = Refusal),
+    )
+)]
+async fn token(State(st): State<AppState>, Json(r): Json<TokenRequest>) -> ApiResult<Response> {
+    let (token, user) = st.app.issue_token(&r.email, &r.password).await?;
+    Ok(created(TokenAnswer {
+        token,
+        user: UserAnswer::from(&user),
+    }))
+}
+
+/// The signed-in user
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "auth",
+    responses((status = 200, description = "The caller", body = UserAnswer))
+)]
+async fn me(c: Caller) -> ApiResult<Response> {
+    Ok(ok(UserAnswer::from(&c.user)))
+}

@@ -1,0 +1,180 @@
+//! The program as the API shows it: the catalog of offerings, and the settings
+//! with the dated calendar (changed by the operator).
+
+use super::{Refusal, ok};
+use crate::AppState;
+use crate::extract::{Caller, Json};
+use crate::problem::ApiResult;
+use axum::extract::State;
+use axum::response::Response;
+use saps_core::{ExpiryAnchor, Milestone, Program};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(offerings))
+        .routes(routes!(program_get, program_put))
+}
+
+/// A deliverable engagement.
+#[derive(Serialize, ToSchema)]
+struct EngagementAnswer {
+    code: String,
+    name: String,
+    cloud: bool,
+    /// Allowed lengths in days.
+    lengths: Vec<u32>,
+    /// The partner competency that qualifies a company for this engagement.
+    competency: String,
+    /// Exams or assessments, one of which the delivering consultant must hold.
+    exams: Vec<String>,
+    /// The day it stops being deliverable, if any (its own or the calendar's).
+    #[schema(required = true)]
+    retired_on: Option<jiff::civil::Date>,
+}
+
+/// An offering with its engagements.
+#[derive(Serialize, ToSchema)]
+struct OfferingAnswer {
+    code: String,
+    name: String,
+    engagements: Vec<EngagementAnswer>,
+}
+
+/// Program settings and the dated calendar.
+#[derive(Serialize, ToSchema)]
+struct ProgramAnswer {
+    name: String,
+    version: u32,
+    voucher_validity_days: u32,
+    expiry_anchor: ExpiryAnchor,
+    claim_window_days: u32,
+    payment_due_days: u32,
+    milestones: Vec<Milestone>,
+    /// Always `UTC`.
+    time_zone: &'static str,
+    /// How dates in the calendar are read.
+    deadline_semantics: &'static str,
+}
+
+const DEADLINE_SEMANTICS: &str = "A last day D allows the action until D 23:59:59 UTC; a date on which something \
+                                  ends or is removed takes effect at 00:00 UTC.";
+
+impl From<&Program> for ProgramAnswer {
+    fn from(p: &Program) -> Self {
+        Self {
+            name: p.name.clone(),
+            version: p.version,
+            voucher_validity_days: p.voucher_validity_days,
+            expiry_anchor: p.expiry_anchor,
+            claim_window_days: p.claim_window_days,
+            payment_due_days: p.payment_due_days,
+            milestones: p.milestones.clone(),
+            time_zone: "UTC",
+            deadline_semantics: DEADLINE_SEMANTICS,
+        }
+    }
+}
+
+/// New settings and calendar. The answer of `GET` is accepted as it is: its
+/// read-only fields (`version`, `time_zone`, `deadline_semantics`) are ignored.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct ProgramRequest {
+    /// Unchanged when left out.
+    name: Option<String>,
+    voucher_validity_days: u32,
+    expiry_anchor: ExpiryAnchor,
+    claim_window_days: u32,
+    /// Unchanged when left out.
+    payment_due_days: Option<u32>,
+    milestones: Vec<Milestone>,
+    /// Ignored.
+    #[serde(default)]
+    version: Option<u32>,
+    /// Ignored.
+    #[serde(default)]
+    time_zone: Option<String>,
+    /// Ignored.
+    #[serde(default)]
+    deadline_semantics: Option<String>,
+}
+
+/// The catalog: offerings and their engagements
+#[utoipa::path(
+    get,
+    path = "/api/v1/offerings",
+    tag = "program",
+    responses((status = 200, description = "Every offering", body = Vec<OfferingAnswer>))
+)]
+async fn offerings(State(st): State<AppState>, _c: Caller) -> ApiResult<Response> {
+    let p = st.app.program();
+    let items: Vec<OfferingAnswer> = p
+        .offerings
+        .iter()
+        .map(|o| OfferingAnswer {
+            code: o.code.clone(),
+            name: o.name.clone(),
+            engagements: o
+                .engagements
+                .iter()
+                .map(|e| EngagementAnswer {
+                    code: e.code.clone(),
+                    name: e.name.clone(),
+                    cloud: e.cloud,
+                    lengths: e.lengths.clone(),
+                    competency: e.competency.clone(),
+                    exams: e.exams.clone(),
+                    retired_on: p.engagement_retired_on(e),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(ok(items))
+}
+
+/// Program settings and the dated calendar
+#[utoipa::path(
+    get,
+    path = "/api/v1/program",
+    tag = "program",
+    responses((status = 200, description = "The program", body = ProgramAnswer))
+)]
+async fn program_get(State(st): State<AppState>, _c: Caller) -> ApiResult<Response> {
+    Ok(ok(ProgramAnswer::from(&*st.app.program())))
+}
+
+/// Change settings and calendar (operator)
+#[utoipa::path(
+    put,
+    path = "/api/v1/program",
+    tag = "program",
+    request_body = ProgramRequest,
+    responses(
+        (status = 200, description = "The program as changed", body = ProgramAnswer),
+        (status = 403, response = Refusal),
+        (status = 409, response = Refusal),
+    )
+)]
+async fn program_put(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<ProgramRequest>,
+) -> ApiResult<Response> {
+    let _ = (r.version, r.time_zone, r.deadline_semantics);
+    let current = st.app.program();
+    let next = Program {
+        version: current.version,
+        name: r.name.unwrap_or_else(|| current.name.clone()),
+        voucher_validity_days: r.voucher_validity_days,
+        expiry_anchor: r.expiry_anchor,
+        claim_window_days: r.claim_window_days,
+        payment_due_days: r.payment_due_days.unwrap_or(current.payment_due_days),
+        milestones: r.milestones,
+        offerings: Vec::new(),
+    };
+    let p = st.app.put_program(&c.actor, next).await?;
+    Ok(ok(ProgramAnswer::from(&*p)))
+}

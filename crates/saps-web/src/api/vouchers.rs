@@ -1,0 +1,216 @@
+//! Vouchers: created by a customer's benefit admin (debiting a pool), listed
+//! page by page, assigned to a partner, cancelled.
+
+use super::{NoInput, Refusal, created, limit, no_body, ok};
+use crate::AppState;
+use crate::extract::{Caller, Json, Query, voucher_code};
+use crate::problem::{ApiResult, Problem};
+use axum::extract::{Path, State};
+use axum::response::Response;
+use saps_app::{NewVoucherRequest, VoucherView};
+use saps_core::{OrgId, UserId, VoucherCode, VoucherId, VoucherState};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(vouchers_post, vouchers_get))
+        .routes(routes!(voucher_get))
+        .routes(routes!(voucher_assign))
+        .routes(routes!(voucher_cancel))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct VoucherRequest {
+    customer_id: OrgId,
+    /// The agreement number whose pool pays.
+    agreement: String,
+    /// An engagement code from the catalog.
+    engagement: String,
+    days: u32,
+    project_manager_id: UserId,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct AssignRequest {
+    partner_id: OrgId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    /// Only vouchers in this state (empty: all).
+    #[param(schema_with = state_filter)]
+    state: Option<String>,
+    /// Page size, 1 to 500 (default 100).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
+    limit: Option<String>,
+    /// The `next_cursor` of the previous page.
+    #[param(pattern = r"^(v1\.[0-9a-f]{32})?$")]
+    cursor: Option<String>,
+}
+
+/// A voucher state, or empty for all of them.
+fn state_filter() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let states = VoucherState::ALL.map(VoucherState::as_str);
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some("Only vouchers in this state; empty or left out: all"))
+        .enum_values(Some(std::iter::once("").chain(states)))
+        .build()
+}
+
+/// A page of vouchers.
+#[derive(Serialize, ToSchema)]
+struct VoucherPage {
+    items: Vec<VoucherView>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    #[schema(required = true)]
+    next_cursor: Option<String>,
+}
+
+/// The path parameter naming a voucher by its code.
+pub const CODE: &str = "The voucher ID, e.g. 7K3M-9QXR-2HDF-W8TN-C4PQ";
+
+/// Create a voucher, debiting the pool (benefit admin)
+#[utoipa::path(
+    post,
+    path = "/api/v1/vouchers",
+    tag = "vouchers",
+    request_body = VoucherRequest,
+    responses(
+        (status = 201, description = "The voucher", body = VoucherView),
+        (status = 403, response = Refusal),
+        (status = 404, response = Refusal),
+    )
+)]
+async fn vouchers_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<VoucherRequest>,
+) -> ApiResult<Response> {
+    let request = NewVoucherRequest {
+        customer_id: r.customer_id,
+        agreement: r.agreement,
+        engagement: r.engagement,
+        days: r.days,
+        project_manager_id: r.project_manager_id,
+    };
+    Ok(created(st.app.create_voucher(&c.actor, request).await?))
+}
+
+/// The caller's vouchers
+#[utoipa::path(
+    get,
+    path = "/api/v1/vouchers",
+    tag = "vouchers",
+    params(ListQuery),
+    responses((status = 200, description = "A page of vouchers, oldest first", body = VoucherPage))
+)]
+async fn vouchers_get(
+    State(st): State<AppState>,
+    c: Caller,
+    Query(q): Query<ListQuery>,
+) -> ApiResult<Response> {
+    let state =
+        match q.state.as_deref() {
+            None | Some("") => None,
+            Some(s) => Some(VoucherState::parse(s).ok_or_else(|| {
+                Problem::malformed("state", format!("{s:?} is not a voucher state"))
+            })?),
+        };
+    let limit = limit(q.limit.as_deref(), 100)?;
+    let after: Option<VoucherId> =
+        match q.cursor.as_deref() {
+            None | Some("") => None,
+            Some(cur) => Some(decode_cursor(cur).ok_or_else(|| {
+                Problem::malformed("cursor", "this cursor was not issued by saps")
+            })?),
+        };
+    let items = st.app.vouchers(&c.actor, state, after, limit).await?;
+    let next_cursor = if items.len() == limit as usize {
+        items.last().map(|v| encode_cursor(v.id))
+    } else {
+        None
+    };
+    Ok(ok(VoucherPage { items, next_cursor }))
+}
+
+fn encode_cursor(id: VoucherId) -> String {
+    format!("v1.{}", id.0.simple())
+}
+
+fn decode_cursor(s: &str) -> Option<VoucherId> {
+    s.strip_prefix("v1.")
+        .and_then(|h| uuid::Uuid::parse_str(h).ok())
+        .map(VoucherId)
+}
+
+/// One voucher with its history
+#[utoipa::path(
+    get,
+    path = "/api/v1/vouchers/{code}",
+    tag = "vouchers",
+    params(("code" = VoucherCode, Path, description = CODE)),
+    responses((status = 200, description = "The voucher with its history", body = VoucherView))
+)]
+async fn voucher_get(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+) -> ApiResult<Response> {
+    Ok(ok(st.app.voucher(&c.actor, voucher_code(&code)?).await?))
+}
+
+/// Assign the voucher to a partner; the customer is e-mailed the voucher ID
+#[utoipa::path(
+    post,
+    path = "/api/v1/vouchers/{code}/assign",
+    tag = "vouchers",
+    params(("code" = VoucherCode, Path, description = CODE)),
+    request_body = AssignRequest,
+    responses(
+        (status = 200, description = "The voucher, assigned", body = VoucherView),
+        (status = 403, response = Refusal),
+    )
+)]
+async fn voucher_assign(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    Json(r): Json<AssignRequest>,
+) -> ApiResult<Response> {
+    let v = st
+        .app
+        .assign_voucher(&c.actor, voucher_code(&code)?, r.partner_id)
+        .await?;
+    Ok(ok(v))
+}
+
+/// Cancel an unreserved voucher; its days go back to the pool
+#[utoipa::path(
+    post,
+    path = "/api/v1/vouchers/{code}/cancel",
+    tag = "vouchers",
+    params(("code" = VoucherCode, Path, description = CODE)),
+    request_body(content = Option<NoInput>, description = "Nothing, or an empty object"),
+    responses(
+        (status = 200, description = "The voucher, cancelled", body = VoucherView),
+        (status = 403, response = Refusal),
+    )
+)]
+async fn voucher_cancel(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
+    let code = voucher_code(&code)?;
+    no_body(&body)?;
+    Ok(ok(st.app.cancel_voucher(&c.actor, code).await?))
+}
