@@ -35,6 +35,7 @@ login-password = Password
 login-submit = Sign in
 login-failed = The e-mail address or the password is not right.
 login-email-missing = Enter your e-mail address.
+login-email-too-long = An e-mail address has at most 254 characters.
 login-password-missing = Enter your password.
 login-signed-out = You have signed out.
 login-demo-title = Try the demo

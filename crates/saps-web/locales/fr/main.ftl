@@ -35,6 +35,7 @@ login-password = Mot de passe
 login-submit = Se connecter
 login-failed = L'adresse e-mail ou le mot de passe est incorrect.
 login-email-missing = Saisissez votre adresse e-mail.
+login-email-too-long = Une adresse e-mail compte au plus 254 caractères.
 login-password-missing = Saisissez votre mot de passe.
 login-signed-out = Déconnexion effectuée.
 login-demo-title = Essayer la démo

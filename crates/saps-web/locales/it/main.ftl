@@ -35,6 +35,7 @@ login-password = Password
 login-submit = Accedi
 login-failed = L'indirizzo e-mail o la password non sono corretti.
 login-email-missing = Inserisci il tuo indirizzo e-mail.
+login-email-too-long = Un indirizzo e-mail ha al massimo 254 caratteri.
 login-password-missing = Inserisci la password.
 login-signed-out = Disconnessione effettuata.
 login-demo-title = Prova la demo

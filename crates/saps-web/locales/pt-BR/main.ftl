@@ -36,6 +36,7 @@ login-password = Senha
 login-submit = Entrar
 login-failed = O endereço de e-mail ou a senha não está correto.
 login-email-missing = Informe seu endereço de e-mail.
+login-email-too-long = Um endereço de e-mail tem no máximo 254 caracteres.
 login-password-missing = Informe sua senha.
 login-signed-out = Você saiu da sua conta.
 login-demo-title = Experimente a demonstração

@@ -37,6 +37,7 @@ login-password = Пароль
 login-submit = Войти
 login-failed = Неверный адрес электронной почты или пароль.
 login-email-missing = Введите адрес электронной почты.
+login-email-too-long = Адрес электронной почты — не длиннее 254 символов.
 login-password-missing = Введите пароль.
 login-signed-out = Вы вышли из системы.
 login-demo-title = Попробуйте демоверсию

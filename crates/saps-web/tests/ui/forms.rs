@@ -126,3 +126,31 @@ async fn an_empty_voucher_form_and_sign_in_form_show_all_their_problems() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_over_long_address_on_the_sign_in_form_is_refused_at_its_field_in_the_chosen_language() {
+    let ui = Ui::new().await;
+    let mut anonymous = ui.browser("ru");
+    let long = format!("{}@example.com", "a".repeat(250));
+    let login = anonymous
+        .submit("/login", "/login", &[("email", &long), ("password", "x")])
+        .await;
+    assert_problems_ru(&login);
+    assert!(
+        login.has("не длиннее 254 символов"),
+        "the translated message: {}",
+        login.body
+    );
+}
+
+/// Like `assert_problems` for a Russian page with only the e-mail refused.
+fn assert_problems_ru(page: &Page) {
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    assert!(page.has("<a href=\"#email\">") && page.has("id=\"email-error\""));
+    assert!(!page.has("<a href=\"#password\">"));
+}

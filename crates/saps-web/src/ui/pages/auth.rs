@@ -60,6 +60,9 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
     let mut problems = Problems::default();
     if email.is_empty() {
         problems.add("email", ctx.t("login-email-missing"));
+    } else if email.chars().count() > saps_app::sign_in::MAX_EMAIL {
+        // Refused before anything else, as the API does.
+        problems.add("email", ctx.t("login-email-too-long"));
     }
     if password.is_empty() {
         problems.add("password", ctx.t("login-password-missing"));
