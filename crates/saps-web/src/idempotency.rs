@@ -3,7 +3,7 @@
 //! request is still running answers 409.
 
 use crate::AppState;
-use crate::extract::{CallerCache, bearer};
+use crate::extract::{CallerCache, MAX_JSON, bearer};
 use crate::problem::Problem;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -44,13 +44,15 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         Ok(u) => u,
         Err(e) => return Problem::from(e).into_response(),
     };
-    let bytes = match body.collect().await {
-        Ok(b) => b.to_bytes(),
+    // Read at most the body limit, while streaming: a larger body is refused
+    // before it is buffered (the extractors' limit applies only after this).
+    let bytes = match axum::body::to_bytes(body, MAX_JSON).await {
+        Ok(b) => b,
         Err(_) => {
             return Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "request.too_large",
-                "The body is too large.",
+                format!("The body is larger than {MAX_JSON} bytes."),
             )
             .into_response();
         }

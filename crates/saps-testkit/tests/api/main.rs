@@ -3,6 +3,7 @@
 //! One test binary; a module per topic.
 
 mod bad_input;
+mod body_limit;
 mod idempotency;
 mod path;
 mod provisioning;
