@@ -29,7 +29,11 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::AgreementAdded(_)
         | EventBody::BenefitActivated(_)
         | EventBody::ClockMoved(_)
-        | EventBody::ProgramChanged(_) => None,
+        | EventBody::ProgramChanged(_)
+        | EventBody::TrainingRecorded(_)
+        | EventBody::CompetencyRecorded(_)
+        | EventBody::ExamRecorded(_)
+        | EventBody::LocationAdded(_) => None,
     }
 }
 

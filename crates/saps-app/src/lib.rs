@@ -14,6 +14,7 @@ pub mod invariants;
 pub mod jobs;
 pub mod mail;
 mod orgs;
+mod records;
 pub mod sign_in;
 mod sweeps;
 pub mod views;

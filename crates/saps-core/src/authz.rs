@@ -29,6 +29,10 @@ pub enum Action {
     CancelReservation,
     MoveClock,
     ChangeProgram,
+    /// Record a partner company's trainings, competencies or consultants' exams.
+    RecordQualification,
+    AddLocation,
+    ViewEligibility,
 }
 
 /// What the action is done on.
@@ -109,6 +113,15 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 Action::ActivateBenefit => deny(role == Role::BenefitAdmin, "activate the benefit"),
                 Action::ViewBenefit => deny(op || kind == OrgKind::Customer, "see the benefit"),
                 Action::CreateVoucher => deny(role == Role::BenefitAdmin, "create vouchers"),
+                Action::RecordQualification => deny(op, "record qualifications"),
+                Action::AddLocation => deny(
+                    kind == OrgKind::Partner && (op || role == Role::GlobalAdmin),
+                    "add locations",
+                ),
+                Action::ViewEligibility => deny(
+                    kind == OrgKind::Partner && (op || role.is_partner_admin()),
+                    "see eligibility",
+                ),
                 _ => deny(false, "do this here"),
             }
         }

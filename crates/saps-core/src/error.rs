@@ -79,6 +79,15 @@ pub enum Rule {
     },
     EmailTaken,
     AgreementNumberTaken,
+    UnknownCourse {
+        course: String,
+    },
+    UnknownCompetency {
+        competency: String,
+    },
+    UnknownExam {
+        exam: String,
+    },
 }
 
 impl Rule {
@@ -113,6 +122,9 @@ impl Rule {
             Self::RoleNotInOrg { .. } => "role_not_in_org",
             Self::EmailTaken => "email_taken",
             Self::AgreementNumberTaken => "agreement_number_taken",
+            Self::UnknownCourse { .. } => "unknown_course",
+            Self::UnknownCompetency { .. } => "unknown_competency",
+            Self::UnknownExam { .. } => "unknown_exam",
         }
     }
 }
@@ -177,6 +189,9 @@ impl Rule {
                 vec![("voucher_days", N(i64::from(*voucher_days)))]
             }
             Self::RoleNotInOrg { role } => vec![("role", T(role.clone()))],
+            Self::UnknownCourse { course } => vec![("course", T(course.clone()))],
+            Self::UnknownCompetency { competency } => vec![("competency", T(competency.clone()))],
+            Self::UnknownExam { exam } => vec![("exam", T(exam.clone()))],
             Self::BenefitNotActive
             | Self::BenefitAlreadyActive
             | Self::TermsNotAccepted
@@ -296,6 +311,16 @@ impl fmt::Display for Rule {
                 f,
                 "This customer already has an agreement with this number."
             ),
+            Self::UnknownCourse { course } => {
+                write!(f, "{course:?} is not the program's compliance course.")
+            }
+            Self::UnknownCompetency { competency } => write!(
+                f,
+                "No engagement of the catalog is qualified by the competency {competency:?}."
+            ),
+            Self::UnknownExam { exam } => {
+                write!(f, "No engagement of the catalog accepts the exam {exam:?}.")
+            }
         }
     }
 }

@@ -11,6 +11,7 @@
 use crate::VoucherCode;
 use crate::ids::{AgreementId, OrgId, UserId};
 use crate::org::{Location, Role};
+use crate::port::CompetencyLevel;
 use crate::quantity::Days;
 use crate::voucher::Reservation;
 use jiff::Timestamp;
@@ -82,6 +83,14 @@ event_kinds! {
     "clock.moved" => ClockMoved,
     /// The operator changed the program's settings or calendar.
     "program.changed" => ProgramChanged,
+    /// The operator recorded a compliance course a partner company completed.
+    "training.recorded" => TrainingRecorded,
+    /// The operator recorded a competency a partner company holds.
+    "competency.recorded" => CompetencyRecorded,
+    /// The operator recorded an exam a partner's consultant passed.
+    "exam.recorded" => ExamRecorded,
+    /// A location was added to a partner company.
+    "location.added" => LocationAdded,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,6 +212,35 @@ pub struct ClockMoved {
 pub struct ProgramChanged {
     /// The program's version after the change.
     pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingRecorded {
+    pub partner_id: OrgId,
+    pub course: String,
+    pub completed_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyRecorded {
+    pub partner_id: OrgId,
+    pub competency: String,
+    pub level: CompetencyLevel,
+    pub valid_until: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExamRecorded {
+    pub partner_id: OrgId,
+    /// The consultant who passed it.
+    pub user_id: UserId,
+    pub exam: String,
+    pub passed_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocationAdded {
+    pub location: Location,
 }
 
 impl EventBody {

@@ -20,6 +20,7 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod records;
 mod sessions;
 mod throttle;
 mod vouchers;
@@ -31,6 +32,10 @@ pub use ledger::{Ledger, PoolTotals};
 pub use orgs::Orgs;
 pub use outbox::{Outbox, OutgoingMail};
 pub use program::ProgramStore;
+pub use records::{
+    CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, PartnerRecords,
+    TrainingRecord,
+};
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
 pub use vouchers::{VoucherQuery, Vouchers};
@@ -39,8 +44,8 @@ pub use vouchers::{VoucherQuery, Vouchers};
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::{
-        Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, ProgramStore, Sessions,
-        SignInThrottle, Tx, Vouchers,
+        Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords, ProgramStore,
+        Sessions, SignInThrottle, Tx, Vouchers,
     };
 }
 
@@ -58,6 +63,7 @@ pub trait Tx:
     + Idempotency
     + Outbox
     + JobLeases
+    + PartnerRecords
 {
 }
 
@@ -72,6 +78,7 @@ impl<T> Tx for T where
         + Idempotency
         + Outbox
         + JobLeases
+        + PartnerRecords
         + ?Sized
 {
 }

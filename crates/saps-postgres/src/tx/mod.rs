@@ -15,6 +15,7 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod records;
 mod sessions;
 mod throttle;
 mod vouchers;

@@ -9,6 +9,7 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod records;
 mod sessions;
 mod throttle;
 mod vouchers;

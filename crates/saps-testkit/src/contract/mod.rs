@@ -26,6 +26,7 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod records;
 mod sessions;
 mod throttle;
 mod transactions;
@@ -38,6 +39,7 @@ pub use ledger::*;
 pub use orgs::*;
 pub use outbox::*;
 pub use program::*;
+pub use records::*;
 pub use sessions::*;
 pub use throttle::*;
 pub use transactions::*;
@@ -90,6 +92,7 @@ fn user(org: &Org, role: Role) -> User {
         role,
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
         created_at: now(),
+        locale: Default::default(),
     }
 }
 
@@ -402,6 +405,8 @@ macro_rules! __contract_list {
             racing_nodes_lease_a_job_exactly_once,
             sign_in_attempts_count_per_key_within_a_window,
             racing_sign_in_attempts_each_get_a_distinct_count,
+            partner_records_read_back_in_order_under_their_partner,
+            a_users_locale_reads_back,
         }
     };
 }
@@ -435,6 +440,7 @@ mod tests {
             include_str!("orgs.rs"),
             include_str!("outbox.rs"),
             include_str!("program.rs"),
+            include_str!("records.rs"),
             include_str!("sessions.rs"),
             include_str!("throttle.rs"),
             include_str!("transactions.rs"),

@@ -366,6 +366,9 @@ rule-redemption-closed = Vouchers can no longer be redeemed: the last day was { 
 rule-role-not-in-org = The role { $role } does not exist in this kind of organisation.
 rule-email-taken = A user with this e-mail address already exists.
 rule-agreement-number-taken = Your organisation already has an agreement with this number.
+rule-unknown-course = { $course } is not the program's compliance course.
+rule-unknown-competency = No engagement of the catalog is qualified by the competency { $competency }.
+rule-unknown-exam = No engagement of the catalog accepts the exam { $exam }.
 
 ## Roles
 

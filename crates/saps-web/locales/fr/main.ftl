@@ -366,6 +366,9 @@ rule-redemption-closed = Il n'est plus possible d'échanger des bons : le derni
 rule-role-not-in-org = Le rôle { $role } n'existe pas dans ce type d'organisation.
 rule-email-taken = Un utilisateur possède déjà cette adresse e-mail.
 rule-agreement-number-taken = Votre organisation a déjà un contrat portant ce numéro.
+rule-unknown-course = { $course } n'est pas la formation à la conformité du programme.
+rule-unknown-competency = Aucune mission du catalogue ne requiert la compétence { $competency }.
+rule-unknown-exam = Aucune mission du catalogue n'accepte l'examen { $exam }.
 
 ## Rôles
 

@@ -366,6 +366,9 @@ rule-redemption-closed = Non è più possibile riscattare voucher: l'ultimo gior
 rule-role-not-in-org = Il ruolo { $role } non esiste in questo tipo di organizzazione.
 rule-email-taken = Esiste già un utente con questo indirizzo e-mail.
 rule-agreement-number-taken = La tua organizzazione ha già un contratto con questo numero.
+rule-unknown-course = { $course } non è la formazione sulla conformità del programma.
+rule-unknown-competency = Nessun intervento del catalogo richiede la competenza { $competency }.
+rule-unknown-exam = Nessun intervento del catalogo accetta l'esame { $exam }.
 
 ## Ruoli
 

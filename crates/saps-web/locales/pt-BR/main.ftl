@@ -367,6 +367,9 @@ rule-redemption-closed = Não é mais possível resgatar comprovantes: o último
 rule-role-not-in-org = A função { $role } não existe neste tipo de organização.
 rule-email-taken = Já existe um usuário com este endereço de e-mail.
 rule-agreement-number-taken = Sua organização já tem um contrato com este número.
+rule-unknown-course = { $course } não é o treinamento de conformidade do programa.
+rule-unknown-competency = Nenhum projeto do catálogo exige a competência { $competency }.
+rule-unknown-exam = Nenhum projeto do catálogo aceita o exame { $exam }.
 
 ## Funções
 

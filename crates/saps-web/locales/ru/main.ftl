@@ -387,6 +387,9 @@ rule-redemption-closed = Активировать ваучеры больше н
 rule-role-not-in-org = Роли «{ $role }» нет в организациях этого типа.
 rule-email-taken = Пользователь с таким адресом электронной почты уже существует.
 rule-agreement-number-taken = У вашей организации уже есть соглашение с этим номером.
+rule-unknown-course = { $course } — не обучение соблюдению требований этой программы.
+rule-unknown-competency = Ни один проект каталога не требует компетенции { $competency }.
+rule-unknown-exam = Ни один проект каталога не принимает экзамен { $exam }.
 
 ## Роли
 

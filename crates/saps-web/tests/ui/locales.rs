@@ -98,6 +98,9 @@ fn every_rule() -> Vec<Rule> {
         Rule::RoleNotInOrg { role: s() },
         Rule::EmailTaken,
         Rule::AgreementNumberTaken,
+        Rule::UnknownCourse { course: s() },
+        Rule::UnknownCompetency { competency: s() },
+        Rule::UnknownExam { exam: s() },
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -129,7 +132,10 @@ fn every_rule() -> Vec<Rule> {
             | Rule::RedemptionClosed { .. }
             | Rule::RoleNotInOrg { .. }
             | Rule::EmailTaken
-            | Rule::AgreementNumberTaken => {}
+            | Rule::AgreementNumberTaken
+            | Rule::UnknownCourse { .. }
+            | Rule::UnknownCompetency { .. }
+            | Rule::UnknownExam { .. } => {}
         }
     }
     all

@@ -1,0 +1,1 @@
+//! Eligibility (filled in by the next step).
