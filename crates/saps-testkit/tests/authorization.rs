@@ -163,7 +163,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     ];
     // (route, expected status per role in the order of `all`)
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 13] = [
+    let rows: [Row; 14] = [
         (
             "GET voucher",
             [200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404],
@@ -211,6 +211,10 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         (
             "record exam",
             [201, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET eligibility",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
         ),
         (
             "add location",
@@ -317,6 +321,13 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
                         &format!("/api/v1/users/{}/exams", w.consultant.id),
                         &tok,
                         &body,
+                    )
+                    .await
+                }
+                "GET eligibility" => {
+                    t.get(
+                        &format!("/api/v1/partners/{}/eligibility", w.partner.id),
+                        &tok,
                     )
                     .await
                 }

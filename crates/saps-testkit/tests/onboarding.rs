@@ -312,3 +312,151 @@ both_databases!(
         assert_eq!(t.get("/api/v1/me", &ga).await.body["locale"], "en");
     }
 );
+
+/// The status and check marks of one offering, and which engagements are eligible.
+fn offering<'a>(eligibility: &'a Value, code: &str) -> &'a Value {
+    eligibility["offerings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["offering"] == code)
+        .unwrap_or_else(|| panic!("{code} in {eligibility}"))
+}
+
+fn marks(o: &Value) -> Vec<(String, bool)> {
+    o["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                format!(
+                    "{}:{}",
+                    r["kind"].as_str().unwrap(),
+                    r["name"].as_str().unwrap()
+                ),
+                r["met"] == true,
+            )
+        })
+        .collect()
+}
+
+/// Records what makes the partner Active for SQL Server (SSDPS-UPG).
+async fn qualify(t: &TestApp, op: &str) {
+    let p = t.world.partner.id;
+    for (path, body) in [
+        (
+            format!("/api/v1/partners/{p}/trainings"),
+            json!({"course": COURSE, "completed_on": "2020-10-01"}),
+        ),
+        (
+            format!("/api/v1/partners/{p}/competencies"),
+            json!({"competency": "Data Platform", "level": "gold", "valid_until": "2021-10-01"}),
+        ),
+        (
+            format!("/api/v1/users/{}/exams", t.world.consultant.id),
+            json!({"exam": "DP-300", "passed_on": "2020-09-01"}),
+        ),
+    ] {
+        let r = t.post(&path, op, &body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{path}: {:?}", r.body);
+    }
+}
+
+both_databases!(
+    eligibility_moves_from_not_started_to_active_as_records_are_added,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let (op, ga) = tokens(&t).await;
+        let p = t.world.partner.id;
+        let path = format!("/api/v1/partners/{p}/eligibility");
+        let e = t.get(&path, &ga).await;
+        assert_eq!(e.status, StatusCode::OK, "{:?}", e.body);
+        let ss = offering(&e.body, "SSDPS");
+        assert_eq!(ss["status"], "not_started");
+        assert_eq!(
+            marks(ss),
+            [
+                (format!("training:{COURSE}"), false),
+                ("competency:Data Platform".into(), false),
+                ("competency:Data Analytics".into(), false),
+                ("exam:DP-300".into(), false),
+                ("exam:DA-100".into(), false),
+            ]
+        );
+        let upg = &ss["engagements"][0];
+        assert_eq!(upg["code"], "SSDPS-UPG");
+        assert_eq!(upg["eligible"], false);
+        assert_eq!(upg["missing"].as_array().unwrap().len(), 3);
+
+        t.post(
+            &format!("/api/v1/partners/{p}/competencies"),
+            &op,
+            &json!({"competency": "Data Platform", "level": "gold", "valid_until": "2021-10-01"}),
+        )
+        .await;
+        let e = t.get(&path, &op).await;
+        let ss = offering(&e.body, "SSDPS");
+        assert_eq!(ss["status"], "in_progress");
+        assert_eq!(marks(ss)[1], ("competency:Data Platform".into(), true));
+        assert_eq!(offering(&e.body, "DDPS")["status"], "not_started");
+
+        qualify(&t, &op).await;
+        let e = t.get(&path, &ga).await;
+        let ss = offering(&e.body, "SSDPS");
+        assert_eq!(ss["status"], "active");
+        assert_eq!(ss["engagements"][0]["eligible"], true);
+        assert_eq!(ss["engagements"][0]["missing"], json!([]));
+        // SSDPS-BI needs Data Analytics, which the company does not hold.
+        assert_eq!(ss["engagements"][1]["eligible"], false);
+        assert_eq!(
+            ss["engagements"][1]["missing"],
+            json!([{"kind": "competency", "name": "Data Analytics"}])
+        );
+        assert_eq!(
+            offering(&e.body, "DDPS")["status"],
+            "in_progress",
+            "the course alone"
+        );
+
+        // A year after the course it lapses, and the offering is no longer active.
+        let clock = t
+            .post("/api/v1/clock", &op, &json!({"set": "2021-10-01"}))
+            .await;
+        assert_eq!(clock.status, StatusCode::OK, "{:?}", clock.body);
+        let e = t.get(&path, &ga).await;
+        assert_eq!(offering(&e.body, "SSDPS")["status"], "in_progress");
+        assert!(!marks(offering(&e.body, "SSDPS"))[0].1, "the course lapsed");
+    }
+);
+
+both_databases!(another_tenants_eligibility_is_not_found, |db| async move {
+    let t = TestApp::new(db, 30).await;
+    let (op, ga) = tokens(&t).await;
+    let ba = t.token(&t.world.benefit_admin).await;
+    let consultant = t.token(&t.world.consultant).await;
+    let other = t
+        .post(
+            "/api/v1/partners",
+            &op,
+            &json!({"name": "Other", "country": "IT",
+                        "locations": [{"name": "Roma", "country": "IT", "city": "Roma"}]}),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mine = format!("/api/v1/partners/{}/eligibility", t.world.partner.id);
+    let r = t
+        .get(&format!("/api/v1/partners/{other}/eligibility"), &ga)
+        .await;
+    assert_eq!((r.status.as_u16(), r.code()), (404, "partner.not_found"));
+    let r = t.get(&mine, &ba).await;
+    assert_eq!((r.status.as_u16(), r.code()), (404, "partner.not_found"));
+    let r = t.get(&mine, &consultant).await;
+    assert_eq!((r.status.as_u16(), r.code()), (403, "auth.forbidden"));
+    let customer = format!("/api/v1/partners/{}/eligibility", t.world.customer.id);
+    let r = t.get(&customer, &op).await;
+    assert_eq!((r.status.as_u16(), r.code()), (404, "partner.not_found"));
+});

@@ -105,7 +105,11 @@ async fn onboarding(t: &TestApp, op: &str, pa: &str) {
         let consultant = t.token(&w.consultant).await;
         send(t, Method::POST, &path, Some(&consultant), Some(body)).await;
     }
-    let _ = pa;
+    let eligibility = format!("/api/v1/partners/{p}/eligibility");
+    let (status, answer) = send(t, Method::GET, &eligibility, Some(pa), None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let consultant = t.token(&w.consultant).await;
+    send(t, Method::GET, &eligibility, Some(&consultant), None).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

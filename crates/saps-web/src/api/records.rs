@@ -1,12 +1,14 @@
 //! A partner company's onboarding records, kept by the operator: compliance
-//! trainings, competencies and the exams its consultants passed.
+//! trainings, competencies and the exams its consultants passed; and the
+//! eligibility per offering that follows from them.
 
-use super::{Refusal, created, day_text};
+use super::{Refusal, created, day_text, ok};
 use crate::AppState;
 use crate::extract::{Caller, Json, date, id};
 use crate::problem::ApiResult;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use saps_core::eligibility::OfferingEligibility;
 use saps_core::port::CompetencyLevel;
 use saps_core::{OrgId, UserId};
 use serde::{Deserialize, Serialize};
@@ -18,6 +20,39 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(trainings_post))
         .routes(routes!(competencies_post))
         .routes(routes!(exams_post))
+        .routes(routes!(eligibility_get))
+}
+
+/// Eligibility per offering, in catalog order.
+#[derive(Serialize, ToSchema)]
+struct EligibilityAnswer {
+    offerings: Vec<OfferingEligibility>,
+}
+
+/// Eligibility per offering: status, check marks, and what each engagement lacks
+/// (operator, the partner's global and MPN admins)
+///
+/// A course counts for a year from its completion (it lapses on the anniversary);
+/// a competency counts through its last day (until 23:59:59 UTC).
+#[utoipa::path(
+    get,
+    path = "/api/v1/partners/{id}/eligibility",
+    tag = "onboarding",
+    params(("id" = OrgId, Path, description = "The partner's id")),
+    responses(
+        (status = 200, description = "The partner's eligibility", body = EligibilityAnswer),
+        (status = 403, response = Refusal),
+        (status = 404, response = Refusal),
+    )
+)]
+async fn eligibility_get(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(pid): Path<String>,
+) -> ApiResult<Response> {
+    let pid: OrgId = id("id", &pid)?;
+    let offerings = st.app.eligibility(&c.actor, pid).await?;
+    Ok(ok(EligibilityAnswer { offerings }))
 }
 
 #[derive(Deserialize, ToSchema)]
