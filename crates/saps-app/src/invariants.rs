@@ -33,7 +33,11 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::TrainingRecorded(_)
         | EventBody::CompetencyRecorded(_)
         | EventBody::ExamRecorded(_)
-        | EventBody::LocationAdded(_) => None,
+        | EventBody::LocationAdded(_)
+        | EventBody::ProviderAgreementPublished(_)
+        | EventBody::ProviderAgreementSigned(_)
+        | EventBody::EnrollmentCreated(_)
+        | EventBody::EnrollmentRenewed(_) => None,
     }
 }
 

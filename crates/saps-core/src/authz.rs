@@ -33,6 +33,10 @@ pub enum Action {
     RecordQualification,
     AddLocation,
     ViewEligibility,
+    PublishProviderAgreement,
+    SignProviderAgreement,
+    Enroll,
+    ViewEnrollments,
 }
 
 /// What the action is done on.
@@ -90,6 +94,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
         }
         (Action::MoveClock, Resource::Program) => deny(op, "move the program clock"),
         (Action::ChangeProgram, Resource::Program) => deny(op, "change the program"),
+        (Action::PublishProviderAgreement, Resource::Program) => {
+            deny(op, "publish the provider agreement")
+        }
         (action, Resource::Org(org, kind)) => {
             if !op && org != actor.org_id {
                 return Err(Error::NotFound(match kind {
@@ -118,9 +125,17 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                     kind == OrgKind::Partner && (op || role == Role::GlobalAdmin),
                     "add locations",
                 ),
-                Action::ViewEligibility => deny(
+                Action::ViewEligibility | Action::ViewEnrollments => deny(
                     kind == OrgKind::Partner && (op || role.is_partner_admin()),
-                    "see eligibility",
+                    "see eligibility and enrollments",
+                ),
+                Action::SignProviderAgreement => deny(
+                    kind == OrgKind::Partner && role == Role::GlobalAdmin,
+                    "sign the provider agreement",
+                ),
+                Action::Enroll => deny(
+                    kind == OrgKind::Partner && role.is_partner_admin(),
+                    "enroll in offerings",
                 ),
                 _ => deny(false, "do this here"),
             }

@@ -9,7 +9,7 @@
 //! kinds rather than reshape old ones.
 
 use crate::VoucherCode;
-use crate::ids::{AgreementId, OrgId, UserId};
+use crate::ids::{AgreementId, LocationId, OrgId, UserId};
 use crate::org::{Location, Role};
 use crate::port::CompetencyLevel;
 use crate::quantity::Days;
@@ -91,6 +91,14 @@ event_kinds! {
     "exam.recorded" => ExamRecorded,
     /// A location was added to a partner company.
     "location.added" => LocationAdded,
+    /// The operator published a new version of the provider agreement.
+    "provider_agreement.published" => ProviderAgreementPublished,
+    /// A partner's global admin signed a version of the provider agreement.
+    "provider_agreement.signed" => ProviderAgreementSigned,
+    /// A partner enrolled in an offering for a year.
+    "enrollment.created" => EnrollmentCreated,
+    /// A partner renewed its enrollment in an offering for a year.
+    "enrollment.renewed" => EnrollmentRenewed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,6 +249,38 @@ pub struct ExamRecorded {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocationAdded {
     pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderAgreementPublished {
+    pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderAgreementSigned {
+    pub partner_id: OrgId,
+    pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentCreated {
+    pub partner_id: OrgId,
+    pub offering: String,
+    pub location_ids: Vec<LocationId>,
+    /// The last day (inclusive) of the enrollment.
+    pub valid_until: Date,
+    /// The provider agreement version it was made under.
+    pub agreement_version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentRenewed {
+    pub partner_id: OrgId,
+    pub offering: String,
+    pub location_ids: Vec<LocationId>,
+    /// The new last day (inclusive).
+    pub valid_until: Date,
+    pub agreement_version: u32,
 }
 
 impl EventBody {

@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_partner_records",
         include_str!("../migrations/0006_partner_records.sql"),
     ),
+    (
+        "0007_provider_agreement_and_enrollments",
+        include_str!("../migrations/0007_provider_agreement_and_enrollments.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

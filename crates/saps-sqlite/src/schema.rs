@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_partner_records",
         include_str!("../migrations/0006_partner_records.sql"),
     ),
+    (
+        "0007_provider_agreement_and_enrollments",
+        include_str!("../migrations/0007_provider_agreement_and_enrollments.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

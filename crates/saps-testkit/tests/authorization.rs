@@ -163,7 +163,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     ];
     // (route, expected status per role in the order of `all`)
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 14] = [
+    let rows: [Row; 19] = [
         (
             "GET voucher",
             [200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404],
@@ -219,6 +219,27 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         (
             "add location",
             [201, 201, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET provider agreement",
+            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        // The records above make the partner Active for SSDPS; once signed, it may enroll.
+        (
+            "sign provider agreement",
+            [403, 201, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "enroll",
+            [403, 201, 201, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET enrollments",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "publish provider agreement",
+            [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ),
     ];
     for (route, expected) in rows {
@@ -340,6 +361,38 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
                         &body,
                     )
                     .await
+                }
+                "GET provider agreement" => t.get("/api/v1/program/agreement", &tok).await,
+                "sign provider agreement" => {
+                    let body = json!({"version": 1, "accept": true});
+                    t.post(
+                        &format!("/api/v1/partners/{}/agreement", w.partner.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "enroll" => {
+                    let body = json!({"offering": "SSDPS", "location_ids": [w.location.id]});
+                    t.post(
+                        &format!("/api/v1/partners/{}/enrollments", w.partner.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "GET enrollments" => {
+                    t.get(
+                        &format!("/api/v1/partners/{}/enrollments", w.partner.id),
+                        &tok,
+                    )
+                    .await
+                }
+                "publish provider agreement" => {
+                    let body = json!({"version": 2, "text": "Version 2"});
+                    let put = axum::http::Method::PUT;
+                    t.call(put, "/api/v1/program/agreement", Some(&tok), Some(&body))
+                        .await
                 }
                 _ => unreachable!(),
             };

@@ -4,6 +4,9 @@
 //! signing the agreement and enrolling. Every refusal changes nothing, and
 //! another tenant's partner or user is not found.
 
+#[path = "onboarding/enrollment.rs"]
+mod enrollment;
+
 use axum::http::StatusCode;
 use saps_testkit::both_databases;
 use saps_testkit::testapp::TestApp;

@@ -110,6 +110,27 @@ async fn onboarding(t: &TestApp, op: &str, pa: &str) {
     assert_eq!(status, StatusCode::OK, "{answer}");
     let consultant = t.token(&w.consultant).await;
     send(t, Method::GET, &eligibility, Some(&consultant), None).await;
+
+    let agreement = "/api/v1/program/agreement";
+    let (status, current) = send(t, Method::GET, agreement, Some(&consultant), None).await;
+    assert_eq!(status, StatusCode::OK, "{current}");
+    let next = json!({"version": 2, "text": "Version 2 of the provider agreement"});
+    let (status, answer) = send(t, Method::PUT, agreement, Some(op), Some(next.clone())).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    send(t, Method::PUT, agreement, Some(pa), Some(next)).await;
+    let sign = format!("/api/v1/partners/{p}/agreement");
+    let body = json!({"version": 2, "accept": true});
+    let (status, answer) = send(t, Method::POST, &sign, Some(pa), Some(body.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    send(t, Method::POST, &sign, Some(&consultant), Some(body)).await;
+    let enrollments = format!("/api/v1/partners/{p}/enrollments");
+    let body = json!({"offering": "SSDPS", "location_ids": [w.location.id]});
+    let (status, answer) = send(t, Method::POST, &enrollments, Some(pa), Some(body.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    send(t, Method::POST, &enrollments, Some(&consultant), Some(body)).await;
+    let (status, answer) = send(t, Method::GET, &enrollments, Some(pa), None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    send(t, Method::GET, &enrollments, Some(&consultant), None).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -99,6 +99,21 @@ fn stored() -> Vec<(&'static str, Value)> {
             json!({"location": {"id": LOCATION, "partner_id": ORG, "name": "Nice", "country": "FR",
                    "city": "Nice"}}),
         ),
+        ("provider_agreement.published", json!({"version": 2})),
+        (
+            "provider_agreement.signed",
+            json!({"partner_id": ORG, "version": 2}),
+        ),
+        (
+            "enrollment.created",
+            json!({"partner_id": ORG, "offering": "SSDPS", "location_ids": [LOCATION],
+                   "valid_until": "2021-11-01", "agreement_version": 1}),
+        ),
+        (
+            "enrollment.renewed",
+            json!({"partner_id": ORG, "offering": "SSDPS", "location_ids": [LOCATION],
+                   "valid_until": "2022-11-01", "agreement_version": 2}),
+        ),
     ]
 }
 

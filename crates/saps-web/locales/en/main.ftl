@@ -369,6 +369,12 @@ rule-agreement-number-taken = Your organisation already has an agreement with th
 rule-unknown-course = { $course } is not the program's compliance course.
 rule-unknown-competency = No engagement of the catalog is qualified by the competency { $competency }.
 rule-unknown-exam = No engagement of the catalog accepts the exam { $exam }.
+rule-provider-agreement-not-newer = Version { $version } is not newer than the current provider agreement, version { $current }.
+rule-provider-agreement-not-current = Version { $version } is not the current program agreement: sign version { $current }.
+rule-provider-agreement-not-accepted = Accept the program agreement to sign it.
+rule-provider-agreement-not-signed = Sign version { $version } of the program agreement before you enroll.
+rule-unknown-offering = There is no offering { $offering } in the catalog.
+rule-offering-not-active = Your eligibility for { $offering } is not Active: you cannot enroll yet.
 
 ## Roles
 

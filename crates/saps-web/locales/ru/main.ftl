@@ -390,6 +390,12 @@ rule-agreement-number-taken = У вашей организации уже ест
 rule-unknown-course = { $course } — не обучение соблюдению требований этой программы.
 rule-unknown-competency = Ни один проект каталога не требует компетенции { $competency }.
 rule-unknown-exam = Ни один проект каталога не принимает экзамен { $exam }.
+rule-provider-agreement-not-newer = Версия { $version } не новее действующего соглашения о программе, версии { $current }.
+rule-provider-agreement-not-current = Версия { $version } — не действующее соглашение о программе: подпишите версию { $current }.
+rule-provider-agreement-not-accepted = Примите соглашение о программе, чтобы подписать его.
+rule-provider-agreement-not-signed = Подпишите версию { $version } соглашения о программе перед регистрацией.
+rule-unknown-offering = В каталоге нет предложения { $offering }.
+rule-offering-not-active = Ваше право на участие в { $offering } не в статусе «Активно»: зарегистрироваться пока нельзя.
 
 ## Роли
 

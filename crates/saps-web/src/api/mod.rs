@@ -11,6 +11,7 @@ mod benefit;
 mod clock;
 mod conventions;
 pub mod docs;
+mod enrollments;
 mod events;
 mod orgs;
 mod program;
@@ -58,6 +59,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(orgs::routes())
         .merge(program::routes())
         .merge(records::routes())
+        .merge(enrollments::routes())
         .merge(clock::routes())
         .merge(benefit::routes())
         .merge(vouchers::routes())

@@ -101,6 +101,18 @@ fn every_rule() -> Vec<Rule> {
         Rule::UnknownCourse { course: s() },
         Rule::UnknownCompetency { competency: s() },
         Rule::UnknownExam { exam: s() },
+        Rule::ProviderAgreementNotNewer {
+            version: 1,
+            current: 2,
+        },
+        Rule::ProviderAgreementNotCurrent {
+            version: 1,
+            current: 2,
+        },
+        Rule::ProviderAgreementNotAccepted,
+        Rule::ProviderAgreementNotSigned { version: 2 },
+        Rule::UnknownOffering { offering: s() },
+        Rule::OfferingNotActive { offering: s() },
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -135,7 +147,13 @@ fn every_rule() -> Vec<Rule> {
             | Rule::AgreementNumberTaken
             | Rule::UnknownCourse { .. }
             | Rule::UnknownCompetency { .. }
-            | Rule::UnknownExam { .. } => {}
+            | Rule::UnknownExam { .. }
+            | Rule::ProviderAgreementNotNewer { .. }
+            | Rule::ProviderAgreementNotCurrent { .. }
+            | Rule::ProviderAgreementNotAccepted
+            | Rule::ProviderAgreementNotSigned { .. }
+            | Rule::UnknownOffering { .. }
+            | Rule::OfferingNotActive { .. } => {}
         }
     }
     all
