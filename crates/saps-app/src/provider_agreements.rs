@@ -11,6 +11,8 @@ use saps_core::{Actor, Error, NewEvent, OrgId, Program, Rule, StoreError};
 
 /// The longest agreement text accepted.
 const MAX_TEXT: usize = 100_000;
+/// The highest version number accepted (both databases store it as a 32-bit integer).
+const MAX_VERSION: u32 = 1_000_000;
 
 /// The current version: the latest published, else the program's own.
 pub(crate) fn current_agreement(
@@ -41,6 +43,12 @@ impl App {
         text: &str,
     ) -> Result<ProviderAgreementText, Error> {
         authorize(actor, Action::PublishProviderAgreement, Resource::Program)?;
+        if version > MAX_VERSION {
+            return Err(Error::invalid(
+                "version",
+                format!("the version may be at most {MAX_VERSION}"),
+            ));
+        }
         let text = text.trim().to_owned();
         if text.is_empty() || text.chars().count() > MAX_TEXT {
             return Err(Error::invalid(
