@@ -29,7 +29,15 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::AgreementAdded(_)
         | EventBody::BenefitActivated(_)
         | EventBody::ClockMoved(_)
-        | EventBody::ProgramChanged(_) => None,
+        | EventBody::ProgramChanged(_)
+        | EventBody::TrainingRecorded(_)
+        | EventBody::CompetencyRecorded(_)
+        | EventBody::ExamRecorded(_)
+        | EventBody::LocationAdded(_)
+        | EventBody::ProviderAgreementPublished(_)
+        | EventBody::ProviderAgreementSigned(_)
+        | EventBody::EnrollmentCreated(_)
+        | EventBody::EnrollmentRenewed(_) => None,
     }
 }
 

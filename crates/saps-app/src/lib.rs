@@ -5,6 +5,8 @@
 pub mod auth;
 pub mod clock;
 pub mod demo;
+mod eligibility;
+mod enrollments;
 // What only tests and `saps bench` need stays out of the shipped API.
 #[cfg(feature = "testing")]
 pub mod fixtures;
@@ -14,6 +16,8 @@ pub mod invariants;
 pub mod jobs;
 pub mod mail;
 mod orgs;
+mod provider_agreements;
+mod records;
 pub mod sign_in;
 mod sweeps;
 pub mod views;

@@ -9,7 +9,7 @@ use saps_core::event::{
 use saps_core::journal::{LedgerEntry, LedgerReason};
 use saps_core::org::{country_code, email_address};
 use saps_core::{
-    Actor, Agreement, AgreementId, Days, Entity, EntryId, Error, Location, LocationId,
+    Actor, Agreement, AgreementId, Days, Entity, EntryId, Error, Locale, Location, LocationId,
     MilestoneName, NewEvent, Org, OrgId, OrgKind, Role, Rule, StoreError, User, UserId,
 };
 use serde::Serialize;
@@ -202,12 +202,25 @@ impl App {
         self.read(move |tx| Ok(tx.locations(partner)?)).await
     }
 
-    /// Adds a user; `actor` is `None` only for the command-line bootstrap.
+    /// Adds a user who reads English; `actor` is `None` only for the
+    /// command-line bootstrap.
     pub async fn add_user(
         &self,
         actor: Option<&Actor>,
         org_id: OrgId,
         new: NewUser,
+    ) -> Result<User, Error> {
+        self.add_user_in(actor, org_id, new, Locale::default())
+            .await
+    }
+
+    /// Adds a user whose e-mails (and default pages) are in `locale`.
+    pub async fn add_user_in(
+        &self,
+        actor: Option<&Actor>,
+        org_id: OrgId,
+        new: NewUser,
+        locale: Locale,
     ) -> Result<User, Error> {
         let org = self.load_org(org_id, Entity::Org).await?;
         if let Some(a) = actor {
@@ -241,6 +254,7 @@ impl App {
             role: new.role,
             password_hash,
             created_at: now,
+            locale,
         };
         let version = self.program().version;
         let (u, actor_id, kind) = (user.clone(), actor.map(|a| a.user_id), org.kind);

@@ -29,6 +29,14 @@ pub enum Action {
     CancelReservation,
     MoveClock,
     ChangeProgram,
+    /// Record a partner company's trainings, competencies or consultants' exams.
+    RecordQualification,
+    AddLocation,
+    ViewEligibility,
+    PublishProviderAgreement,
+    SignProviderAgreement,
+    Enroll,
+    ViewEnrollments,
 }
 
 /// What the action is done on.
@@ -86,6 +94,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
         }
         (Action::MoveClock, Resource::Program) => deny(op, "move the program clock"),
         (Action::ChangeProgram, Resource::Program) => deny(op, "change the program"),
+        (Action::PublishProviderAgreement, Resource::Program) => {
+            deny(op, "publish the provider agreement")
+        }
         (action, Resource::Org(org, kind)) => {
             if !op && org != actor.org_id {
                 return Err(Error::NotFound(match kind {
@@ -109,6 +120,23 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 Action::ActivateBenefit => deny(role == Role::BenefitAdmin, "activate the benefit"),
                 Action::ViewBenefit => deny(op || kind == OrgKind::Customer, "see the benefit"),
                 Action::CreateVoucher => deny(role == Role::BenefitAdmin, "create vouchers"),
+                Action::RecordQualification => deny(op, "record qualifications"),
+                Action::AddLocation => deny(
+                    kind == OrgKind::Partner && (op || role == Role::GlobalAdmin),
+                    "add locations",
+                ),
+                Action::ViewEligibility | Action::ViewEnrollments => deny(
+                    kind == OrgKind::Partner && (op || role.is_partner_admin()),
+                    "see eligibility and enrollments",
+                ),
+                Action::SignProviderAgreement => deny(
+                    kind == OrgKind::Partner && role == Role::GlobalAdmin,
+                    "sign the provider agreement",
+                ),
+                Action::Enroll => deny(
+                    kind == OrgKind::Partner && role.is_partner_admin(),
+                    "enroll in offerings",
+                ),
                 _ => deny(false, "do this here"),
             }
         }

@@ -79,6 +79,33 @@ pub enum Rule {
     },
     EmailTaken,
     AgreementNumberTaken,
+    UnknownCourse {
+        course: String,
+    },
+    UnknownCompetency {
+        competency: String,
+    },
+    UnknownExam {
+        exam: String,
+    },
+    ProviderAgreementNotNewer {
+        version: u32,
+        current: u32,
+    },
+    ProviderAgreementNotCurrent {
+        version: u32,
+        current: u32,
+    },
+    ProviderAgreementNotAccepted,
+    ProviderAgreementNotSigned {
+        version: u32,
+    },
+    UnknownOffering {
+        offering: String,
+    },
+    OfferingNotActive {
+        offering: String,
+    },
 }
 
 impl Rule {
@@ -113,6 +140,15 @@ impl Rule {
             Self::RoleNotInOrg { .. } => "role_not_in_org",
             Self::EmailTaken => "email_taken",
             Self::AgreementNumberTaken => "agreement_number_taken",
+            Self::UnknownCourse { .. } => "unknown_course",
+            Self::UnknownCompetency { .. } => "unknown_competency",
+            Self::UnknownExam { .. } => "unknown_exam",
+            Self::ProviderAgreementNotNewer { .. } => "provider_agreement_not_newer",
+            Self::ProviderAgreementNotCurrent { .. } => "provider_agreement_not_current",
+            Self::ProviderAgreementNotAccepted => "provider_agreement_not_accepted",
+            Self::ProviderAgreementNotSigned { .. } => "provider_agreement_not_signed",
+            Self::UnknownOffering { .. } => "unknown_offering",
+            Self::OfferingNotActive { .. } => "offering_not_active",
         }
     }
 }
@@ -177,6 +213,20 @@ impl Rule {
                 vec![("voucher_days", N(i64::from(*voucher_days)))]
             }
             Self::RoleNotInOrg { role } => vec![("role", T(role.clone()))],
+            Self::UnknownCourse { course } => vec![("course", T(course.clone()))],
+            Self::UnknownCompetency { competency } => vec![("competency", T(competency.clone()))],
+            Self::UnknownExam { exam } => vec![("exam", T(exam.clone()))],
+            Self::ProviderAgreementNotNewer { version, current }
+            | Self::ProviderAgreementNotCurrent { version, current } => vec![
+                ("version", N(i64::from(*version))),
+                ("current", N(i64::from(*current))),
+            ],
+            Self::ProviderAgreementNotSigned { version } => {
+                vec![("version", N(i64::from(*version)))]
+            }
+            Self::UnknownOffering { offering } | Self::OfferingNotActive { offering } => {
+                vec![("offering", T(offering.clone()))]
+            }
             Self::BenefitNotActive
             | Self::BenefitAlreadyActive
             | Self::TermsNotAccepted
@@ -186,7 +236,8 @@ impl Rule {
             | Self::PartnerUnknown
             | Self::LocationNotInPartner
             | Self::EmailTaken
-            | Self::AgreementNumberTaken => Vec::new(),
+            | Self::AgreementNumberTaken
+            | Self::ProviderAgreementNotAccepted => Vec::new(),
         }
     }
 }
@@ -296,6 +347,37 @@ impl fmt::Display for Rule {
                 f,
                 "This customer already has an agreement with this number."
             ),
+            Self::UnknownCourse { course } => {
+                write!(f, "{course:?} is not the program's compliance course.")
+            }
+            Self::UnknownCompetency { competency } => write!(
+                f,
+                "No engagement of the catalog is qualified by the competency {competency:?}."
+            ),
+            Self::UnknownExam { exam } => {
+                write!(f, "No engagement of the catalog accepts the exam {exam:?}.")
+            }
+            Self::ProviderAgreementNotNewer { version, current } => write!(
+                f,
+                "Version {version} of the provider agreement is not newer than the current version {current}."
+            ),
+            Self::ProviderAgreementNotCurrent { version, current } => write!(
+                f,
+                "Version {version} is not the current provider agreement; sign version {current}."
+            ),
+            Self::ProviderAgreementNotAccepted => {
+                write!(f, "The provider agreement must be accepted to sign it.")
+            }
+            Self::ProviderAgreementNotSigned { version } => write!(
+                f,
+                "Version {version} of the provider agreement must be signed before enrolling."
+            ),
+            Self::UnknownOffering { offering } => {
+                write!(f, "There is no offering {offering:?} in the catalog.")
+            }
+            Self::OfferingNotActive { offering } => {
+                write!(f, "The company's eligibility for {offering} is not active.")
+            }
         }
     }
 }
@@ -312,6 +394,7 @@ pub enum Entity {
     Agreement,
     Clock,
     Route,
+    Enrollment,
 }
 
 impl Entity {
@@ -326,6 +409,7 @@ impl Entity {
             Self::Agreement => "agreement",
             Self::Clock => "clock",
             Self::Route => "route",
+            Self::Enrollment => "enrollment",
         }
     }
 }

@@ -9,8 +9,9 @@
 //! kinds rather than reshape old ones.
 
 use crate::VoucherCode;
-use crate::ids::{AgreementId, OrgId, UserId};
+use crate::ids::{AgreementId, LocationId, OrgId, UserId};
 use crate::org::{Location, Role};
+use crate::port::CompetencyLevel;
 use crate::quantity::Days;
 use crate::voucher::Reservation;
 use jiff::Timestamp;
@@ -82,6 +83,22 @@ event_kinds! {
     "clock.moved" => ClockMoved,
     /// The operator changed the program's settings or calendar.
     "program.changed" => ProgramChanged,
+    /// The operator recorded a compliance course a partner company completed.
+    "training.recorded" => TrainingRecorded,
+    /// The operator recorded a competency a partner company holds.
+    "competency.recorded" => CompetencyRecorded,
+    /// The operator recorded an exam a partner's consultant passed.
+    "exam.recorded" => ExamRecorded,
+    /// A location was added to a partner company.
+    "location.added" => LocationAdded,
+    /// The operator published a new version of the provider agreement.
+    "provider_agreement.published" => ProviderAgreementPublished,
+    /// A partner's global admin signed a version of the provider agreement.
+    "provider_agreement.signed" => ProviderAgreementSigned,
+    /// A partner enrolled in an offering for a year.
+    "enrollment.created" => EnrollmentCreated,
+    /// A partner renewed its enrollment in an offering for a year.
+    "enrollment.renewed" => EnrollmentRenewed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,6 +220,67 @@ pub struct ClockMoved {
 pub struct ProgramChanged {
     /// The program's version after the change.
     pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingRecorded {
+    pub partner_id: OrgId,
+    pub course: String,
+    pub completed_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyRecorded {
+    pub partner_id: OrgId,
+    pub competency: String,
+    pub level: CompetencyLevel,
+    pub valid_until: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExamRecorded {
+    pub partner_id: OrgId,
+    /// The consultant who passed it.
+    pub user_id: UserId,
+    pub exam: String,
+    pub passed_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocationAdded {
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderAgreementPublished {
+    pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderAgreementSigned {
+    pub partner_id: OrgId,
+    pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentCreated {
+    pub partner_id: OrgId,
+    pub offering: String,
+    pub location_ids: Vec<LocationId>,
+    /// The last day (inclusive) of the enrollment.
+    pub valid_until: Date,
+    /// The provider agreement version it was made under.
+    pub agreement_version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentRenewed {
+    pub partner_id: OrgId,
+    pub offering: String,
+    pub location_ids: Vec<LocationId>,
+    /// The new last day (inclusive).
+    pub valid_until: Date,
+    pub agreement_version: u32,
 }
 
 impl EventBody {

@@ -4,6 +4,7 @@
 
 pub mod authz;
 pub mod code;
+pub mod eligibility;
 pub mod error;
 pub mod event;
 pub mod ids;
@@ -19,7 +20,7 @@ pub use error::{Entity, Error, Result, Rule, StoreError};
 pub use event::EventBody;
 pub use ids::*;
 pub use journal::{Event, LedgerEntry, LedgerReason, NewEvent, Scope};
-pub use org::{Actor, Location, Org, OrgKind, Role, User};
+pub use org::{Actor, Locale, Location, Org, OrgKind, Role, User};
 pub use program::{Engagement, ExpiryAnchor, Milestone, MilestoneName, Offering, Program};
 pub use quantity::{Currency, Days, Money, program_date};
 pub use voucher::{Agreement, Reservation, Transition, Voucher, VoucherState};

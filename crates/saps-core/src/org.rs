@@ -81,6 +81,42 @@ impl Role {
     }
 }
 
+/// The language of a user's e-mails and the default language of their pages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Locale {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "fr")]
+    Fr,
+    #[serde(rename = "pt-BR")]
+    PtBr,
+    #[serde(rename = "ru")]
+    Ru,
+    #[serde(rename = "it")]
+    It,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 5] = [Self::En, Self::Fr, Self::PtBr, Self::Ru, Self::It];
+
+    /// The BCP 47 tag, as stored and as the API writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+            Self::PtBr => "pt-BR",
+            Self::Ru => "ru",
+            Self::It => "it",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Org {
     pub id: OrgId,
@@ -111,6 +147,9 @@ pub struct User {
     #[serde(skip_serializing)]
     pub password_hash: String,
     pub created_at: jiff::Timestamp,
+    /// Users created before locales were stored read as English.
+    #[serde(default)]
+    pub locale: Locale,
 }
 
 /// The signed-in user on whose behalf something happens.
@@ -177,6 +216,12 @@ mod tests {
         }
         assert_eq!(Role::MpnAdmin.org_kind(), OrgKind::Partner);
         assert!(Role::parse("admin").is_none());
+        for l in Locale::ALL {
+            assert_eq!(Locale::parse(l.as_str()), Some(l));
+            assert_eq!(serde_json::to_value(l).unwrap(), l.as_str());
+        }
+        assert_eq!(Locale::default(), Locale::En);
+        assert!(Locale::parse("pt-br").is_none());
     }
 
     #[test]

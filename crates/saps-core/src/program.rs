@@ -87,6 +87,43 @@ pub struct Program {
     pub payment_due_days: u32,
     pub milestones: Vec<Milestone>,
     pub offerings: Vec<Offering>,
+    /// The course a partner company completes to be eligible (within the last year).
+    /// Programs stored before it existed read as the shipped course.
+    #[serde(default = "shipped_compliance_course")]
+    pub compliance_course: String,
+    /// The first provider agreement, shipped with the program so a fresh
+    /// installation can enroll partners; later versions are published apart.
+    #[serde(default = "shipped_provider_agreement")]
+    pub provider_agreement: ProviderAgreementText,
+}
+
+/// A version of the provider agreement partners sign before they enroll.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProviderAgreementText {
+    /// Increases with every published version.
+    pub version: u32,
+    pub text: String,
+}
+
+/// The compliance course of the shipped program.
+pub const COMPLIANCE_COURSE: &str = "Planning Services compliance training";
+
+fn shipped_compliance_course() -> String {
+    COMPLIANCE_COURSE.into()
+}
+
+fn shipped_provider_agreement() -> ProviderAgreementText {
+    ProviderAgreementText {
+        version: 1,
+        text: "Planning Services provider agreement, version 1. The partner delivers \
+               planning engagements to customers who hold a voucher, through consultants \
+               qualified for the engagement, at locations approved for its offering; \
+               reports each engagement's completion with its deliverables; claims payment \
+               only for engagements it delivered; and keeps its eligibility current. \
+               Enrollment in an offering lasts one year and is renewed by enrolling again."
+            .into(),
+    }
 }
 
 /// The lengths any engagement may ever have.
@@ -134,6 +171,61 @@ impl Program {
         }
     }
 
+    /// The competencies the catalog's engagements name, each once.
+    pub fn known_competencies(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self
+            .offerings
+            .iter()
+            .flat_map(|o| o.engagements.iter().map(|e| e.competency.as_str()))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// The exams any engagement of the catalog accepts, each once.
+    pub fn known_exams(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self
+            .offerings
+            .iter()
+            .flat_map(|o| o.engagements.iter().flat_map(|e| e.exams.iter()))
+            .map(String::as_str)
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// The catalog's spelling of a competency, ignoring case.
+    pub fn competency(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        self.known_competencies()
+            .into_iter()
+            .find(|c| c.eq_ignore_ascii_case(name))
+    }
+
+    /// The catalog's spelling of an exam, ignoring case.
+    pub fn exam(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        self.known_exams()
+            .into_iter()
+            .find(|e| e.eq_ignore_ascii_case(name))
+    }
+
+    /// The program's spelling of its compliance course, ignoring case.
+    pub fn course(&self, name: &str) -> Option<&str> {
+        self.compliance_course
+            .eq_ignore_ascii_case(name.trim())
+            .then_some(self.compliance_course.as_str())
+    }
+
+    /// An offering by code, ignoring case.
+    pub fn offering(&self, code: &str) -> Option<&Offering> {
+        self.offerings
+            .iter()
+            .find(|o| o.code.eq_ignore_ascii_case(code.trim()))
+    }
+
     pub fn validity(&self) -> Days {
         Days(self.voucher_validity_days)
     }
@@ -152,6 +244,13 @@ impl Program {
         }
         if self.payment_due_days == 0 || self.payment_due_days > 3650 {
             return Err(err("payment_due_days", "must be between 1 and 3650"));
+        }
+        let course = self.compliance_course.trim();
+        if course.is_empty() || course.chars().count() > 200 {
+            return Err(err(
+                "compliance_course",
+                "must have between 1 and 200 characters",
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for m in &self.milestones {
@@ -389,6 +488,8 @@ impl Program {
                 m(MilestoneName::LastDayToRedeem, date(2022, 1, 1)),
             ],
             offerings,
+            compliance_course: shipped_compliance_course(),
+            provider_agreement: shipped_provider_agreement(),
         }
     }
 }
@@ -420,6 +521,40 @@ mod tests {
         assert_eq!(p.engagement_retired_on(az), Some(date(2020, 2, 1)));
         let (_, win) = p.engagement("DDPS-WIN").unwrap();
         assert_eq!(p.engagement_retired_on(win), None);
+    }
+
+    #[test]
+    fn the_shipped_program_knows_its_course_competencies_and_exams() {
+        let p = Program::sa_planning_services();
+        assert_eq!(
+            p.course("planning services COMPLIANCE training"),
+            Some(COMPLIANCE_COURSE)
+        );
+        assert_eq!(p.course("Another course"), None);
+        assert_eq!(p.competency("datacenter"), Some("Datacenter"));
+        assert_eq!(p.competency("Gardening"), None);
+        assert_eq!(p.exam("md-100"), Some("MD-100"));
+        assert_eq!(p.exam("XX-999"), None);
+        assert_eq!(
+            p.known_competencies()
+                .iter()
+                .filter(|c| **c == "Datacenter")
+                .count(),
+            1
+        );
+        assert_eq!(p.provider_agreement.version, 1);
+        assert!(!p.provider_agreement.text.is_empty());
+    }
+
+    #[test]
+    fn a_program_stored_before_the_course_and_agreement_existed_still_loads() {
+        let mut stored = serde_json::to_value(Program::sa_planning_services()).unwrap();
+        let fields = stored.as_object_mut().unwrap();
+        fields.remove("compliance_course");
+        fields.remove("provider_agreement");
+        let p: Program = serde_json::from_value(stored).unwrap();
+        assert_eq!(p.compliance_course, COMPLIANCE_COURSE);
+        assert_eq!(p.provider_agreement.version, 1);
     }
 
     #[test]

@@ -80,6 +80,7 @@ fn user(org: OrgId, role: Role) -> User {
         role,
         password_hash: String::new(),
         created_at: Timestamp::UNIX_EPOCH,
+        locale: Default::default(),
     }
 }
 

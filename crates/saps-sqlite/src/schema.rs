@@ -27,6 +27,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_jobs_and_sign_in_throttle",
         include_str!("../migrations/0005_jobs_and_sign_in_throttle.sql"),
     ),
+    (
+        "0006_partner_records",
+        include_str!("../migrations/0006_partner_records.sql"),
+    ),
+    (
+        "0007_provider_agreement_and_enrollments",
+        include_str!("../migrations/0007_provider_agreement_and_enrollments.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -19,7 +19,8 @@ async fn every_route_refuses_anonymous_callers_except_sign_in() {
             let concrete = path
                 .replace("{code}", "0000-0000-0000-0000-0000")
                 .replace("{id}", &t.world.customer.id.to_string())
-                .replace("{org_id}", &t.world.customer.id.to_string());
+                .replace("{org_id}", &t.world.customer.id.to_string())
+                .replace("{consultant_id}", &t.world.consultant.id.to_string());
             let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let body = (m != Method::GET).then(|| json!({}));
             let r = t.call(m, &concrete, None, body.as_ref()).await;
@@ -162,7 +163,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     ];
     // (route, expected status per role in the order of `all`)
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 9] = [
+    let rows: [Row; 19] = [
         (
             "GET voucher",
             [200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404],
@@ -198,6 +199,47 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         (
             "add agreement",
             [201, 404, 404, 404, 403, 403, 404, 404, 404, 404, 404],
+        ),
+        (
+            "record training",
+            [201, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "record competency",
+            [201, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "record exam",
+            [201, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET eligibility",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "add location",
+            [201, 201, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET provider agreement",
+            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        // The records above make the partner Active for SSDPS; once signed, it may enroll.
+        (
+            "sign provider agreement",
+            [403, 201, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "enroll",
+            [403, 201, 201, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET enrollments",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "publish provider agreement",
+            [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ),
     ];
     for (route, expected) in rows {
@@ -273,6 +315,84 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
                         }),
                     )
                     .await
+                }
+                "record training" => {
+                    let body = json!({"course": "Planning Services compliance training",
+                                      "completed_on": "2020-10-01"});
+                    t.post(
+                        &format!("/api/v1/partners/{}/trainings", w.partner.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "record competency" => {
+                    let body = json!({"competency": "Data Platform", "level": "gold",
+                                      "valid_until": "2021-10-01"});
+                    t.post(
+                        &format!("/api/v1/partners/{}/competencies", w.partner.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "record exam" => {
+                    let body = json!({"exam": "DP-300", "passed_on": "2020-09-01"});
+                    t.post(
+                        &format!("/api/v1/users/{}/exams", w.consultant.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "GET eligibility" => {
+                    t.get(
+                        &format!("/api/v1/partners/{}/eligibility", w.partner.id),
+                        &tok,
+                    )
+                    .await
+                }
+                "add location" => {
+                    let body =
+                        json!({"name": format!("Site {who}"), "country": "FR", "city": "Nantes"});
+                    t.post(
+                        &format!("/api/v1/partners/{}/locations", w.partner.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "GET provider agreement" => t.get("/api/v1/program/agreement", &tok).await,
+                "sign provider agreement" => {
+                    let body = json!({"version": 1, "accept": true});
+                    t.post(
+                        &format!("/api/v1/partners/{}/agreement", w.partner.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "enroll" => {
+                    let body = json!({"offering": "SSDPS", "location_ids": [w.location.id]});
+                    t.post(
+                        &format!("/api/v1/partners/{}/enrollments", w.partner.id),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
+                "GET enrollments" => {
+                    t.get(
+                        &format!("/api/v1/partners/{}/enrollments", w.partner.id),
+                        &tok,
+                    )
+                    .await
+                }
+                "publish provider agreement" => {
+                    let body = json!({"version": 2, "text": "Version 2"});
+                    let put = axum::http::Method::PUT;
+                    t.call(put, "/api/v1/program/agreement", Some(&tok), Some(&body))
+                        .await
                 }
                 _ => unreachable!(),
             };

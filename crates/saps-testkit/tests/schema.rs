@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 fn the_check_refuses_a_wrong_body_an_undocumented_status_and_a_wrong_media_type() {
     let c = Contract::new(saps_web::api::document());
     let me = json!({"id": uuid::Uuid::nil(), "email": "a@b.example", "name": "A", "role": "operator",
-        "org_id": uuid::Uuid::nil()});
+        "org_id": uuid::Uuid::nil(), "locale": "en"});
     let body = serde_json::to_vec(&me).unwrap();
     c.check("GET", "/api/v1/me", 200, "application/json", &body)
         .unwrap();
@@ -74,6 +74,63 @@ async fn send(
 ) -> (StatusCode, Value) {
     let a = t.call(method, path, token, body.as_ref()).await;
     (a.status, a.body)
+}
+
+/// Partner onboarding: each operation as the operator or the partner's admin
+/// (who may) and as someone who may not.
+async fn onboarding(t: &TestApp, op: &str, pa: &str) {
+    let w = &t.world;
+    let p = w.partner.id;
+    let calls = [
+        (
+            format!("/api/v1/partners/{p}/trainings"),
+            json!({"course": "Planning Services compliance training", "completed_on": "2020-10-01"}),
+        ),
+        (
+            format!("/api/v1/partners/{p}/competencies"),
+            json!({"competency": "Data Platform", "level": "gold", "valid_until": "2021-10-01"}),
+        ),
+        (
+            format!("/api/v1/users/{}/exams", w.consultant.id),
+            json!({"exam": "DP-300", "passed_on": "2020-10-01"}),
+        ),
+        (
+            format!("/api/v1/partners/{p}/locations"),
+            json!({"name": "Lyon", "country": "FR", "city": "Lyon"}),
+        ),
+    ];
+    for (path, body) in calls {
+        let (status, answer) = send(t, Method::POST, &path, Some(op), Some(body.clone())).await;
+        assert_eq!(status, StatusCode::CREATED, "{path}: {answer}");
+        let consultant = t.token(&w.consultant).await;
+        send(t, Method::POST, &path, Some(&consultant), Some(body)).await;
+    }
+    let eligibility = format!("/api/v1/partners/{p}/eligibility");
+    let (status, answer) = send(t, Method::GET, &eligibility, Some(pa), None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let consultant = t.token(&w.consultant).await;
+    send(t, Method::GET, &eligibility, Some(&consultant), None).await;
+
+    let agreement = "/api/v1/program/agreement";
+    let (status, current) = send(t, Method::GET, agreement, Some(&consultant), None).await;
+    assert_eq!(status, StatusCode::OK, "{current}");
+    let next = json!({"version": 2, "text": "Version 2 of the provider agreement"});
+    let (status, answer) = send(t, Method::PUT, agreement, Some(op), Some(next.clone())).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    send(t, Method::PUT, agreement, Some(pa), Some(next)).await;
+    let sign = format!("/api/v1/partners/{p}/agreement");
+    let body = json!({"version": 2, "accept": true});
+    let (status, answer) = send(t, Method::POST, &sign, Some(pa), Some(body.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    send(t, Method::POST, &sign, Some(&consultant), Some(body)).await;
+    let enrollments = format!("/api/v1/partners/{p}/enrollments");
+    let body = json!({"offering": "SSDPS", "location_ids": [w.location.id]});
+    let (status, answer) = send(t, Method::POST, &enrollments, Some(pa), Some(body.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    send(t, Method::POST, &enrollments, Some(&consultant), Some(body)).await;
+    let (status, answer) = send(t, Method::GET, &enrollments, Some(pa), None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    send(t, Method::GET, &enrollments, Some(&consultant), None).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -190,6 +247,8 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
         StatusCode::OK
     );
     send(&t, post.clone(), &activate, Some(&pa), None).await;
+
+    onboarding(&t, &op, &pa).await;
 
     // The program and the clock.
     let (_, program) = send(&t, get.clone(), "/api/v1/program", Some(&op), None).await;

@@ -81,6 +81,39 @@ fn stored() -> Vec<(&'static str, Value)> {
             json!({"from": "2020-11-02T09:00:00Z", "to": "2020-11-09T09:00:00.5Z"}),
         ),
         ("program.changed", json!({"version": 4})),
+        (
+            "training.recorded",
+            json!({"partner_id": ORG, "course": "Compliance", "completed_on": "2020-10-01"}),
+        ),
+        (
+            "competency.recorded",
+            json!({"partner_id": ORG, "competency": "Datacenter", "level": "gold",
+                   "valid_until": "2021-09-30"}),
+        ),
+        (
+            "exam.recorded",
+            json!({"partner_id": ORG, "user_id": USER, "exam": "AZ-800", "passed_on": "2020-09-15"}),
+        ),
+        (
+            "location.added",
+            json!({"location": {"id": LOCATION, "partner_id": ORG, "name": "Nice", "country": "FR",
+                   "city": "Nice"}}),
+        ),
+        ("provider_agreement.published", json!({"version": 2})),
+        (
+            "provider_agreement.signed",
+            json!({"partner_id": ORG, "version": 2}),
+        ),
+        (
+            "enrollment.created",
+            json!({"partner_id": ORG, "offering": "SSDPS", "location_ids": [LOCATION],
+                   "valid_until": "2021-11-01", "agreement_version": 1}),
+        ),
+        (
+            "enrollment.renewed",
+            json!({"partner_id": ORG, "offering": "SSDPS", "location_ids": [LOCATION],
+                   "valid_until": "2022-11-01", "agreement_version": 2}),
+        ),
     ]
 }
 

@@ -13,6 +13,7 @@
 use crate::error::{Error, StoreError};
 use std::any::Any;
 
+mod enrollments;
 mod idempotency;
 mod jobs;
 mod journal;
@@ -20,10 +21,13 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod provider_agreements;
+mod records;
 mod sessions;
 mod throttle;
 mod vouchers;
 
+pub use enrollments::{Enrollment, Enrollments};
 pub use idempotency::{Idempotency, IdempotentResponse};
 pub use jobs::{JobLeases, JobRecord, LeaseRequest};
 pub use journal::Journal;
@@ -31,6 +35,11 @@ pub use ledger::{Ledger, PoolTotals};
 pub use orgs::Orgs;
 pub use outbox::{Outbox, OutgoingMail};
 pub use program::ProgramStore;
+pub use provider_agreements::{AgreementSignature, ProviderAgreementVersion, ProviderAgreements};
+pub use records::{
+    CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, PartnerRecords,
+    TrainingRecord,
+};
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
 pub use vouchers::{VoucherQuery, Vouchers};
@@ -39,8 +48,8 @@ pub use vouchers::{VoucherQuery, Vouchers};
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::{
-        Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, ProgramStore, Sessions,
-        SignInThrottle, Tx, Vouchers,
+        Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
+        ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
     };
 }
 
@@ -58,6 +67,9 @@ pub trait Tx:
     + Idempotency
     + Outbox
     + JobLeases
+    + PartnerRecords
+    + ProviderAgreements
+    + Enrollments
 {
 }
 
@@ -72,6 +84,9 @@ impl<T> Tx for T where
         + Idempotency
         + Outbox
         + JobLeases
+        + PartnerRecords
+        + ProviderAgreements
+        + Enrollments
         + ?Sized
 {
 }

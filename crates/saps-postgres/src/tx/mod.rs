@@ -8,6 +8,7 @@
 //! case must be able to see `Duplicate("voucher_code")`, draw another code and
 //! carry on, as it can on SQLite.
 
+mod enrollments;
 mod idempotency;
 mod jobs;
 mod journal;
@@ -15,6 +16,8 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod provider_agreements;
+mod records;
 mod sessions;
 mod throttle;
 mod vouchers;

@@ -3,7 +3,7 @@
 use super::*;
 use crate::micros;
 use saps_core::port::Orgs;
-use saps_core::{Location, LocationId, Org, OrgId, OrgKind, Role, User, UserId};
+use saps_core::{Locale, Location, LocationId, Org, OrgId, OrgKind, Role, User, UserId};
 
 const ORG_COLS: &str = "id, kind, name, country, benefit_active, created_at";
 
@@ -30,9 +30,9 @@ fn location_row(r: &Row) -> StoreResult<Location> {
     })
 }
 
-const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at";
+const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at, locale";
 pub(super) const USER_COLS_U: &str = "u.id, u.org_id, u.email, u.name, u.role, u.password_hash, \
-    u.created_at";
+    u.created_at, u.locale";
 
 pub(super) fn user_row(r: &Row) -> StoreResult<User> {
     Ok(User {
@@ -43,6 +43,7 @@ pub(super) fn user_row(r: &Row) -> StoreResult<User> {
         role: enum_col(r, 4, Role::parse)?,
         password_hash: get(r, 5)?,
         created_at: get(r, 6)?,
+        locale: enum_col(r, 7, Locale::parse)?,
     })
 }
 
@@ -127,7 +128,7 @@ impl Orgs for PgTx<'_> {
         let at = micros(u.created_at);
         self.insert(
             &format!(
-                "INSERT INTO users ({USER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                "INSERT INTO users ({USER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
                  ON CONFLICT DO NOTHING"
             ),
             &[
@@ -138,6 +139,7 @@ impl Orgs for PgTx<'_> {
                 &u.role.as_str(),
                 &u.password_hash,
                 &at,
+                &u.locale.as_str(),
             ],
             |tx| {
                 Ok(

@@ -2,6 +2,7 @@
 //! transaction or savepoint the caller opened: the transaction type and the
 //! row mapping every aggregate shares here, one module per aggregate.
 
+mod enrollments;
 mod idempotency;
 mod jobs;
 mod journal;
@@ -9,6 +10,8 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod provider_agreements;
+mod records;
 mod sessions;
 mod throttle;
 mod vouchers;

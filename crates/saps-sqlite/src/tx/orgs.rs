@@ -2,7 +2,7 @@
 
 use super::*;
 use saps_core::port::Orgs;
-use saps_core::{Location, LocationId, Org, OrgId, OrgKind, Role, User, UserId};
+use saps_core::{Locale, Location, LocationId, Org, OrgId, OrgKind, Role, User, UserId};
 
 const ORG_COLS: &str = "id, kind, name, country, benefit_active, created_at";
 
@@ -29,9 +29,9 @@ fn location_row(r: &Row<'_>) -> rusqlite::Result<Location> {
     })
 }
 
-const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at";
+const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at, locale";
 pub(super) const USER_COLS_U: &str =
-    "u.id, u.org_id, u.email, u.name, u.role, u.password_hash, u.created_at";
+    "u.id, u.org_id, u.email, u.name, u.role, u.password_hash, u.created_at, u.locale";
 
 pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -42,6 +42,7 @@ pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<User> {
         role: enum_col(r, 4, Role::parse)?,
         password_hash: r.get(5)?,
         created_at: col(r, 6)?,
+        locale: enum_col(r, 7, Locale::parse)?,
     })
 }
 
@@ -119,8 +120,8 @@ impl Orgs for SqliteTx<'_> {
 
     fn insert_user(&mut self, u: &User) -> StoreResult<()> {
         self.exec(
-            "INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO users (id, org_id, email, name, role, password_hash, created_at, locale) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 u.id.to_string(),
                 u.org_id.to_string(),
@@ -129,6 +130,7 @@ impl Orgs for SqliteTx<'_> {
                 u.role.as_str(),
                 u.password_hash,
                 timestamp(u.created_at),
+                u.locale.as_str(),
             ],
         )
         .map(drop)

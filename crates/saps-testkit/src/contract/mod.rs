@@ -19,6 +19,7 @@ use saps_core::{
 use serde_json::json;
 use std::collections::BTreeSet;
 
+mod enrollments;
 mod idempotency;
 mod jobs;
 mod journal;
@@ -26,11 +27,14 @@ mod ledger;
 mod orgs;
 mod outbox;
 mod program;
+mod provider_agreements;
+mod records;
 mod sessions;
 mod throttle;
 mod transactions;
 mod vouchers;
 
+pub use enrollments::*;
 pub use idempotency::*;
 pub use jobs::*;
 pub use journal::*;
@@ -38,6 +42,8 @@ pub use ledger::*;
 pub use orgs::*;
 pub use outbox::*;
 pub use program::*;
+pub use provider_agreements::*;
+pub use records::*;
 pub use sessions::*;
 pub use throttle::*;
 pub use transactions::*;
@@ -90,6 +96,7 @@ fn user(org: &Org, role: Role) -> User {
         role,
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
         created_at: now(),
+        locale: Default::default(),
     }
 }
 
@@ -402,6 +409,12 @@ macro_rules! __contract_list {
             racing_nodes_lease_a_job_exactly_once,
             sign_in_attempts_count_per_key_within_a_window,
             racing_sign_in_attempts_each_get_a_distinct_count,
+            partner_records_read_back_in_order_under_their_partner,
+            a_users_locale_reads_back,
+            the_latest_provider_agreement_is_the_highest_version_and_versions_are_unique,
+            a_signature_reads_back_per_partner_and_version_and_is_made_once,
+            an_enrollment_reads_back_and_is_renewed_by_a_conditional_write,
+            racing_enrollments_of_one_offering_store_exactly_one,
         }
     };
 }
@@ -428,6 +441,7 @@ mod tests {
     #[test]
     fn every_contract_function_is_listed_exactly_once() {
         let sources = [
+            include_str!("enrollments.rs"),
             include_str!("idempotency.rs"),
             include_str!("jobs.rs"),
             include_str!("journal.rs"),
@@ -435,6 +449,8 @@ mod tests {
             include_str!("orgs.rs"),
             include_str!("outbox.rs"),
             include_str!("program.rs"),
+            include_str!("provider_agreements.rs"),
+            include_str!("records.rs"),
             include_str!("sessions.rs"),
             include_str!("throttle.rs"),
             include_str!("transactions.rs"),

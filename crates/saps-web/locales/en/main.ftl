@@ -367,6 +367,15 @@ rule-redemption-closed = Vouchers can no longer be redeemed: the last day was { 
 rule-role-not-in-org = The role { $role } does not exist in this kind of organisation.
 rule-email-taken = A user with this e-mail address already exists.
 rule-agreement-number-taken = Your organisation already has an agreement with this number.
+rule-unknown-course = { $course } is not the program's compliance course.
+rule-unknown-competency = No engagement of the catalog is qualified by the competency { $competency }.
+rule-unknown-exam = No engagement of the catalog accepts the exam { $exam }.
+rule-provider-agreement-not-newer = Version { $version } is not newer than the current provider agreement, version { $current }.
+rule-provider-agreement-not-current = Version { $version } is not the current program agreement: sign version { $current }.
+rule-provider-agreement-not-accepted = Accept the program agreement to sign it.
+rule-provider-agreement-not-signed = Sign version { $version } of the program agreement before you enroll.
+rule-unknown-offering = There is no offering { $offering } in the catalog.
+rule-offering-not-active = Your eligibility for { $offering } is not Active: you cannot enroll yet.
 
 ## Roles
 

@@ -367,6 +367,15 @@ rule-redemption-closed = Il n'est plus possible d'échanger des bons : le derni
 rule-role-not-in-org = Le rôle { $role } n'existe pas dans ce type d'organisation.
 rule-email-taken = Un utilisateur possède déjà cette adresse e-mail.
 rule-agreement-number-taken = Votre organisation a déjà un contrat portant ce numéro.
+rule-unknown-course = { $course } n'est pas la formation à la conformité du programme.
+rule-unknown-competency = Aucune mission du catalogue ne requiert la compétence { $competency }.
+rule-unknown-exam = Aucune mission du catalogue n'accepte l'examen { $exam }.
+rule-provider-agreement-not-newer = La version { $version } n'est pas plus récente que le contrat de programme actuel, version { $current }.
+rule-provider-agreement-not-current = La version { $version } n'est pas le contrat de programme en vigueur : signez la version { $current }.
+rule-provider-agreement-not-accepted = Acceptez le contrat de programme pour le signer.
+rule-provider-agreement-not-signed = Signez la version { $version } du contrat de programme avant de vous inscrire.
+rule-unknown-offering = Le catalogue ne contient pas d'offre { $offering }.
+rule-offering-not-active = Votre éligibilité pour { $offering } n'est pas Actif : l'inscription n'est pas encore possible.
 
 ## Rôles
 

@@ -367,6 +367,15 @@ rule-redemption-closed = Non è più possibile riscattare voucher: l'ultimo gior
 rule-role-not-in-org = Il ruolo { $role } non esiste in questo tipo di organizzazione.
 rule-email-taken = Esiste già un utente con questo indirizzo e-mail.
 rule-agreement-number-taken = La tua organizzazione ha già un contratto con questo numero.
+rule-unknown-course = { $course } non è la formazione sulla conformità del programma.
+rule-unknown-competency = Nessun intervento del catalogo richiede la competenza { $competency }.
+rule-unknown-exam = Nessun intervento del catalogo accetta l'esame { $exam }.
+rule-provider-agreement-not-newer = La versione { $version } non è più recente del contratto del programma attuale, versione { $current }.
+rule-provider-agreement-not-current = La versione { $version } non è il contratto del programma in vigore: firma la versione { $current }.
+rule-provider-agreement-not-accepted = Accetta il contratto del programma per firmarlo.
+rule-provider-agreement-not-signed = Firma la versione { $version } del contratto del programma prima di iscriverti.
+rule-unknown-offering = Nel catalogo non c'è l'offerta { $offering }.
+rule-offering-not-active = La tua idoneità per { $offering } non è Attivo: non puoi ancora iscriverti.
 
 ## Ruoli
 

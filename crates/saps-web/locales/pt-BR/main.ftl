@@ -368,6 +368,15 @@ rule-redemption-closed = Não é mais possível resgatar comprovantes: o último
 rule-role-not-in-org = A função { $role } não existe neste tipo de organização.
 rule-email-taken = Já existe um usuário com este endereço de e-mail.
 rule-agreement-number-taken = Sua organização já tem um contrato com este número.
+rule-unknown-course = { $course } não é o treinamento de conformidade do programa.
+rule-unknown-competency = Nenhum projeto do catálogo exige a competência { $competency }.
+rule-unknown-exam = Nenhum projeto do catálogo aceita o exame { $exam }.
+rule-provider-agreement-not-newer = A versão { $version } não é mais recente que o contrato do programa atual, versão { $current }.
+rule-provider-agreement-not-current = A versão { $version } não é o contrato do programa vigente: assine a versão { $current }.
+rule-provider-agreement-not-accepted = Aceite o contrato do programa para assiná-lo.
+rule-provider-agreement-not-signed = Assine a versão { $version } do contrato do programa antes de se registrar.
+rule-unknown-offering = Não há oferta { $offering } no catálogo.
+rule-offering-not-active = Sua qualificação para { $offering } não está Ativo: ainda não é possível se registrar.
 
 ## Funções
 

@@ -388,6 +388,15 @@ rule-redemption-closed = Активировать ваучеры больше н
 rule-role-not-in-org = Роли «{ $role }» нет в организациях этого типа.
 rule-email-taken = Пользователь с таким адресом электронной почты уже существует.
 rule-agreement-number-taken = У вашей организации уже есть соглашение с этим номером.
+rule-unknown-course = { $course } — не обучение соблюдению требований этой программы.
+rule-unknown-competency = Ни один проект каталога не требует компетенции { $competency }.
+rule-unknown-exam = Ни один проект каталога не принимает экзамен { $exam }.
+rule-provider-agreement-not-newer = Версия { $version } не новее действующего соглашения о программе, версии { $current }.
+rule-provider-agreement-not-current = Версия { $version } — не действующее соглашение о программе: подпишите версию { $current }.
+rule-provider-agreement-not-accepted = Примите соглашение о программе, чтобы подписать его.
+rule-provider-agreement-not-signed = Подпишите версию { $version } соглашения о программе перед регистрацией.
+rule-unknown-offering = В каталоге нет предложения { $offering }.
+rule-offering-not-active = Ваше право на участие в { $offering } не в статусе «Активно»: зарегистрироваться пока нельзя.
 
 ## Роли
 

@@ -7,7 +7,7 @@ use crate::extract::{Caller, Json};
 use crate::problem::ApiResult;
 use axum::extract::State;
 use axum::response::Response;
-use saps_core::{OrgId, Role, User, UserId};
+use saps_core::{Locale, OrgId, Role, User, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -26,6 +26,8 @@ pub struct UserAnswer {
     pub name: String,
     pub role: Role,
     pub org_id: OrgId,
+    /// The language of the user's e-mails and default pages.
+    pub locale: Locale,
 }
 
 impl From<&User> for UserAnswer {
@@ -36,6 +38,7 @@ impl From<&User> for UserAnswer {
             name: u.name.clone(),
             role: u.role,
             org_id: u.org_id,
+            locale: u.locale,
         }
     }
 }

@@ -11,9 +11,11 @@ mod benefit;
 mod clock;
 mod conventions;
 pub mod docs;
+mod enrollments;
 mod events;
 mod orgs;
 mod program;
+mod records;
 mod vouchers;
 mod vvr;
 
@@ -41,6 +43,7 @@ pub use conventions::Refusal;
         (name = "auth", description = "Tokens and the signed-in user"),
         (name = "provisioning", description = "Partners, customers, locations and users"),
         (name = "program", description = "The catalog, the program settings and the clock"),
+        (name = "onboarding", description = "Partner records, eligibility, the provider agreement and enrollment"),
         (name = "benefit", description = "Agreements and the customer's pools of days"),
         (name = "vouchers", description = "Creating, assigning and cancelling vouchers"),
         (name = "vvr", description = "Validating and reserving vouchers (partners)"),
@@ -55,6 +58,8 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(auth::routes())
         .merge(orgs::routes())
         .merge(program::routes())
+        .merge(records::routes())
+        .merge(enrollments::routes())
         .merge(clock::routes())
         .merge(benefit::routes())
         .merge(vouchers::routes())

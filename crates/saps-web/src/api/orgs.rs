@@ -9,7 +9,7 @@ use crate::problem::ApiResult;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use saps_app::{NewLocation, NewUser};
-use saps_core::{Location, LocationId, Org, OrgId, OrgKind, Role};
+use saps_core::{Locale, Location, LocationId, Org, OrgId, OrgKind, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -18,6 +18,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(partners_post, partners_get))
         .routes(routes!(partner_get))
+        .routes(routes!(locations_post))
         .routes(routes!(customers_post, customers_get))
         .routes(routes!(users_post, users_get))
 }
@@ -56,6 +57,9 @@ struct UserRequest {
     name: String,
     role: Role,
     password: String,
+    /// The language of the user's e-mails and default pages; `en` when left out.
+    #[serde(default)]
+    locale: Option<Locale>,
 }
 
 /// A partner's delivery location.
@@ -218,6 +222,35 @@ async fn partner_get(
     Ok(ok(PartnerAnswer::of(&org, &locations)))
 }
 
+/// Add a location to a partner company (operator, the partner's global admin)
+#[utoipa::path(
+    post,
+    path = "/api/v1/partners/{id}/locations",
+    tag = "provisioning",
+    params(("id" = OrgId, Path, description = "The partner's id")),
+    request_body = LocationRequest,
+    responses(
+        (status = 201, description = "The location", body = LocationAnswer),
+        (status = 403, response = Refusal),
+        (status = 404, response = Refusal),
+    )
+)]
+async fn locations_post(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(pid): Path<String>,
+    Json(r): Json<LocationRequest>,
+) -> ApiResult<Response> {
+    let pid: OrgId = id("id", &pid)?;
+    let new = NewLocation {
+        name: r.name,
+        country: r.country,
+        city: r.city,
+    };
+    let l = st.app.add_location(&c.actor, pid, new).await?;
+    Ok(created(LocationAnswer::from(&l)))
+}
+
 /// Create a customer organisation (operator)
 #[utoipa::path(
     post,
@@ -284,7 +317,11 @@ async fn users_post(
         role: r.role,
         password: r.password,
     };
-    let u = st.app.add_user(Some(&c.actor), org, user).await?;
+    let locale = r.locale.unwrap_or_default();
+    let u = st
+        .app
+        .add_user_in(Some(&c.actor), org, user, locale)
+        .await?;
     Ok(created(UserAnswer::from(&u)))
 }
 

@@ -52,6 +52,8 @@ struct ProgramAnswer {
     expiry_anchor: ExpiryAnchor,
     claim_window_days: u32,
     payment_due_days: u32,
+    /// The course a partner company completes (within the last year) to be eligible.
+    compliance_course: String,
     milestones: Vec<Milestone>,
     /// Always `UTC`.
     time_zone: &'static str,
@@ -71,6 +73,7 @@ impl From<&Program> for ProgramAnswer {
             expiry_anchor: p.expiry_anchor,
             claim_window_days: p.claim_window_days,
             payment_due_days: p.payment_due_days,
+            compliance_course: p.compliance_course.clone(),
             milestones: p.milestones.clone(),
             time_zone: "UTC",
             deadline_semantics: DEADLINE_SEMANTICS,
@@ -90,6 +93,9 @@ struct ProgramRequest {
     claim_window_days: u32,
     /// Unchanged when left out.
     payment_due_days: Option<u32>,
+    /// Unchanged when left out.
+    #[serde(default)]
+    compliance_course: Option<String>,
     milestones: Vec<Milestone>,
     /// Ignored.
     #[serde(default)]
@@ -174,6 +180,11 @@ async fn program_put(
         payment_due_days: r.payment_due_days.unwrap_or(current.payment_due_days),
         milestones: r.milestones,
         offerings: Vec::new(),
+        compliance_course: r
+            .compliance_course
+            .map(|c| c.trim().to_owned())
+            .unwrap_or_else(|| current.compliance_course.clone()),
+        provider_agreement: current.provider_agreement.clone(),
     };
     let p = st.app.put_program(&c.actor, next).await?;
     Ok(ok(ProgramAnswer::from(&*p)))

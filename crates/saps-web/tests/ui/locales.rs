@@ -98,6 +98,21 @@ fn every_rule() -> Vec<Rule> {
         Rule::RoleNotInOrg { role: s() },
         Rule::EmailTaken,
         Rule::AgreementNumberTaken,
+        Rule::UnknownCourse { course: s() },
+        Rule::UnknownCompetency { competency: s() },
+        Rule::UnknownExam { exam: s() },
+        Rule::ProviderAgreementNotNewer {
+            version: 1,
+            current: 2,
+        },
+        Rule::ProviderAgreementNotCurrent {
+            version: 1,
+            current: 2,
+        },
+        Rule::ProviderAgreementNotAccepted,
+        Rule::ProviderAgreementNotSigned { version: 2 },
+        Rule::UnknownOffering { offering: s() },
+        Rule::OfferingNotActive { offering: s() },
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -129,7 +144,16 @@ fn every_rule() -> Vec<Rule> {
             | Rule::RedemptionClosed { .. }
             | Rule::RoleNotInOrg { .. }
             | Rule::EmailTaken
-            | Rule::AgreementNumberTaken => {}
+            | Rule::AgreementNumberTaken
+            | Rule::UnknownCourse { .. }
+            | Rule::UnknownCompetency { .. }
+            | Rule::UnknownExam { .. }
+            | Rule::ProviderAgreementNotNewer { .. }
+            | Rule::ProviderAgreementNotCurrent { .. }
+            | Rule::ProviderAgreementNotAccepted
+            | Rule::ProviderAgreementNotSigned { .. }
+            | Rule::UnknownOffering { .. }
+            | Rule::OfferingNotActive { .. } => {}
         }
     }
     all

@@ -1,0 +1,111 @@
+//! A partner company's trainings, competencies and consultants' exams.
+
+use super::*;
+use saps_core::OrgId;
+use saps_core::port::{
+    CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, PartnerRecords,
+    TrainingRecord,
+};
+
+impl PartnerRecords for SqliteTx<'_> {
+    fn insert_training(&mut self, t: &TrainingRecord) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO partner_trainings (id, partner_id, course, completed_on, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                t.id.to_string(),
+                t.partner_id.to_string(),
+                t.course,
+                t.completed_on.to_string(),
+                timestamp(t.recorded_at),
+            ],
+        )
+        .map(drop)
+    }
+
+    fn insert_competency(&mut self, c: &CompetencyRecord) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO partner_competencies \
+             (id, partner_id, competency, level, valid_until, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                c.id.to_string(),
+                c.partner_id.to_string(),
+                c.competency,
+                c.level.as_str(),
+                c.valid_until.to_string(),
+                timestamp(c.recorded_at),
+            ],
+        )
+        .map(drop)
+    }
+
+    fn insert_exam(&mut self, e: &ExamRecord) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO consultant_exams (id, partner_id, user_id, exam, passed_on, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                e.id.to_string(),
+                e.partner_id.to_string(),
+                e.user_id.to_string(),
+                e.exam,
+                e.passed_on.to_string(),
+                timestamp(e.recorded_at),
+            ],
+        )
+        .map(drop)
+    }
+
+    fn qualifications(&mut self, partner: OrgId) -> StoreResult<PartnerQualifications> {
+        let p = partner.to_string();
+        let trainings = self.all(
+            "SELECT id, partner_id, course, completed_on, recorded_at FROM partner_trainings \
+             WHERE partner_id = ?1 ORDER BY recorded_at, id",
+            [&p],
+            |r| {
+                Ok(TrainingRecord {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    course: r.get(2)?,
+                    completed_on: col(r, 3)?,
+                    recorded_at: col(r, 4)?,
+                })
+            },
+        )?;
+        let competencies = self.all(
+            "SELECT id, partner_id, competency, level, valid_until, recorded_at \
+             FROM partner_competencies WHERE partner_id = ?1 ORDER BY recorded_at, id",
+            [&p],
+            |r| {
+                Ok(CompetencyRecord {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    competency: r.get(2)?,
+                    level: enum_col(r, 3, CompetencyLevel::parse)?,
+                    valid_until: col(r, 4)?,
+                    recorded_at: col(r, 5)?,
+                })
+            },
+        )?;
+        let exams = self.all(
+            "SELECT id, partner_id, user_id, exam, passed_on, recorded_at \
+             FROM consultant_exams WHERE partner_id = ?1 ORDER BY recorded_at, id",
+            [&p],
+            |r| {
+                Ok(ExamRecord {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    user_id: col(r, 2)?,
+                    exam: r.get(3)?,
+                    passed_on: col(r, 4)?,
+                    recorded_at: col(r, 5)?,
+                })
+            },
+        )?;
+        Ok(PartnerQualifications {
+            trainings,
+            competencies,
+            exams,
+        })
+    }
+}
