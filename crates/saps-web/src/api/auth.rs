@@ -69,10 +69,14 @@ struct TokenAnswer {
 )]
 async fn token(State(st): State<AppState>, Json(r): Json<TokenRequest>) -> ApiResult<Response> {
     let (token, user) = st.app.issue_token(&r.email, &r.password).await?;
-    Ok(created(TokenAnswer {
+    let mut res = created(TokenAnswer {
         token,
         user: UserAnswer::from(&user),
-    }))
+    });
+    // It holds a secret: never kept for an Idempotency-Key replay.
+    res.extensions_mut()
+        .insert(crate::idempotency::NotReplayable);
+    Ok(res)
 }
 
 /// The signed-in user
