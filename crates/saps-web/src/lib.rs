@@ -5,6 +5,7 @@
 pub mod answer;
 pub mod api;
 pub mod extract;
+mod headers;
 mod idempotency;
 pub mod problem;
 pub mod ui;
@@ -50,6 +51,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(ui::router())
         .fallback(ui::fallback)
         .layer(DefaultBodyLimit::max(extract::MAX_JSON))
+        .layer(axum::middleware::from_fn(headers::layer))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
         .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
