@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod clock;
 pub mod demo;
+pub mod email;
 // What only tests and `saps bench` need stays out of the shipped API.
 #[cfg(feature = "testing")]
 pub mod fixtures;
