@@ -69,6 +69,9 @@ pub struct App {
     node: String,
     /// When each per-node job last ran here.
     node_runs: std::sync::Mutex<std::collections::HashMap<&'static str, std::time::Instant>>,
+    /// The e-mails `saps demo` seeded and asked to list on the sign-in page
+    /// (see `demo`); unset everywhere else.
+    demo_emails: std::sync::OnceLock<Vec<String>>,
 }
 
 impl App {
@@ -96,6 +99,7 @@ impl App {
             program: RwLock::new(Arc::new(program)),
             node: uuid::Uuid::now_v7().to_string(),
             node_runs: Default::default(),
+            demo_emails: Default::default(),
         }))
     }
 

@@ -310,6 +310,8 @@ async fn demo(a: DemoArgs) -> Result<()> {
     let accounts = saps_app::demo::seed(&app)
         .await
         .map_err(|e| anyhow::anyhow!("seeding the demo failed: {e}"))?;
+    // Only the demo lists its accounts on the sign-in page.
+    app.list_demo_accounts(&accounts);
     println!();
     println!(
         "saps demo — the Software Assurance Planning Services program on a simulated clock at {}",
