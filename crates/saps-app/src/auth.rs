@@ -22,6 +22,39 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
+/// How many argon2 runs may go at once: one per core, so that a flood of
+/// sign-ins queues here instead of taking every blocking thread and core.
+fn argon2_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        tokio::sync::Semaphore::new(cores)
+    })
+}
+
+/// Runs argon2 work on the blocking pool, at most one per core at a time, so
+/// the async workers (and `/healthz`) stay free under a flood of sign-ins.
+async fn off_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let _slot = argon2_slots()
+        .acquire()
+        .await
+        .expect("the argon2 semaphore is never closed");
+    match tokio::task::spawn_blocking(work).await {
+        Ok(v) => v,
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
+/// [`hash_password`] on the bounded blocking pool.
+pub async fn hash_off_thread(password: String) -> String {
+    off_thread(move || hash_password(&password)).await
+}
+
+/// [`verify_password`] on the bounded blocking pool.
+pub async fn verify_off_thread(password: String, hash: String) -> bool {
+    off_thread(move || verify_password(&password, &hash)).await
+}
+
 /// A fresh API token: 32 random bytes, hex, with a recognisable prefix.
 pub fn new_token() -> String {
     let bytes: [u8; 32] = rand::rng().random();

@@ -47,6 +47,10 @@ pub struct Settings {
     pub mail_from: String,
     /// The public URL of this saps, for links in mail.
     pub public_url: String,
+    /// Whether saps runs behind one reverse proxy that appends the client's
+    /// address to `X-Forwarded-For` (the sign-in throttle then counts that
+    /// address rather than the proxy's).
+    pub trusted_proxy: bool,
 }
 
 impl Default for Settings {
@@ -55,6 +59,7 @@ impl Default for Settings {
             mail_dir: std::path::PathBuf::from("saps-data/mail"),
             mail_from: "saps <no-reply@saps.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
+            trusted_proxy: false,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod answer;
 pub mod api;
+pub mod client_addr;
 pub mod extract;
 mod headers;
 mod idempotency;
@@ -122,7 +123,9 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let jobs = spawn_jobs(app.clone());
-    let r = axum::serve(listener, router(app))
+    // The peer address feeds the sign-in throttle (see `client_addr`).
+    let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let r = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await;
     jobs.abort();
