@@ -102,6 +102,24 @@ mod tests {
         assert!(!verify_password("correct horse", "not a hash"));
     }
 
+    /// On one async thread, a task beside a password check runs while argon2
+    /// works: the check yields instead of holding the thread (a check made
+    /// inline finishes on its first poll, before the other task starts).
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_password_check_leaves_the_async_thread_free_while_argon2_runs() {
+        let hash = hash_password("correct horse");
+        let beside = std::sync::atomic::AtomicBool::new(false);
+        let check = async {
+            let ok = verify_off_thread("correct horse".into(), hash).await;
+            (ok, beside.load(std::sync::atomic::Ordering::SeqCst))
+        };
+        let other = async { beside.store(true, std::sync::atomic::Ordering::SeqCst) };
+        let ((ok, other_ran_meanwhile), ()) = tokio::join!(check, other);
+        assert!(ok);
+        assert!(other_ran_meanwhile);
+        assert!(hash_off_thread("x".into()).await.starts_with("$argon2id$"));
+    }
+
     #[test]
     fn tokens_are_random_and_hashed() {
         let a = new_token();
