@@ -21,6 +21,26 @@ pub struct DemoAccount {
     pub org: String,
 }
 
+impl App {
+    /// Lists these seeded accounts on the sign-in page, for this process only.
+    /// Only `saps demo` calls it, after seeding: a server started any other way
+    /// (even on a copy of a demo database, on a simulated clock) lists none, and
+    /// a user added later is never listed.
+    pub fn list_demo_accounts(&self, accounts: &[DemoAccount]) {
+        let emails = accounts.iter().map(|a| a.email.clone()).collect();
+        // Set once; a second call (none today) keeps the first list.
+        let _ = self.demo_emails.set(emails);
+    }
+
+    /// The e-mails `saps demo` asked to list, if it did.
+    pub(crate) fn demo_emails(&self) -> &[String] {
+        self.demo_emails
+            .get()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+}
+
 /// Fills an empty database with the demo. The operator is created directly.
 pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     let mut accounts = Vec::new();

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clock;
 pub mod demo;
 mod eligibility;
+pub mod email;
 mod enrollments;
 // What only tests and `saps bench` need stays out of the shipped API.
 #[cfg(feature = "testing")]
@@ -50,6 +51,10 @@ pub struct Settings {
     pub mail_from: String,
     /// The public URL of this saps, for links in mail.
     pub public_url: String,
+    /// Whether saps runs behind one reverse proxy that appends the client's
+    /// address to `X-Forwarded-For` (the sign-in throttle then counts that
+    /// address rather than the proxy's).
+    pub trusted_proxy: bool,
 }
 
 impl Default for Settings {
@@ -58,6 +63,7 @@ impl Default for Settings {
             mail_dir: std::path::PathBuf::from("saps-data/mail"),
             mail_from: "saps <no-reply@saps.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
+            trusted_proxy: false,
         }
     }
 }
@@ -72,6 +78,9 @@ pub struct App {
     node: String,
     /// When each per-node job last ran here.
     node_runs: std::sync::Mutex<std::collections::HashMap<&'static str, std::time::Instant>>,
+    /// The e-mails `saps demo` seeded and asked to list on the sign-in page
+    /// (see `demo`); unset everywhere else.
+    demo_emails: std::sync::OnceLock<Vec<String>>,
 }
 
 impl App {
@@ -99,6 +108,7 @@ impl App {
             program: RwLock::new(Arc::new(program)),
             node: uuid::Uuid::now_v7().to_string(),
             node_runs: Default::default(),
+            demo_emails: Default::default(),
         }))
     }
 

@@ -7,7 +7,7 @@ use saps_core::event::{
     AgreementAdded, BenefitActivated, CustomerCreated, PartnerCreated, UserCreated,
 };
 use saps_core::journal::{LedgerEntry, LedgerReason};
-use saps_core::org::{country_code, email_address};
+use saps_core::org::country_code;
 use saps_core::{
     Actor, Agreement, AgreementId, Days, Entity, EntryId, Error, Locale, Location, LocationId,
     MilestoneName, NewEvent, Org, OrgId, OrgKind, Role, Rule, StoreError, User, UserId,
@@ -236,15 +236,11 @@ impl App {
             }
             .into());
         }
-        let email = email_address(&new.email).map_err(|m| Error::invalid("email", m))?;
+        let email = crate::email::deliverable_address(&new.email)?;
         let name = required("name", &new.name, 200)?;
         auth::check_password(&new.password).map_err(|m| Error::invalid("password", m))?;
-        let password_hash = tokio::task::spawn_blocking({
-            let p = new.password.clone();
-            move || auth::hash_password(&p)
-        })
-        .await
-        .map_err(|e| Error::Store(StoreError::Backend(e.to_string())))?;
+        // On the bounded pool that sign-in uses, so hashing never starves it.
+        let password_hash = auth::hash_off_thread(new.password.clone()).await;
         let now = self.now();
         let user = User {
             id: UserId::new(),

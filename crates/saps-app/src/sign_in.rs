@@ -1,18 +1,45 @@
 //! Signing in and out: passwords exchanged for tokens, with a throttle on
-//! failed attempts kept in the database so that it holds across nodes.
+//! attempts kept in the database so that it holds across nodes.
 //!
-//! An attempt is counted before the password is checked, in one conditional
-//! write that returns the count in the window: of any number of concurrent
-//! guesses at one address, at most [`MAX_ATTEMPTS`] reach argon2, and the rest
-//! are refused. A successful sign-in clears the count.
+//! Every attempt is counted before the password is checked, in conditional
+//! writes that return the count in a window, so concurrent guesses cannot slip
+//! past a limit. Two things are counted: the client's network address (when
+//! known) and the account (the e-mail typed). Each has tiers of windows with
+//! growing waits rather than one lock-out: after 5 failures an account waits
+//! a minute, after 10 the rest of 15 minutes, after 20 the rest of the hour.
+//! An address is checked first and, once it is throttled, its attempts no
+//! longer count against the accounts it tries, so one client cannot lock an
+//! account for long; spraying one guess over many accounts is slowed by the
+//! address's own tiers. A success clears the account's counts, never the
+//! address's. Argon2 runs on a bounded blocking pool ([`auth::verify_off_thread`]),
+//! never on the async workers.
 
 use crate::{App, TOKEN_LIFETIME, auth, clock};
 use saps_core::{Error, User};
+use std::net::IpAddr;
 
-/// Attempts allowed per address in a window; more are refused until it ends.
-pub const MAX_ATTEMPTS: u32 = 5;
-/// How long a throttling window lasts, from its first attempt.
-pub const WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_mins(15);
+/// One tier of the throttle: at most `attempts` in a window of `window`.
+#[derive(Clone, Copy, Debug)]
+pub struct Tier {
+    pub window: jiff::SignedDuration,
+    pub attempts: u32,
+}
+
+const fn tier(secs: i64, attempts: u32) -> Tier {
+    Tier {
+        window: jiff::SignedDuration::from_secs(secs),
+        attempts,
+    }
+}
+
+/// An account's tiers: the wait grows with the failures, up to an hour.
+pub const ACCOUNT_TIERS: [Tier; 3] = [tier(60, 5), tier(15 * 60, 10), tier(3600, 20)];
+/// A client address's tiers: higher, since one address may be a whole office.
+pub const CLIENT_TIERS: [Tier; 3] = [tier(60, 10), tier(15 * 60, 30), tier(3600, 100)];
+/// Attempts an account gets before its first wait.
+pub const MAX_ATTEMPTS: u32 = ACCOUNT_TIERS[0].attempts;
+/// The longest window: a window that began before this is over everywhere.
+pub const WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_secs(3600);
 /// The longest e-mail address there is (RFC 5321 path limit less the brackets).
 pub const MAX_EMAIL: usize = 254;
 
@@ -24,12 +51,55 @@ pub fn throttle_key(email: &str) -> String {
     auth::token_hash(&email.trim().to_lowercase())
 }
 
+/// The throttle's key for one tier of a counted thing (never stored in clear).
+fn tier_key(kind: &str, key: &str, t: &Tier) -> String {
+    format!("{kind}:{}:{key}", t.window.as_secs())
+}
+
+/// Counts one attempt on each tier in turn, stopping at the first tier over
+/// its limit (later tiers do not count an attempt a shorter one refused, so
+/// hammering does not stretch the wait); `Some(wait)` when refused.
+fn count_tiers(
+    tx: &mut dyn saps_core::port::Tx,
+    kind: &str,
+    key: &str,
+    tiers: &[Tier],
+    now: jiff::Timestamp,
+) -> Result<Option<jiff::SignedDuration>, Error> {
+    for t in tiers {
+        let n = tx.count_sign_in_attempt(&tier_key(kind, key, t), now, now - t.window)?;
+        if n > t.attempts {
+            return Ok(Some(t.window));
+        }
+    }
+    Ok(None)
+}
+
+/// What someone signing in gives, and where they come from when known.
+#[derive(Clone, Copy, Debug)]
+pub struct Credentials<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    /// The client's network address (see the web layer for proxies).
+    pub client: Option<IpAddr>,
+}
+
 impl App {
-    /// Exchanges an e-mail and password for a new bearer token (shown once).
-    /// Attempts per address are throttled: after 5 within 15 minutes without
-    /// a success, further attempts are refused until the window passes.
+    /// Exchanges an e-mail and password for a new bearer token (shown once);
+    /// throttled per account, without a client address.
     pub async fn issue_token(&self, email: &str, password: &str) -> Result<(String, User), Error> {
-        let user = self.check_password(email, password).await?;
+        let c = Credentials {
+            email,
+            password,
+            client: None,
+        };
+        self.issue_token_to(c).await
+    }
+
+    /// Exchanges credentials for a new bearer token (shown once), throttled
+    /// per account and per client address.
+    pub async fn issue_token_to(&self, c: Credentials<'_>) -> Result<(String, User), Error> {
+        let user = self.check_credentials(c, clock::wall_now()).await?;
         let token = auth::new_token();
         let hash = auth::token_hash(&token);
         // Wall time: a token's lifetime is real time, whatever the program date.
@@ -40,10 +110,24 @@ impl App {
         Ok((token, user))
     }
 
-    /// Checks a password, with throttling; used by the token endpoint and the
-    /// login form.
+    /// Checks a password, throttled per account (no client address known).
     pub async fn check_password(&self, email: &str, password: &str) -> Result<User, Error> {
-        let email = email.trim();
+        let c = Credentials {
+            email,
+            password,
+            client: None,
+        };
+        self.check_credentials(c, clock::wall_now()).await
+    }
+
+    /// Checks credentials as at `now` (wall time: the windows are real time,
+    /// whatever the program date), counting the attempt first.
+    pub async fn check_credentials(
+        &self,
+        c: Credentials<'_>,
+        now: jiff::Timestamp,
+    ) -> Result<User, Error> {
+        let email = c.email.trim();
         if email.chars().count() > MAX_EMAIL {
             return Err(Error::invalid(
                 "email",
@@ -51,33 +135,51 @@ impl App {
             ));
         }
         let email = email.to_lowercase();
-        let key = throttle_key(&email);
-        // Wall time: the window is real time, whatever the program date.
-        let now = clock::wall_now();
-        let window_start = now - WINDOW;
-        let counted = key.clone();
-        let attempts = self
-            .write(move |tx| Ok(tx.count_sign_in_attempt(&counted, now, window_start)?))
+        let account = throttle_key(&email);
+        let client = c.client.map(|ip| auth::token_hash(&ip.to_string()));
+        let counted = account.clone();
+        let wait = self
+            .write(move |tx| {
+                if let Some(ip) = &client
+                    && let Some(wait) = count_tiers(tx, "client", ip, &CLIENT_TIERS, now)?
+                {
+                    return Ok(Some(wait));
+                }
+                count_tiers(tx, "account", &counted, &ACCOUNT_TIERS, now)
+            })
             .await?;
-        if attempts > MAX_ATTEMPTS {
-            return Err(Error::Throttled(
-                "Too many failed sign-ins for this address; try again in 15 minutes.".into(),
-            ));
+        if let Some(wait) = wait {
+            let minutes = wait.as_secs().div_euclid(60).max(1);
+            return Err(Error::Throttled(format!(
+                "Too many failed sign-ins; try again in at most {minutes} minute(s)."
+            )));
         }
         let user = self.read(move |tx| Ok(tx.user_by_email(&email)?)).await?;
+        let password = c.password.to_owned();
         let ok = match &user {
-            Some(u) => auth::verify_password(password, &u.password_hash),
+            Some(u) => auth::verify_off_thread(password, u.password_hash.clone()).await,
             None => {
                 // Spend the same time as a real check so timing does not reveal accounts.
-                let dummy = DUMMY_HASH.get_or_init(|| auth::hash_password("dummy password"));
-                auth::verify_password(password, dummy);
+                let dummy = match DUMMY_HASH.get() {
+                    Some(h) => h.clone(),
+                    None => {
+                        let h = auth::hash_off_thread("dummy password".into()).await;
+                        DUMMY_HASH.get_or_init(|| h).clone()
+                    }
+                };
+                auth::verify_off_thread(password, dummy).await;
                 false
             }
         };
         match user {
             Some(user) if ok => {
-                self.write(move |tx| Ok(tx.clear_sign_in_attempts(&key)?))
-                    .await?;
+                self.write(move |tx| {
+                    for t in &ACCOUNT_TIERS {
+                        tx.clear_sign_in_attempts(&tier_key("account", &account, t))?;
+                    }
+                    Ok(())
+                })
+                .await?;
                 Ok(user)
             }
             _ => Err(Error::Unauthenticated),

@@ -124,9 +124,6 @@ pub struct DemoAccount {
     pub org: String,
 }
 
-/// The demo's operator: its presence (on a simulated clock) marks a demo.
-const DEMO_OPERATOR: &str = "operator@saps.example";
-
 /// Folds a search text the way voucher IDs are read: case, dashes, spaces and
 /// the usual misreadings do not matter.
 fn fold_code(s: &str) -> String {
@@ -338,28 +335,26 @@ impl App {
         })
     }
 
-    /// The demo's accounts, for its sign-in page: empty unless this is the
-    /// demo (a simulated clock and the demo's operator).
+    /// The demo's accounts, for its sign-in page: only those `saps demo`
+    /// seeded and asked to list (`list_demo_accounts`), else none.
     pub async fn demo_accounts(&self) -> Result<Vec<DemoAccount>, Error> {
-        if !self.clock.is_simulated() {
+        let emails = self.demo_emails().to_vec();
+        if emails.is_empty() {
             return Ok(Vec::new());
         }
-        self.read(|tx| {
-            if tx.user_by_email(DEMO_OPERATOR)?.is_none() {
-                return Ok(Vec::new());
-            }
+        self.read(move |tx| {
             let mut out = Vec::new();
-            for kind in [OrgKind::Operator, OrgKind::Customer, OrgKind::Partner] {
-                for org in tx.orgs(kind)? {
-                    for u in tx.users(org.id)? {
-                        out.push(DemoAccount {
-                            email: u.email,
-                            name: u.name,
-                            role: u.role,
-                            org: org.name.clone(),
-                        });
-                    }
-                }
+            for email in &emails {
+                let Some(u) = tx.user_by_email(email)? else {
+                    continue;
+                };
+                let org = tx.org(u.org_id)?.map(|o| o.name).unwrap_or_default();
+                out.push(DemoAccount {
+                    email: u.email,
+                    name: u.name,
+                    role: u.role,
+                    org,
+                });
             }
             Ok(out)
         })

@@ -99,10 +99,16 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
         }
         (action, Resource::Org(org, kind)) => {
             if !op && org != actor.org_id {
-                return Err(Error::NotFound(match kind {
-                    OrgKind::Partner => Entity::Partner,
-                    OrgKind::Customer => Entity::Customer,
-                    OrgKind::Operator => Entity::Org,
+                // Named as the route names it, not by the kind found: an
+                // organisation route (`/orgs/{id}/…`) says `org.not_found` for a
+                // missing id, so another tenant's organisation must say the same,
+                // else the answer tells that it exists and what it is.
+                return Err(Error::NotFound(match (action, kind) {
+                    (Action::ViewOrg | Action::AddUser(_), _) | (_, OrgKind::Operator) => {
+                        Entity::Org
+                    }
+                    (_, OrgKind::Partner) => Entity::Partner,
+                    (_, OrgKind::Customer) => Entity::Customer,
                 }));
             }
             match action {

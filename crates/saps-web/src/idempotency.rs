@@ -1,6 +1,7 @@
 //! `Idempotency-Key` on every POST: the same key and body replay the first
 //! answer; the same key with another body is refused (422); a key whose first
-//! request is still running answers 409.
+//! request is still running answers 409. An answer that holds a secret (a new
+//! bearer token) is never stored: the replay table would keep it in plain text.
 
 use crate::AppState;
 use crate::extract::{CallerCache, MAX_JSON, bearer};
@@ -15,8 +16,21 @@ use sha2::{Digest, Sha256};
 
 const HEADER: &str = "idempotency-key";
 
+/// The route that issues bearer tokens: not keyed at all (it is safe to retry,
+/// and its answer must not be stored).
+const TOKEN_ROUTE: &str = "/api/v1/auth/token";
+
+/// Marks an answer that must never be stored for a replay, because it holds a
+/// secret; set by the handler that makes the secret, so a route added later
+/// is covered by where its answer comes from, not by a list of paths.
+#[derive(Clone, Copy, Debug)]
+pub struct NotReplayable;
+
 pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Response {
-    if req.method() != Method::POST || !req.headers().contains_key(HEADER) {
+    if req.method() != Method::POST
+        || !req.headers().contains_key(HEADER)
+        || req.uri().path() == TOKEN_ROUTE
+    {
         return next.run(req).await;
     }
     let key = match req
@@ -112,6 +126,11 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
     let status = res.status();
+    if res.extensions().get::<NotReplayable>().is_some() {
+        // Done, but its answer is a secret: the key is freed rather than kept.
+        let _ = st.app.release_idempotency_key(user.id, key).await;
+        return res;
+    }
     if status.is_server_error() {
         // Nothing was done (or we cannot tell): let the client retry with the key.
         let _ = st.app.release_idempotency_key(user.id, key).await;

@@ -4,7 +4,9 @@
 
 pub mod answer;
 pub mod api;
+pub mod client_addr;
 pub mod extract;
+mod headers;
 mod idempotency;
 pub mod problem;
 pub mod ui;
@@ -50,6 +52,7 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(ui::router())
         .fallback(ui::fallback)
         .layer(DefaultBodyLimit::max(extract::MAX_JSON))
+        .layer(axum::middleware::from_fn(headers::layer))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
         .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
@@ -120,7 +123,9 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let jobs = spawn_jobs(app.clone());
-    let r = axum::serve(listener, router(app))
+    // The peer address feeds the sign-in throttle (see `client_addr`).
+    let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let r = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await;
     jobs.abort();

@@ -71,7 +71,9 @@ impl IntoResponse for Problem {
             h.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         }
         if throttled {
-            h.insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
+            // The shortest wait of the throttle's tiers: a longer one answers
+            // again with the same hint (refused attempts do not stretch it).
+            h.insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
         }
         res
     }

@@ -34,6 +34,8 @@ pub struct Layer {
     pub clock: Option<String>,
     pub mail_dir: Option<PathBuf>,
     pub public_url: Option<String>,
+    /// Behind one reverse proxy that appends the client to `X-Forwarded-For`.
+    pub trusted_proxy: Option<bool>,
 }
 
 impl std::fmt::Debug for Layer {
@@ -44,6 +46,7 @@ impl std::fmt::Debug for Layer {
             .field("clock", &self.clock)
             .field("mail_dir", &self.mail_dir)
             .field("public_url", &self.public_url)
+            .field("trusted_proxy", &self.trusted_proxy)
             .finish()
     }
 }
@@ -57,6 +60,7 @@ pub struct Serve {
     pub mail_dir: PathBuf,
     /// `http://` and the listening address unless set.
     pub public_url: String,
+    pub trusted_proxy: bool,
 }
 
 impl Layer {
@@ -68,6 +72,7 @@ impl Layer {
             clock: self.clock.or_else(|| lower.clock.clone()),
             mail_dir: self.mail_dir.or_else(|| lower.mail_dir.clone()),
             public_url: self.public_url.or_else(|| lower.public_url.clone()),
+            trusted_proxy: self.trusted_proxy.or(lower.trusted_proxy),
         }
     }
 
@@ -91,6 +96,9 @@ impl Layer {
             public_url: self
                 .public_url
                 .unwrap_or_else(|| format!("http://{listen}")),
+            trusted_proxy: self
+                .trusted_proxy
+                .unwrap_or(saps_app::Settings::default().trusted_proxy),
         }
     }
 }

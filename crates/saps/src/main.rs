@@ -97,6 +97,10 @@ struct ServeArgs {
     /// The URL people reach this saps at (used in e-mails) [default: http:// and the listening address].
     #[arg(long, env = "SAPS_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Behind one reverse proxy that appends the client to X-Forwarded-For: throttle sign-ins by
+    /// that address, not the proxy's [default: false].
+    #[arg(long, env = "SAPS_TRUSTED_PROXY")]
+    trusted_proxy: Option<bool>,
 }
 
 impl ServeArgs {
@@ -107,6 +111,7 @@ impl ServeArgs {
             clock: self.clock,
             mail_dir: self.mail_dir,
             public_url: self.public_url,
+            trusted_proxy: self.trusted_proxy,
         }
     }
 }
@@ -251,12 +256,14 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         clock,
         mail_dir,
         public_url,
+        trusted_proxy,
     } = a.layer().over(file).serve();
     let clock = Clock::parse(&clock).map_err(anyhow::Error::msg)?;
     let store = open(&database).await?;
     let settings = Settings {
         mail_dir,
         public_url,
+        trusted_proxy,
         ..Settings::default()
     };
     let app = App::new(store, clock, settings)
@@ -310,6 +317,8 @@ async fn demo(a: DemoArgs) -> Result<()> {
     let accounts = saps_app::demo::seed(&app)
         .await
         .map_err(|e| anyhow::anyhow!("seeding the demo failed: {e}"))?;
+    // Only the demo lists its accounts on the sign-in page.
+    app.list_demo_accounts(&accounts);
     println!();
     println!(
         "saps demo — the Software Assurance Planning Services program on a simulated clock at {}",

@@ -93,3 +93,42 @@ both_databases!(
         );
     }
 );
+
+both_databases!(
+    a_bearer_token_is_never_stored_for_an_idempotency_key_replay,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let w = t.world.clone();
+        let ba = t.token(&w.benefit_admin).await;
+        let body = serde_json::to_vec(&json!({
+            "email": w.benefit_admin.email,
+            "password": saps_app::fixtures::PASSWORD,
+        }))
+        .unwrap();
+        let mut tokens = Vec::new();
+        for _ in 0..2 {
+            let r = t
+                .raw(
+                    Method::POST,
+                    "/api/v1/auth/token",
+                    Some(&ba),
+                    Some(body.clone()),
+                    &[("idempotency-key", "token-1")],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+            tokens.push(r.body["token"].as_str().unwrap().to_owned());
+        }
+        assert_ne!(
+            tokens[0], tokens[1],
+            "a new token each time, never a replay"
+        );
+        // Nothing is kept under the key: claiming it again finds no stored answer.
+        let stored = t
+            .app
+            .claim_idempotency_key(w.benefit_admin.id, "token-1".into(), "any".into())
+            .await
+            .expect("claim");
+        assert!(stored.is_none(), "{stored:?}");
+    }
+);

@@ -214,3 +214,46 @@ async fn every_answer_carries_a_request_id_and_a_given_one_is_kept() {
         .unwrap();
     assert_eq!(res.headers()["x-request-id"], "abc-123");
 }
+
+both_databases!(
+    an_email_address_the_mailer_cannot_parse_is_refused_and_no_user_is_made,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let ba = t.token(&t.world.benefit_admin).await;
+        let path = format!("/api/v1/orgs/{}/users", t.world.customer.id);
+        for email in [
+            "x\"><svg/onload=alert(4)>@tailspin.example",
+            "a(b)@tailspin.example",
+            "a,b@tailspin.example",
+        ] {
+            let r = t
+                .post(
+                    &path,
+                    &ba,
+                    &json!({
+                        "email": email,
+                        "name": "X",
+                        "role": "project_manager",
+                        "password": "password-123",
+                    }),
+                )
+                .await;
+            assert_eq!(
+                (r.status, r.code()),
+                (StatusCode::UNPROCESSABLE_ENTITY, "validation.email"),
+                "{email}: {:?}",
+                r.body
+            );
+        }
+        let users = t.get(&path, &ba).await;
+        assert!(
+            users.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|u| !u["email"].as_str().unwrap().contains("tailspin")),
+            "{:?}",
+            users.body
+        );
+    }
+);

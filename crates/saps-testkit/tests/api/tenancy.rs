@@ -171,3 +171,84 @@ both_databases!(
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     }
 );
+
+both_databases!(
+    every_org_route_answers_another_tenants_org_exactly_like_a_missing_one,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let w = t.world.clone();
+        let op = t.token(&w.operator).await;
+        let c2 = t
+            .post(
+                "/api/v1/customers",
+                &op,
+                &json!({"name": "Other customer", "country": "IT"}),
+            )
+            .await;
+        let other_customer = c2.body["id"].as_str().unwrap().to_owned();
+        let missing = uuid::Uuid::now_v7().to_string();
+        let new_user = json!({
+            "email": "x@x.example",
+            "name": "X",
+            "role": "project_manager",
+            "password": "password-123",
+        });
+        let agreement = json!({
+            "number": "A-1", "sa_start": "2020-01-01", "sa_end": "2022-12-31", "days": 5,
+        });
+        // Each caller's foreign organisations: a customer and a partner not its own.
+        let callers = [
+            (
+                &w.benefit_admin,
+                vec![other_customer.clone(), w.partner.id.to_string()],
+            ),
+            (
+                &w.partner_admin,
+                vec![w.customer.id.to_string(), other_customer.clone()],
+            ),
+        ];
+        for (user, foreign) in callers {
+            let token = t.token(user).await;
+            let routes: [(Method, &str, Option<&serde_json::Value>); 6] = [
+                (Method::GET, "/api/v1/orgs/{}/users", None),
+                (Method::POST, "/api/v1/orgs/{}/users", Some(&new_user)),
+                (Method::GET, "/api/v1/customers/{}/benefit", None),
+                (
+                    Method::POST,
+                    "/api/v1/customers/{}/benefit/activate",
+                    Some(&json!({})),
+                ),
+                (
+                    Method::POST,
+                    "/api/v1/customers/{}/agreements",
+                    Some(&agreement),
+                ),
+                (Method::GET, "/api/v1/partners/{}", None),
+            ];
+            for (method, route, body) in routes {
+                let path = |id: &str| route.replace("{}", id);
+                let absent = t
+                    .call(method.clone(), &path(&missing), Some(&token), body)
+                    .await;
+                assert_eq!(
+                    absent.status,
+                    StatusCode::NOT_FOUND,
+                    "{route}: {:?}",
+                    absent.body
+                );
+                for id in &foreign {
+                    if route.starts_with("/api/v1/partners/") && *id == w.partner.id.to_string() {
+                        continue; // partners are a directory every caller may read
+                    }
+                    let r = t.call(method.clone(), &path(id), Some(&token), body).await;
+                    assert_eq!(
+                        (r.status, &r.body),
+                        (absent.status, &absent.body),
+                        "{method} {route} for {} on a foreign org",
+                        user.email
+                    );
+                }
+            }
+        }
+    }
+);

@@ -3,10 +3,12 @@
 
 use super::{Refusal, created, ok};
 use crate::AppState;
+use crate::client_addr::ClientAddr;
 use crate::extract::{Caller, Json};
 use crate::problem::ApiResult;
 use axum::extract::State;
 use axum::response::Response;
+use saps_app::sign_in::Credentials;
 use saps_core::{Locale, OrgId, Role, User, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -70,12 +72,25 @@ struct TokenAnswer {
         (status = 429, response = Refusal),
     )
 )]
-async fn token(State(st): State<AppState>, Json(r): Json<TokenRequest>) -> ApiResult<Response> {
-    let (token, user) = st.app.issue_token(&r.email, &r.password).await?;
-    Ok(created(TokenAnswer {
+async fn token(
+    State(st): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    Json(r): Json<TokenRequest>,
+) -> ApiResult<Response> {
+    let credentials = Credentials {
+        email: &r.email,
+        password: &r.password,
+        client,
+    };
+    let (token, user) = st.app.issue_token_to(credentials).await?;
+    let mut res = created(TokenAnswer {
         token,
         user: UserAnswer::from(&user),
-    }))
+    });
+    // It holds a secret: never kept for an Idempotency-Key replay.
+    res.extensions_mut()
+        .insert(crate::idempotency::NotReplayable);
+    Ok(res)
 }
 
 /// The signed-in user

@@ -447,9 +447,20 @@ pub fn done_message(ctx: &Ctx, done: Option<&str>) -> Option<String> {
     ctx.lang.has(&key).then(|| ctx.t(&key))
 }
 
-/// A local path to return to, never another site.
+/// A local path to return to, never another site: one `/` then visible ASCII
+/// that parses as a path and query of this origin. Browsers drop tabs and line
+/// breaks and read a backslash as `/`, so `/%09/evil.example` or `/\\evil.example` would
+/// leave the site; anything not plainly local is refused (the caller uses `/`),
+/// which also keeps the `Location` header valid (a line break there was a 500).
 pub fn local_path(next: &str) -> Option<&str> {
-    (next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\")).then_some(next)
+    let plain = next.starts_with('/')
+        && !next.starts_with("//")
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    let same_origin = plain
+        && next
+            .parse::<axum::http::uri::PathAndQuery>()
+            .is_ok_and(|p| p.as_str() == next);
+    same_origin.then_some(next)
 }
 
 /// Form errors: a message at the top, and messages next to fields.
@@ -459,4 +470,36 @@ pub struct Choice {
     pub label: String,
     pub selected: bool,
     pub disabled: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_a_plain_local_path_is_a_place_to_return_to() {
+        for good in ["/", "/vouchers", "/vouchers?page=2&q=a%20b", "/vvr"] {
+            assert_eq!(local_path(good), Some(good), "{good:?}");
+        }
+        let bad = [
+            "",
+            "vouchers",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\t//evil.example",
+            "/\n",
+            "/\r\nSet-Cookie: a=b",
+            "/ /evil.example",
+            "/\u{0}",
+            "/\u{7f}",
+            "/é",
+            "/a\\b",
+            "https://evil.example/",
+            "/\u{a0}//evil.example",
+        ];
+        for bad in bad {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -4,5 +4,6 @@
 
 mod browser;
 mod forms;
+mod hardening;
 mod locales;
 mod pages;

@@ -484,7 +484,9 @@ async fn the_demo_lists_its_accounts_on_the_sign_in_page_and_nothing_else_does()
     )
     .await
     .expect("app");
-    saps_app::demo::seed(&app).await.expect("demo");
+    let accounts = saps_app::demo::seed(&app).await.expect("demo");
+    // As `saps demo` does: seeding alone lists nothing.
+    app.list_demo_accounts(&accounts);
     let res = saps_web::router(app)
         .oneshot(Request::get("/login").body(Body::empty()).expect("req"))
         .await

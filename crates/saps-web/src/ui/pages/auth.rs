@@ -1,6 +1,7 @@
 //! Signing in and out, and choosing the language.
 
 use crate::AppState;
+use crate::client_addr::ClientAddr;
 use crate::ui::form::Problems;
 use crate::ui::i18n::Lang;
 use crate::ui::page::{fail, local_path, ok, render};
@@ -10,6 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use saps_app::demo::DEMO_PASSWORD;
+use saps_app::sign_in::Credentials;
 use saps_app::views::DemoAccount;
 use saps_core::Error;
 
@@ -52,7 +54,11 @@ pub async fn login_form(State(st): State<AppState>, ctx: Ctx, q: Q) -> Response 
     )
 }
 
-pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
+pub async fn login(
+    State(st): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    form: Posted,
+) -> Response {
     let ctx = &form.ctx;
     let email = form.get("email").trim().to_owned();
     let password = form.get("password");
@@ -69,7 +75,12 @@ pub async fn login(State(st): State<AppState>, form: Posted) -> Response {
     }
     let mut throttled = false;
     if problems.is_empty() {
-        match st.app.issue_token(&email, password).await {
+        let credentials = Credentials {
+            email: &email,
+            password,
+            client,
+        };
+        match st.app.issue_token_to(credentials).await {
             Ok((token, _user)) => {
                 let mut res = Redirect::to(&next).into_response();
                 let cookie = set_cookie(ctx.session_cookie_name(), &token, None, ctx.secure);
