@@ -29,7 +29,7 @@ pub fn add_security_headers(res: &mut Response) {
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(concat!(
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; ",
-            "frame-ancestors 'none'; form-action 'self'"
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
         )),
     );
     h.insert(

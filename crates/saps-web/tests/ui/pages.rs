@@ -232,6 +232,10 @@ async fn pages_carry_the_security_headers_and_static_files_are_cached() {
     let page = b.get("/login").await;
     let csp = page.headers["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert!(
+        csp.contains("object-src 'none'") && csp.contains("base-uri 'none'"),
+        "no plugins, no <base> rewriting links: {csp}"
+    );
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(page.headers["x-content-type-options"], "nosniff");
     assert_eq!(page.headers["referrer-policy"], "same-origin");
