@@ -138,9 +138,10 @@ impl App {
         let account = throttle_key(&email);
         let client = c.client.map(|ip| auth::token_hash(&ip.to_string()));
         let counted = account.clone();
+        let counted_client = client.clone();
         let wait = self
             .write(move |tx| {
-                if let Some(ip) = &client
+                if let Some(ip) = &counted_client
                     && let Some(wait) = count_tiers(tx, "client", ip, &CLIENT_TIERS, now)?
                 {
                     return Ok(Some(wait));
@@ -176,6 +177,15 @@ impl App {
                 self.write(move |tx| {
                     for t in &ACCOUNT_TIERS {
                         tx.clear_sign_in_attempts(&tier_key("account", &account, t))?;
+                    }
+                    // A client's windows count its failures: the attempt counted
+                    // before the check is taken back, so that many people signing
+                    // in from one address (an office, a proxy) are never slowed,
+                    // while a success cannot wipe out the failures before it.
+                    if let Some(ip) = &client {
+                        for t in &CLIENT_TIERS {
+                            tx.forget_sign_in_attempt(&tier_key("client", ip, t))?;
+                        }
                     }
                     Ok(())
                 })

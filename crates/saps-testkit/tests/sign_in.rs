@@ -292,3 +292,41 @@ both_databases!(
         assert_eq!(retry.as_ref().and_then(|v| v.to_str().ok()), Some("60"));
     }
 );
+
+both_databases!(
+    many_people_signing_in_from_one_address_are_never_slowed_but_its_failures_still_count,
+    |db: Db| async move {
+        let t = TestApp::new(db, 1).await;
+        let now = saps_app::clock::wall_now();
+        let office = Some("203.0.113.7");
+        // Fifty successful sign-ins from one address in the same minute: an office
+        // behind one proxy, or a test suite, is never throttled.
+        let people = [
+            t.world.benefit_admin.email.clone(),
+            t.world.partner_admin.email.clone(),
+            t.world.consultant.email.clone(),
+        ];
+        for i in 0..50 {
+            let email = &people[i % people.len()];
+            t.app
+                .check_credentials(from(email, PASSWORD, office), now)
+                .await
+                .unwrap_or_else(|e| panic!("sign-in {i} from the office: {e:?}"));
+        }
+        // Its failures still count: ten wrong guesses at unknown accounts, then
+        // the address waits, even for a right password and despite the successes.
+        for i in 0..10 {
+            let email = format!("nobody{i}@example.com");
+            let r = t
+                .app
+                .check_credentials(from(&email, "wrong password", office), now)
+                .await;
+            assert!(matches!(r, Err(Error::Unauthenticated)), "{r:?}");
+        }
+        let r = t
+            .app
+            .check_credentials(from(&people[0], PASSWORD, office), now)
+            .await;
+        assert!(matches!(r, Err(Error::Throttled(_))), "{r:?}");
+    }
+);

@@ -21,6 +21,9 @@ pub trait SignInThrottle {
     ) -> StoreResult<u32>;
     /// Forgets the attempts for `key` (a successful sign-in).
     fn clear_sign_in_attempts(&mut self, key: &str) -> StoreResult<()>;
+    /// Takes one attempt back from `key`'s current window (never below zero):
+    /// an attempt counted before the password was checked that succeeded.
+    fn forget_sign_in_attempt(&mut self, key: &str) -> StoreResult<()>;
     /// Deletes windows that began before `before`; returns how many.
     fn purge_sign_in_attempts(&mut self, before: Timestamp) -> StoreResult<u64>;
 }

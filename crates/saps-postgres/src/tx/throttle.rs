@@ -42,6 +42,15 @@ impl SignInThrottle for PgTx<'_> {
         .map(drop)
     }
 
+    fn forget_sign_in_attempt(&mut self, key: &str) -> StoreResult<()> {
+        self.exec(
+            "UPDATE sign_in_attempts SET attempts = attempts - 1 \
+             WHERE email_hash = $1 AND attempts > 0",
+            &[&key],
+        )
+        .map(drop)
+    }
+
     fn purge_sign_in_attempts(&mut self, before: Timestamp) -> StoreResult<u64> {
         self.exec(
             "DELETE FROM sign_in_attempts WHERE window_start < $1",

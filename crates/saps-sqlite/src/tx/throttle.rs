@@ -35,6 +35,17 @@ impl SignInThrottle for SqliteTx<'_> {
             .map_err(db_error)
     }
 
+    fn forget_sign_in_attempt(&mut self, key: &str) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE sign_in_attempts SET attempts = attempts - 1 \
+                 WHERE email_hash = ?1 AND attempts > 0",
+            )
+            .and_then(|mut s| s.execute([key]))
+            .map(drop)
+            .map_err(db_error)
+    }
+
     fn purge_sign_in_attempts(&mut self, before: jiff::Timestamp) -> StoreResult<u64> {
         self.conn
             .prepare_cached("DELETE FROM sign_in_attempts WHERE window_start < ?1")

@@ -1,5 +1,5 @@
 //! The store contract for the sign-in throttle: attempts are counted per key
-//! within a window, atomically, and forgotten on success or once old. Listed
+//! within a window, atomically, taken back one by one or forgotten on success, or once old. Listed
 //! in [`contract_tests!`](crate::contract_tests).
 
 use jiff::Timestamp;
@@ -38,6 +38,13 @@ pub fn sign_in_attempts_count_per_key_within_a_window(store: &dyn Store) {
     assert_eq!(purged, 1);
     assert_eq!(count(store, "k2", 904, 4), 1, "k2 was purged");
     assert_eq!(count(store, "k1", 904, 4), 2, "k1 was kept");
+    write_blocking(store, |tx| Ok(tx.forget_sign_in_attempt("k1")?)).expect("forget");
+    assert_eq!(count(store, "k1", 905, 5), 2, "one attempt was taken back");
+    for _ in 0..3 {
+        write_blocking(store, |tx| Ok(tx.forget_sign_in_attempt("k1")?)).expect("forget");
+    }
+    assert_eq!(count(store, "k1", 906, 6), 1, "never below zero");
+    write_blocking(store, |tx| Ok(tx.forget_sign_in_attempt("unknown")?)).expect("forget");
 }
 
 /// Forty concurrent attempts on one key each see a distinct count.
