@@ -148,12 +148,13 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
 
     // Signing in, right and wrong.
     let good = json!({"email": w.operator.email, "password": saps_app::fixtures::PASSWORD});
-    assert_eq!(
-        send(&t, post.clone(), "/api/v1/auth/token", None, Some(good))
-            .await
-            .0,
-        StatusCode::CREATED
-    );
+    let (status, signed_in) = send(&t, post.clone(), "/api/v1/auth/token", None, Some(good)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    // Signing out: the token ends.
+    let ending = signed_in["token"].as_str().unwrap().to_owned();
+    let delete = Method::DELETE;
+    let gone = send(&t, delete, "/api/v1/auth/token", Some(&ending), None).await;
+    assert_eq!(gone.0, StatusCode::NO_CONTENT);
     let bad = json!({"email": w.operator.email, "password": "wrong"});
     assert_eq!(
         send(&t, post.clone(), "/api/v1/auth/token", None, Some(bad))

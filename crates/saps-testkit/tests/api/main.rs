@@ -8,6 +8,7 @@ mod idempotency;
 mod path;
 mod provisioning;
 mod rules;
+mod sign_out;
 mod tenancy;
 
 use axum::http::StatusCode;
