@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod body_limit;
+mod disabling;
 mod idempotency;
 mod path;
 mod provisioning;

@@ -31,6 +31,8 @@ pub struct UserAnswer {
     pub org_id: OrgId,
     /// The language of the user's e-mails and default pages.
     pub locale: Locale,
+    /// A disabled user can neither sign in nor use its tokens.
+    pub disabled: bool,
 }
 
 impl From<&User> for UserAnswer {
@@ -42,6 +44,7 @@ impl From<&User> for UserAnswer {
             role: u.role,
             org_id: u.org_id,
             locale: u.locale,
+            disabled: u.disabled,
         }
     }
 }
