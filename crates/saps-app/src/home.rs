@@ -15,6 +15,8 @@ pub struct Abilities {
     /// Validate and reserve vouchers assigned to their partner.
     pub reserve_vouchers: bool,
     pub move_clock: bool,
+    /// Disable and enable users (of its own organisation, or any for the operator).
+    pub manage_users: bool,
 }
 
 impl Abilities {
@@ -28,6 +30,11 @@ impl Abilities {
             // the vouchers assigned to their partner.
             reserve_vouchers: actor.role.is_partner_admin(),
             move_clock: may(Action::MoveClock, Resource::Program),
+            // Anyone else in the actor's own organisation.
+            manage_users: may(
+                Action::DisableUser,
+                Resource::User(saps_core::UserId::new(), actor.org_id),
+            ),
         }
     }
 }

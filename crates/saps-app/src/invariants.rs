@@ -37,7 +37,9 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::ProviderAgreementPublished(_)
         | EventBody::ProviderAgreementSigned(_)
         | EventBody::EnrollmentCreated(_)
-        | EventBody::EnrollmentRenewed(_) => None,
+        | EventBody::EnrollmentRenewed(_)
+        | EventBody::UserDisabled(_)
+        | EventBody::UserEnabled(_) => None,
     }
 }
 

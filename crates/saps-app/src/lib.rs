@@ -21,6 +21,7 @@ mod provider_agreements;
 mod records;
 pub mod sign_in;
 mod sweeps;
+mod users;
 pub mod views;
 mod vouchers;
 

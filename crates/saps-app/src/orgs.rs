@@ -251,6 +251,7 @@ impl App {
             password_hash,
             created_at: now,
             locale,
+            disabled: false,
         };
         let version = self.program().version;
         let (u, actor_id, kind) = (user.clone(), actor.map(|a| a.user_id), org.kind);

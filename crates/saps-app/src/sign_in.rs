@@ -173,7 +173,9 @@ impl App {
             }
         };
         match user {
-            Some(user) if ok => {
+            // A disabled user is refused exactly like a wrong password (its
+            // attempt stays counted), so refusals reveal nothing about accounts.
+            Some(user) if ok && !user.disabled => {
                 self.write(move |tx| {
                     for t in &ACCOUNT_TIERS {
                         tx.clear_sign_in_attempts(&tier_key("account", &account, t))?;

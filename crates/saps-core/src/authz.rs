@@ -5,7 +5,7 @@
 //! a visible object the role may not act on is `Forbidden`.
 
 use crate::error::{Entity, Error};
-use crate::ids::OrgId;
+use crate::ids::{OrgId, UserId};
 use crate::journal::Scope;
 use crate::org::{Actor, OrgKind, Role};
 use crate::voucher::Voucher;
@@ -37,6 +37,8 @@ pub enum Action {
     SignProviderAgreement,
     Enroll,
     ViewEnrollments,
+    /// Disable a user, or enable it again.
+    DisableUser,
 }
 
 /// What the action is done on.
@@ -47,6 +49,8 @@ pub enum Resource<'a> {
     /// An organisation, with its kind.
     Org(OrgId, OrgKind),
     Voucher(&'a Voucher),
+    /// A user, with the organisation it belongs to.
+    User(UserId, OrgId),
 }
 
 /// What an actor may list and read.
@@ -168,6 +172,19 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 _ => deny(false, "do this to a voucher"),
             }
         }
+        (Action::DisableUser, Resource::User(user, org)) => {
+            if !op && org != actor.org_id {
+                return Err(Error::NotFound(Entity::User));
+            }
+            if user == actor.user_id {
+                return Err(Error::forbidden("You may not disable or enable yourself."));
+            }
+            // Within its own org (checked above), an admin of a partner or a customer.
+            deny(
+                op || matches!(role, Role::GlobalAdmin | Role::BenefitAdmin),
+                "disable or enable users",
+            )
+        }
         _ => deny(false, "do this"),
     }
 }
@@ -219,6 +236,46 @@ mod tests {
             authorize(&pm, Action::CreatePartner, Resource::Program),
             Err(Error::Forbidden(_))
         ));
+    }
+
+    #[test]
+    fn only_the_operator_and_the_orgs_own_admins_disable_users_and_never_themselves() {
+        let (p, c) = (OrgId::new(), OrgId::new());
+        let someone_in = |org| Resource::User(UserId::new(), org);
+        let op = actor(Role::Operator, OrgId::new());
+        assert!(authorize(&op, Action::DisableUser, someone_in(p)).is_ok());
+        assert!(
+            authorize(
+                &op,
+                Action::DisableUser,
+                Resource::User(op.user_id, op.org_id)
+            )
+            .is_err()
+        );
+        for admin in [actor(Role::GlobalAdmin, p), actor(Role::BenefitAdmin, c)] {
+            assert!(authorize(&admin, Action::DisableUser, someone_in(admin.org_id)).is_ok());
+            let itself = Resource::User(admin.user_id, admin.org_id);
+            assert!(matches!(
+                authorize(&admin, Action::DisableUser, itself),
+                Err(Error::Forbidden(_))
+            ));
+            assert_eq!(
+                authorize(&admin, Action::DisableUser, someone_in(OrgId::new())),
+                Err(Error::NotFound(Entity::User))
+            );
+        }
+        let others = [
+            (Role::MpnAdmin, p),
+            (Role::Consultant, p),
+            (Role::ProjectManager, c),
+        ];
+        for (role, org) in others {
+            let a = actor(role, org);
+            assert!(matches!(
+                authorize(&a, Action::DisableUser, someone_in(org)),
+                Err(Error::Forbidden(_))
+            ));
+        }
     }
 
     #[test]

@@ -99,6 +99,11 @@ event_kinds! {
     "enrollment.created" => EnrollmentCreated,
     /// A partner renewed its enrollment in an offering for a year.
     "enrollment.renewed" => EnrollmentRenewed,
+    /// The operator or the organisation's admin disabled a user: it can no
+    /// longer sign in, and its tokens and sessions ended.
+    "user.disabled" => UserDisabled,
+    /// The operator or the organisation's admin enabled a disabled user again.
+    "user.enabled" => UserEnabled,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,6 +195,18 @@ pub struct UserCreated {
     pub email: String,
     pub name: String,
     pub role: Role,
+    pub org_id: OrgId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserDisabled {
+    pub id: UserId,
+    pub org_id: OrgId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserEnabled {
+    pub id: UserId,
     pub org_id: OrgId,
 }
 

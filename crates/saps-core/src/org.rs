@@ -150,6 +150,9 @@ pub struct User {
     /// Users created before locales were stored read as English.
     #[serde(default)]
     pub locale: Locale,
+    /// A disabled user can neither sign in nor use a token it already holds.
+    #[serde(default)]
+    pub disabled: bool,
 }
 
 /// The signed-in user on whose behalf something happens.

@@ -81,6 +81,7 @@ fn user(org: OrgId, role: Role) -> User {
         password_hash: String::new(),
         created_at: Timestamp::UNIX_EPOCH,
         locale: Default::default(),
+        disabled: false,
     }
 }
 

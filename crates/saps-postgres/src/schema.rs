@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_provider_agreement_and_enrollments",
         include_str!("../migrations/0007_provider_agreement_and_enrollments.sql"),
     ),
+    (
+        "0008_user_disabled",
+        include_str!("../migrations/0008_user_disabled.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -163,7 +163,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     ];
     // (route, expected status per role in the order of `all`)
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 19] = [
+    let rows: [Row; 21] = [
         (
             "GET voucher",
             [200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404],
@@ -240,6 +240,16 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         (
             "publish provider agreement",
             [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ),
+        // The target is the own side's consultant or project manager, so the
+        // consultant and the project manager would be acting on themselves.
+        (
+            "disable user",
+            [200, 200, 403, 403, 200, 403, 404, 404, 404, 404, 404],
+        ),
+        (
+            "enable user",
+            [200, 200, 403, 403, 200, 403, 404, 404, 404, 404, 404],
         ),
     ];
     for (route, expected) in rows {
@@ -393,6 +403,21 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
                     let put = axum::http::Method::PUT;
                     t.call(put, "/api/v1/program/agreement", Some(&tok), Some(&body))
                         .await
+                }
+                "disable user" | "enable user" => {
+                    let customer_side = who.ends_with("ba") || who.ends_with("pm");
+                    let target = if customer_side {
+                        w.project_manager.id
+                    } else {
+                        w.consultant.id
+                    };
+                    let action = route.split(' ').next().unwrap_or_default();
+                    let path = format!("/api/v1/users/{target}/{action}");
+                    let r = t.post(&path, &tok, &json!({})).await;
+                    // Enabled again at once: the other callers still need it.
+                    let restore = format!("/api/v1/users/{target}/enable");
+                    t.post(&restore, &token("operator"), &json!({})).await;
+                    r
                 }
                 _ => unreachable!(),
             };

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 fn the_check_refuses_a_wrong_body_an_undocumented_status_and_a_wrong_media_type() {
     let c = Contract::new(saps_web::api::document());
     let me = json!({"id": uuid::Uuid::nil(), "email": "a@b.example", "name": "A", "role": "operator",
-        "org_id": uuid::Uuid::nil(), "locale": "en"});
+        "org_id": uuid::Uuid::nil(), "locale": "en", "disabled": false});
     let body = serde_json::to_vec(&me).unwrap();
     c.check("GET", "/api/v1/me", 200, "application/json", &body)
         .unwrap();
@@ -148,12 +148,13 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
 
     // Signing in, right and wrong.
     let good = json!({"email": w.operator.email, "password": saps_app::fixtures::PASSWORD});
-    assert_eq!(
-        send(&t, post.clone(), "/api/v1/auth/token", None, Some(good))
-            .await
-            .0,
-        StatusCode::CREATED
-    );
+    let (status, signed_in) = send(&t, post.clone(), "/api/v1/auth/token", None, Some(good)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    // Signing out: the token ends.
+    let ending = signed_in["token"].as_str().unwrap().to_owned();
+    let delete = Method::DELETE;
+    let gone = send(&t, delete, "/api/v1/auth/token", Some(&ending), None).await;
+    assert_eq!(gone.0, StatusCode::NO_CONTENT);
     let bad = json!({"email": w.operator.email, "password": "wrong"});
     assert_eq!(
         send(&t, post.clone(), "/api/v1/auth/token", None, Some(bad))
@@ -431,6 +432,21 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
             None,
         )
         .await;
+    }
+
+    // Disabling and enabling a user: the org's admin may; to a partner it is not found.
+    let target = w.project_manager.id;
+    for action in ["disable", "enable"] {
+        let path = format!("/api/v1/users/{target}/{action}");
+        let by_admin = send(&t, post.clone(), &path, Some(&ba), None).await;
+        assert_eq!(by_admin.0, StatusCode::OK, "{action}: {:?}", by_admin.1);
+        let by_partner = send(&t, post.clone(), &path, Some(&consultant), Some(json!({}))).await;
+        assert_eq!(
+            by_partner.0,
+            StatusCode::NOT_FOUND,
+            "{action}: {:?}",
+            by_partner.1
+        );
     }
 
     // Errors every route shares: no token, a malformed id, an unknown one, bad bodies.

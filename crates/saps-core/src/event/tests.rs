@@ -114,6 +114,8 @@ fn stored() -> Vec<(&'static str, Value)> {
             json!({"partner_id": ORG, "offering": "SSDPS", "location_ids": [LOCATION],
                    "valid_until": "2022-11-01", "agreement_version": 2}),
         ),
+        ("user.disabled", json!({"id": USER, "org_id": ORG})),
+        ("user.enabled", json!({"id": USER, "org_id": ORG})),
     ]
 }
 

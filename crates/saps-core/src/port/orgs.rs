@@ -18,4 +18,6 @@ pub trait Orgs {
     fn user(&mut self, id: UserId) -> StoreResult<Option<User>>;
     fn user_by_email(&mut self, email: &str) -> StoreResult<Option<User>>;
     fn users(&mut self, org: OrgId) -> StoreResult<Vec<User>>;
+    /// Disables or enables a user; a missing user changes nothing.
+    fn set_user_disabled(&mut self, id: UserId, disabled: bool) -> StoreResult<()>;
 }

@@ -30,9 +30,10 @@ fn location_row(r: &Row) -> StoreResult<Location> {
     })
 }
 
-const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at, locale";
+const USER_COLS: &str =
+    "id, org_id, email, name, role, password_hash, created_at, locale, disabled";
 pub(super) const USER_COLS_U: &str = "u.id, u.org_id, u.email, u.name, u.role, u.password_hash, \
-    u.created_at, u.locale";
+    u.created_at, u.locale, u.disabled";
 
 pub(super) fn user_row(r: &Row) -> StoreResult<User> {
     Ok(User {
@@ -44,6 +45,7 @@ pub(super) fn user_row(r: &Row) -> StoreResult<User> {
         password_hash: get(r, 5)?,
         created_at: get(r, 6)?,
         locale: enum_col(r, 7, Locale::parse)?,
+        disabled: get(r, 8)?,
     })
 }
 
@@ -128,7 +130,7 @@ impl Orgs for PgTx<'_> {
         let at = micros(u.created_at);
         self.insert(
             &format!(
-                "INSERT INTO users ({USER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                "INSERT INTO users ({USER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
                  ON CONFLICT DO NOTHING"
             ),
             &[
@@ -140,6 +142,7 @@ impl Orgs for PgTx<'_> {
                 &u.password_hash,
                 &at,
                 &u.locale.as_str(),
+                &u.disabled,
             ],
             |tx| {
                 Ok(
@@ -181,5 +184,13 @@ impl Orgs for PgTx<'_> {
         .iter()
         .map(user_row)
         .collect()
+    }
+
+    fn set_user_disabled(&mut self, id: UserId, disabled: bool) -> StoreResult<()> {
+        self.exec(
+            "UPDATE users SET disabled = $2 WHERE id = $1",
+            &[&id.0, &disabled],
+        )
+        .map(drop)
     }
 }

@@ -29,9 +29,10 @@ fn location_row(r: &Row<'_>) -> rusqlite::Result<Location> {
     })
 }
 
-const USER_COLS: &str = "id, org_id, email, name, role, password_hash, created_at, locale";
+const USER_COLS: &str =
+    "id, org_id, email, name, role, password_hash, created_at, locale, disabled";
 pub(super) const USER_COLS_U: &str =
-    "u.id, u.org_id, u.email, u.name, u.role, u.password_hash, u.created_at, u.locale";
+    "u.id, u.org_id, u.email, u.name, u.role, u.password_hash, u.created_at, u.locale, u.disabled";
 
 pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -43,6 +44,7 @@ pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<User> {
         password_hash: r.get(5)?,
         created_at: col(r, 6)?,
         locale: enum_col(r, 7, Locale::parse)?,
+        disabled: r.get(8)?,
     })
 }
 
@@ -120,8 +122,7 @@ impl Orgs for SqliteTx<'_> {
 
     fn insert_user(&mut self, u: &User) -> StoreResult<()> {
         self.exec(
-            "INSERT INTO users (id, org_id, email, name, role, password_hash, created_at, locale) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &format!("INSERT INTO users ({USER_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
             params![
                 u.id.to_string(),
                 u.org_id.to_string(),
@@ -131,6 +132,7 @@ impl Orgs for SqliteTx<'_> {
                 u.password_hash,
                 timestamp(u.created_at),
                 u.locale.as_str(),
+                u.disabled,
             ],
         )
         .map(drop)
@@ -158,5 +160,13 @@ impl Orgs for SqliteTx<'_> {
             [org.to_string()],
             user_row,
         )
+    }
+
+    fn set_user_disabled(&mut self, id: UserId, disabled: bool) -> StoreResult<()> {
+        self.exec(
+            "UPDATE users SET disabled = ?2 WHERE id = ?1",
+            params![id.to_string(), disabled],
+        )
+        .map(drop)
     }
 }

@@ -28,7 +28,7 @@ impl Sessions for SqliteTx<'_> {
         self.one(
             &format!(
                 "SELECT {USER_COLS_U} FROM api_tokens t JOIN users u ON u.id = t.user_id \
-                 WHERE t.hash = ?1 AND t.created_at > ?2"
+                 WHERE t.hash = ?1 AND t.created_at > ?2 AND NOT u.disabled"
             ),
             params![hash, timestamp(issued_after)],
             user_row,

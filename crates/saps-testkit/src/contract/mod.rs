@@ -97,6 +97,7 @@ fn user(org: &Org, role: Role) -> User {
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
         created_at: now(),
         locale: Default::default(),
+        disabled: false,
     }
 }
 
@@ -380,6 +381,7 @@ macro_rules! __contract_list {
             events_read_back_with_their_payload_in_append_order,
             instants_round_trip_to_the_microsecond,
             a_taken_email_is_a_duplicate_user_email,
+            a_disabled_user_reads_back_disabled_and_its_tokens_find_nobody,
             a_taken_agreement_number_is_a_duplicate_for_the_same_customer_only,
             a_taken_voucher_code_is_a_duplicate_voucher_code,
             the_ledger_never_lets_a_pool_go_negative_and_sums_to_its_balance,

@@ -105,3 +105,56 @@ pub fn a_taken_email_is_a_duplicate_user_email(store: &dyn Store) {
     let id = twin.id;
     assert_eq!(read(store, move |tx| Ok(tx.user(id)?)), None);
 }
+
+/// A disabled user reads back disabled everywhere, its tokens find nobody
+/// (every session ends at once), and enabling it brings them back.
+pub fn a_disabled_user_reads_back_disabled_and_its_tokens_find_nobody(store: &dyn Store) {
+    let c = customer(store, "Customer", 0);
+    let at = now();
+    let (pm, admin) = (c.pm.id, c.admin.id);
+    write(store, move |tx| {
+        tx.insert_token("pm-token", pm, at)?;
+        Ok(tx.insert_token("admin-token", admin, at)?)
+    });
+    let before = at - jiff::SignedDuration::from_secs(1);
+
+    write(store, move |tx| Ok(tx.set_user_disabled(pm, true)?));
+    let stored = read(store, move |tx| Ok(tx.user(pm)?)).expect("the user");
+    assert!(stored.disabled);
+    assert_eq!(
+        stored,
+        User {
+            disabled: true,
+            ..c.pm.clone()
+        }
+    );
+    let email = c.pm.email.clone();
+    assert!(
+        read(store, move |tx| Ok(tx.user_by_email(&email)?))
+            .expect("the user")
+            .disabled
+    );
+    let org = c.org.id;
+    let listed = read(store, move |tx| Ok(tx.users(org)?));
+    assert!(listed.iter().any(|u| u.id == pm && u.disabled));
+    assert_eq!(
+        read(store, move |tx| Ok(tx.user_by_token("pm-token", before)?)),
+        None
+    );
+    assert_eq!(
+        read(
+            store,
+            move |tx| Ok(tx.user_by_token("admin-token", before)?)
+        ),
+        Some(c.admin.clone()),
+        "another user of the same org is untouched"
+    );
+
+    write(store, move |tx| Ok(tx.set_user_disabled(pm, false)?));
+    assert_eq!(
+        read(store, move |tx| Ok(tx.user_by_token("pm-token", before)?)),
+        Some(c.pm.clone())
+    );
+    // A missing user changes nothing and is no error.
+    write(store, |tx| Ok(tx.set_user_disabled(UserId::new(), true)?));
+}

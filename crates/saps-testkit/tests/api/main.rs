@@ -4,10 +4,12 @@
 
 mod bad_input;
 mod body_limit;
+mod disabling;
 mod idempotency;
 mod path;
 mod provisioning;
 mod rules;
+mod sign_out;
 mod tenancy;
 
 use axum::http::StatusCode;

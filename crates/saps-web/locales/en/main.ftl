@@ -13,6 +13,7 @@ nav-vouchers = Vouchers
 nav-new-voucher = Create a voucher
 nav-vvr = Validate and reserve
 nav-clock = Program clock
+nav-users = Users
 footer-date = Program date: { $date } (UTC)
 footer-date-simulated = Program date: { $date } (simulated clock, UTC)
 footer-api = API reference
@@ -215,6 +216,8 @@ done-reserved = The voucher is reserved.
 done-reservation-cancelled = The reservation is cancelled; the voucher is assigned again.
 done-clock-moved = The program clock has moved.
 done-benefit-activated = The Planning Services benefit is active.
+done-user-disabled = The user is disabled: it can no longer sign in, and its sessions have ended.
+done-user-enabled = The user is enabled again and can sign in.
 
 ## Creating a voucher
 
@@ -293,6 +296,20 @@ clock-calendar = Program calendar
 clock-past = Passed
 clock-days-invalid = Enter a whole number of days from 1 to 3650.
 clock-date-invalid = Enter a date (year, month and day).
+
+## The admins' users page
+users-title = Users
+users-intro = A disabled user can no longer sign in, and every session it has open ends at once. Enable it to let it sign in again.
+users-name = Name
+users-email = E-mail address
+users-role = Role
+users-status = Status
+users-action = Action
+users-active = Active
+users-disabled = Disabled
+users-disable = Disable
+users-enable = Enable
+users-you = You
 
 milestone-cloud-engagements-retired = Cloud engagements retired
 milestone-training-conversion-ended = Training-voucher days can no longer be converted into planning days

@@ -13,6 +13,7 @@ nav-vouchers = Bons
 nav-new-voucher = Créer un bon
 nav-vvr = Valider et réserver
 nav-clock = Horloge du programme
+nav-users = Utilisateurs
 footer-date = Date du programme : { $date } (UTC)
 footer-date-simulated = Date du programme : { $date } (horloge simulée, UTC)
 footer-api = Référence de l'API
@@ -215,6 +216,8 @@ done-reserved = Le bon est réservé.
 done-reservation-cancelled = La réservation est annulée ; le bon est de nouveau attribué.
 done-clock-moved = L'horloge du programme a avancé.
 done-benefit-activated = L'avantage Services de planification est actif.
+done-user-disabled = L'utilisateur est désactivé : il ne peut plus se connecter et ses sessions sont fermées.
+done-user-enabled = L'utilisateur est réactivé et peut se connecter.
 
 ## Créer un bon
 
@@ -293,6 +296,20 @@ clock-calendar = Calendrier du programme
 clock-past = Passé
 clock-days-invalid = Saisissez un nombre entier de jours, de 1 à 3650.
 clock-date-invalid = Saisissez une date (année, mois et jour).
+
+## The admins' users page
+users-title = Utilisateurs
+users-intro = Un utilisateur désactivé ne peut plus se connecter, et toutes ses sessions ouvertes sont fermées aussitôt. Réactivez-le pour qu'il puisse se connecter de nouveau.
+users-name = Nom
+users-email = Adresse e-mail
+users-role = Rôle
+users-status = Statut
+users-action = Action
+users-active = Actif
+users-disabled = Désactivé
+users-disable = Désactiver
+users-enable = Réactiver
+users-you = Vous
 
 milestone-cloud-engagements-retired = Retrait des missions cloud
 milestone-training-conversion-ended = Les jours de bons de formation ne peuvent plus être convertis en jours de planification

@@ -13,6 +13,7 @@ nav-vouchers = Voucher
 nav-new-voucher = Crea un voucher
 nav-vvr = Convalida e riserva
 nav-clock = Orologio del programma
+nav-users = Utenti
 footer-date = Data del programma: { $date } (UTC)
 footer-date-simulated = Data del programma: { $date } (orologio simulato, UTC)
 footer-api = Documentazione dell'API
@@ -215,6 +216,8 @@ done-reserved = Il voucher è stato riservato.
 done-reservation-cancelled = La prenotazione è stata annullata; il voucher è di nuovo assegnato.
 done-clock-moved = L'orologio del programma è stato spostato.
 done-benefit-activated = Il beneficio Servizi di pianificazione è attivo.
+done-user-disabled = L'utente è disattivato: non può più accedere e le sue sessioni sono terminate.
+done-user-enabled = L'utente è di nuovo attivo e può accedere.
 
 ## Creare un voucher
 
@@ -293,6 +296,20 @@ clock-calendar = Calendario del programma
 clock-past = Passato
 clock-days-invalid = Inserisci un numero intero di giorni da 1 a 3650.
 clock-date-invalid = Inserisci una data (anno, mese e giorno).
+
+## The admins' users page
+users-title = Utenti
+users-intro = Un utente disattivato non può più accedere e tutte le sue sessioni aperte terminano subito. Riattivalo per consentirgli di accedere di nuovo.
+users-name = Nome
+users-email = Indirizzo e-mail
+users-role = Ruolo
+users-status = Stato
+users-action = Azione
+users-active = Attivo
+users-disabled = Disattivato
+users-disable = Disattiva
+users-enable = Riattiva
+users-you = Tu
 
 milestone-cloud-engagements-retired = Ritiro degli interventi cloud
 milestone-training-conversion-ended = I giorni dei voucher di formazione non possono più essere convertiti in giorni di pianificazione

@@ -13,6 +13,7 @@ nav-vouchers = Comprovantes
 nav-new-voucher = Criar comprovante
 nav-vvr = Validar e reservar
 nav-clock = Relógio do programa
+nav-users = Usuários
 footer-date = Data do programa: { $date } (UTC)
 footer-date-simulated = Data do programa: { $date } (relógio simulado, UTC)
 footer-api = Referência da API
@@ -216,6 +217,8 @@ done-reserved = O comprovante foi reservado.
 done-reservation-cancelled = A reserva foi cancelada; o comprovante está atribuído novamente.
 done-clock-moved = O relógio do programa foi alterado.
 done-benefit-activated = O benefício Serviços de planejamento está ativo.
+done-user-disabled = O usuário está desativado: não pode mais entrar e suas sessões foram encerradas.
+done-user-enabled = O usuário foi reativado e pode entrar.
 
 ## Criar um comprovante
 
@@ -294,6 +297,20 @@ clock-calendar = Calendário do programa
 clock-past = Passou
 clock-days-invalid = Informe um número inteiro de dias, de 1 a 3650.
 clock-date-invalid = Informe uma data (ano, mês e dia).
+
+## The admins' users page
+users-title = Usuários
+users-intro = Um usuário desativado não pode mais entrar, e todas as sessões abertas dele são encerradas na hora. Reative-o para que possa entrar de novo.
+users-name = Nome
+users-email = Endereço de e-mail
+users-role = Função
+users-status = Situação
+users-action = Ação
+users-active = Ativo
+users-disabled = Desativado
+users-disable = Desativar
+users-enable = Reativar
+users-you = Você
 
 milestone-cloud-engagements-retired = Desativação dos projetos de nuvem
 milestone-training-conversion-ended = Os dias de comprovantes de treinamento não podem mais ser convertidos em dias de planejamento

@@ -13,6 +13,7 @@ nav-vouchers = Ваучеры
 nav-new-voucher = Создать ваучер
 nav-vvr = Проверить и зарезервировать
 nav-clock = Часы программы
+nav-users = Пользователи
 footer-date = Дата программы: { $date } (UTC)
 footer-date-simulated = Дата программы: { $date } (моделируемые часы, UTC)
 footer-api = Справочник по API
@@ -235,6 +236,8 @@ done-reserved = Ваучер зарезервирован.
 done-reservation-cancelled = Резервирование отменено; ваучер снова назначен.
 done-clock-moved = Часы программы переведены.
 done-benefit-activated = Льгота «Службы планирования» активирована.
+done-user-disabled = Пользователь отключен: он больше не может войти, его сеансы завершены.
+done-user-enabled = Пользователь снова включен и может войти.
 
 ## Создание ваучера
 
@@ -315,6 +318,20 @@ clock-calendar = Календарь программы
 clock-past = Прошло
 clock-days-invalid = Введите целое число дней от 1 до 3650.
 clock-date-invalid = Введите дату (год, месяц и день).
+
+## The admins' users page
+users-title = Пользователи
+users-intro = Отключенный пользователь больше не может войти, а все его открытые сеансы сразу завершаются. Включите его, чтобы он снова мог войти.
+users-name = Имя
+users-email = Адрес электронной почты
+users-role = Роль
+users-status = Состояние
+users-action = Действие
+users-active = Активен
+users-disabled = Отключен
+users-disable = Отключить
+users-enable = Включить
+users-you = Вы
 
 milestone-cloud-engagements-retired = Вывод облачных проектов из эксплуатации
 milestone-training-conversion-ended = Дни ваучеров на обучение больше нельзя преобразовать в дни планирования

@@ -1,5 +1,5 @@
-//! Signing in: exchanging an e-mail and password for a bearer token, and who
-//! the token belongs to.
+//! Signing in: exchanging an e-mail and password for a bearer token, who the
+//! token belongs to, and ending it.
 
 use super::{Refusal, created, ok};
 use crate::AppState;
@@ -7,7 +7,8 @@ use crate::client_addr::ClientAddr;
 use crate::extract::{Caller, Json};
 use crate::problem::ApiResult;
 use axum::extract::State;
-use axum::response::Response;
+use axum::http::{StatusCode, request::Parts};
+use axum::response::{IntoResponse, Response};
 use saps_app::sign_in::Credentials;
 use saps_core::{Locale, OrgId, Role, User, UserId};
 use serde::{Deserialize, Serialize};
@@ -16,7 +17,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(token))
+        .routes(routes!(token, revoke))
         .routes(routes!(me))
 }
 
@@ -30,6 +31,8 @@ pub struct UserAnswer {
     pub org_id: OrgId,
     /// The language of the user's e-mails and default pages.
     pub locale: Locale,
+    /// A disabled user can neither sign in nor use its tokens.
+    pub disabled: bool,
 }
 
 impl From<&User> for UserAnswer {
@@ -41,6 +44,7 @@ impl From<&User> for UserAnswer {
             role: u.role,
             org_id: u.org_id,
             locale: u.locale,
+            disabled: u.disabled,
         }
     }
 }
@@ -91,6 +95,20 @@ async fn token(
     res.extensions_mut()
         .insert(crate::idempotency::NotReplayable);
     Ok(res)
+}
+
+/// End the bearer token this request is made with (signing out)
+#[utoipa::path(
+    delete,
+    path = "/api/v1/auth/token",
+    tag = "auth",
+    responses((status = 204, description = "The token no longer works"))
+)]
+async fn revoke(State(st): State<AppState>, _c: Caller, parts: Parts) -> ApiResult<Response> {
+    // `Caller` has checked the token is valid; the same header names it here.
+    let token = crate::extract::bearer(&parts).ok_or(saps_core::Error::Unauthenticated)?;
+    st.app.revoke_token(token).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// The signed-in user

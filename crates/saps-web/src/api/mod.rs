@@ -16,6 +16,7 @@ mod events;
 mod orgs;
 mod program;
 mod records;
+mod users;
 mod vouchers;
 mod vvr;
 
@@ -57,6 +58,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
     let (router, doc) = OpenApiRouter::with_openapi(Base::openapi())
         .merge(auth::routes())
         .merge(orgs::routes())
+        .merge(users::routes())
         .merge(program::routes())
         .merge(records::routes())
         .merge(enrollments::routes())

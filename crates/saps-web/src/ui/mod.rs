@@ -1,6 +1,7 @@
-//! The server-rendered web UI: a home per party, the voucher pages, VVR and
-//! the operator's clock, in five languages. Handlers parse the form, call one
-//! `saps-app` use case and render an askama template; core flows need no
+//! The server-rendered web UI: a home per party, the voucher pages, VVR, the
+//! operator's clock and the admins' users page, in five languages. Handlers
+//! parse the form, call one `saps-app` use case and render an askama template;
+//! core flows need no
 //! JavaScript (a vendored htmx only refreshes the voucher form in place).
 //!
 //! The shape is one-way: this router → `pages` (one module per feature) →
@@ -18,7 +19,7 @@ use crate::AppState;
 use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
-use pages::{auth, clock, home, voucher_new, vouchers, vvr};
+use pages::{auth, clock, home, users, voucher_new, vouchers, vvr};
 
 pub use page::{add_security_headers, fallback};
 
@@ -61,6 +62,15 @@ pub fn router() -> Router<AppState> {
         )
         .route("/vvr", p(get(vvr::validate_form).post(vvr::validate)))
         .route("/clock", p(get(clock::page).post(clock::moved)))
+        .route("/users", p(get(users::list)))
+        .route(
+            "/users/{id}/disable",
+            p(get(users::to_list).post(users::disable)),
+        )
+        .route(
+            "/users/{id}/enable",
+            p(get(users::to_list).post(users::enable)),
+        )
         .route("/static/{file}", get(assets::static_file))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))

@@ -271,6 +271,9 @@ impl Ctx {
         if may.move_clock {
             items.push(("/clock", "nav-clock"));
         }
+        if may.manage_users {
+            items.push(("/users", "nav-users"));
+        }
         // The reservation form belongs to "Validate and reserve".
         let path = match self.path() {
             p if p.starts_with("/vouchers/") && p.ends_with("/reserve") => "/vvr",

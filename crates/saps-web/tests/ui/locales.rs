@@ -325,6 +325,7 @@ fn the_other_locales_are_translated_not_left_in_english() {
                 "voucher-consultant",
                 "role-consultant",
                 "vouchers-actions",
+                "users-action",
                 "voucher-dates",
                 "clock-date",
                 "country-FR",

@@ -7,3 +7,4 @@ mod forms;
 mod hardening;
 mod locales;
 mod pages;
+mod users;

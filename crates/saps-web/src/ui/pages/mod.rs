@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod clock;
 pub mod home;
+pub mod users;
 pub mod voucher_new;
 pub mod vouchers;
 pub mod vvr;
