@@ -134,6 +134,9 @@ for (const lang of LOCALES) {
       await review(page, lang, '41-operator-clock');
       await page.goto('/vouchers');
       await review(page, lang, '42-operator-vouchers');
+      await page.goto('/users');
+      await expect(page.locator('form[action$="/disable"]').first()).toBeVisible();
+      await review(page, lang, '43-operator-users');
     });
 
     await context.close();

@@ -22,12 +22,12 @@ async function firstVoucher(page: Page): Promise<string | null> {
 
 // Each party, and the pages only their role has.
 const PARTIES: { who: string; email: string; pages: string[] }[] = [
-  { who: 'benefit-admin', email: accounts.tailspinAdmin, pages: ['/vouchers/new'] },
+  { who: 'benefit-admin', email: accounts.tailspinAdmin, pages: ['/vouchers/new', '/users'] },
   { who: 'project-manager', email: accounts.tailspinPm, pages: [] },
-  { who: 'partner-admin', email: accounts.northwindAdmin, pages: ['/vvr'] },
+  { who: 'partner-admin', email: accounts.northwindAdmin, pages: ['/vvr', '/users'] },
   { who: 'mpn-admin', email: accounts.fabrikamMpn, pages: ['/vvr'] },
   { who: 'consultant', email: accounts.northwindConsultant, pages: [] },
-  { who: 'operator', email: accounts.operator, pages: ['/clock'] },
+  { who: 'operator', email: accounts.operator, pages: ['/clock', '/users'] },
 ];
 
 for (const lang of LOCALES) {
