@@ -2,14 +2,10 @@
 //! conditional: under `READ COMMITTED` a second node waits on the row lock and
 //! re-checks the condition against the committed row, so one node wins.
 
+use crate::micros;
 use crate::tx::PgTx;
 use jiff::Timestamp;
 use saps_core::port::{JobLeases, JobRecord, LeaseRequest, StoreResult};
-
-/// The instant as stored in a `timestamptz` (microseconds).
-pub(crate) fn micros(t: Timestamp) -> Timestamp {
-    Timestamp::from_microsecond(t.as_microsecond()).unwrap_or(t)
-}
 
 impl JobLeases for PgTx<'_> {
     fn lease_job(&mut self, r: &LeaseRequest<'_>) -> StoreResult<bool> {

@@ -1,7 +1,7 @@
 //! The sign-in throttle on PostgreSQL: one upsert counts an attempt and
 //! returns the count; concurrent attempts on one address queue on its row.
 
-use super::jobs::micros;
+use crate::micros;
 use crate::tx::PgTx;
 use jiff::Timestamp;
 use saps_core::StoreError;
