@@ -3,7 +3,7 @@
 // quick set-up through the JSON API.
 import { APIRequestContext, BrowserContext, Page, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const PASSWORD = 'saps-demo-2020';
@@ -47,10 +47,11 @@ export async function expectAccessible(page: Page) {
 
 // A message id shows on a page only when its translation is missing: the ids
 // of the English file (the reference every locale must match).
-const MESSAGE_IDS: string[] = readFileSync(
-  join(__dirname, '..', '..', 'crates', 'saps-web', 'locales', 'en', 'main.ftl'),
-  'utf8',
-)
+const EN_DIR = join(__dirname, '..', '..', 'crates', 'saps-web', 'locales', 'en');
+const MESSAGE_IDS: string[] = readdirSync(EN_DIR)
+  .filter((f) => f.endsWith('.ftl'))
+  .map((f) => readFileSync(join(EN_DIR, f), 'utf8'))
+  .join('\n')
   .split('\n')
   .filter((l) => /^[A-Za-z][A-Za-z0-9_-]*\s*=/.test(l))
   .map((l) => l.split('=')[0].trim())

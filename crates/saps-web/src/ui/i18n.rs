@@ -38,18 +38,36 @@ static IDS: LazyLock<[LanguageIdentifier; 5]> = LazyLock::new(|| {
     })
 });
 
-/// The message ids of each locale's file, to tell a missing message from one
+/// The files of each locale folder: `main.ftl` for what every page shares,
+/// one file per feature beside it (the loader reads every `.ftl` in the
+/// folder; a test checks this list names them all).
+pub const LOCALE_FILES: [&str; 4] = ["main", "onboarding", "directory", "handoff"];
+
+macro_rules! locale_texts {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/onboarding.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/directory.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/handoff.ftl")),
+        ]
+    };
+}
+
+/// The message ids of each locale's files, to tell a missing message from one
 /// that needs arguments (the loader reports both as a failed lookup).
 static KEYS: LazyLock<[std::collections::HashSet<&'static str>; 5]> = LazyLock::new(|| {
-    const FILES: [&str; 5] = [
-        include_str!("../../locales/en/main.ftl"),
-        include_str!("../../locales/fr/main.ftl"),
-        include_str!("../../locales/pt-BR/main.ftl"),
-        include_str!("../../locales/ru/main.ftl"),
-        include_str!("../../locales/it/main.ftl"),
+    const FILES: [[&str; LOCALE_FILES.len()]; 5] = [
+        locale_texts!("en"),
+        locale_texts!("fr"),
+        locale_texts!("pt-BR"),
+        locale_texts!("ru"),
+        locale_texts!("it"),
     ];
-    FILES.map(|text| {
-        text.lines()
+    FILES.map(|texts| {
+        texts
+            .iter()
+            .flat_map(|text| text.lines())
             .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
             .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim()))
             .collect()

@@ -13,11 +13,13 @@ pub fn crate_dir() -> PathBuf {
 /// The messages of one locale's file: id → value (attributes and comments
 /// aside), as written.
 fn messages(lang: Lang) -> BTreeMap<String, String> {
-    let path = crate_dir()
-        .join("locales")
-        .join(lang.tag())
-        .join("main.ftl");
-    let text = std::fs::read_to_string(&path).expect("locale file");
+    let dir = crate_dir().join("locales").join(lang.tag());
+    let mut text = String::new();
+    for file in saps_web::ui::i18n::LOCALE_FILES {
+        let path = dir.join(format!("{file}.ftl"));
+        text.push_str(&std::fs::read_to_string(&path).expect("locale file"));
+        text.push('\n');
+    }
     let mut out = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in text.lines() {

@@ -506,12 +506,23 @@ async fn the_demo_lists_its_accounts_on_the_sign_in_page_and_nothing_else_does()
 #[test]
 fn the_locale_files_live_where_the_loader_reads_them() {
     for lang in Lang::ALL {
-        assert!(
-            Path::new(&crate_dir())
-                .join("locales")
-                .join(lang.tag())
-                .join("main.ftl")
-                .is_file()
+        let dir = Path::new(&crate_dir()).join("locales").join(lang.tag());
+        let mut found: Vec<String> = std::fs::read_dir(&dir)
+            .expect("locale folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter_map(|n| n.strip_suffix(".ftl").map(str::to_owned))
+            .collect();
+        found.sort();
+        let mut listed: Vec<String> = saps_web::ui::i18n::LOCALE_FILES
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        listed.sort();
+        assert_eq!(
+            found,
+            listed,
+            "{}: LOCALE_FILES names every .ftl file",
+            lang.tag()
         );
     }
 }

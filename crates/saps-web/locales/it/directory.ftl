@@ -1,0 +1,1 @@
+# directory: see main.ftl for the conventions.

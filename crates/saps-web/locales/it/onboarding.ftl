@@ -1,0 +1,1 @@
+# onboarding: see main.ftl for the conventions.

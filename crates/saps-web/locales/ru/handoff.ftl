@@ -1,0 +1,1 @@
+# handoff: see main.ftl for the conventions.
