@@ -134,6 +134,7 @@ impl App {
                 }
             };
             tx.append_event(&event.partner(partner_id))?;
+            crate::profiles::ensure_profile(tx, partner_id)?;
             Ok(enrollment)
         })
         .await

@@ -17,6 +17,7 @@ pub mod invariants;
 pub mod jobs;
 pub mod mail;
 mod orgs;
+pub mod profiles;
 mod provider_agreements;
 mod records;
 pub mod sign_in;

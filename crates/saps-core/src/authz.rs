@@ -39,6 +39,13 @@ pub enum Action {
     ViewEnrollments,
     /// Disable a user, or enable it again.
     DisableUser,
+    /// Write a partner company's business profile.
+    EditProfile,
+    /// Read a partner company's business profile (the directory shows listed
+    /// companies' profiles to everyone signed in: decided by the use case).
+    ViewProfile,
+    /// Search the partner directory.
+    SearchDirectory,
 }
 
 /// What the action is done on.
@@ -98,6 +105,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
         }
         (Action::MoveClock, Resource::Program) => deny(op, "move the program clock"),
         (Action::ChangeProgram, Resource::Program) => deny(op, "change the program"),
+        // The directory is for everyone signed in: customers look for
+        // partners, partners and the operator see what customers see.
+        (Action::SearchDirectory, Resource::Program) => Ok(()),
         (Action::PublishProviderAgreement, Resource::Program) => {
             deny(op, "publish the provider agreement")
         }
@@ -147,6 +157,11 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                     kind == OrgKind::Partner && role.is_partner_admin(),
                     "enroll in offerings",
                 ),
+                Action::EditProfile => deny(
+                    kind == OrgKind::Partner && (op || role.is_partner_admin()),
+                    "change the business profile",
+                ),
+                Action::ViewProfile => deny(kind == OrgKind::Partner, "see a business profile"),
                 _ => deny(false, "do this here"),
             }
         }

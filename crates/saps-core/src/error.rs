@@ -395,6 +395,7 @@ pub enum Entity {
     Clock,
     Route,
     Enrollment,
+    Profile,
 }
 
 impl Entity {
@@ -410,6 +411,7 @@ impl Entity {
             Self::Clock => "clock",
             Self::Route => "route",
             Self::Enrollment => "enrollment",
+            Self::Profile => "profile",
         }
     }
 }

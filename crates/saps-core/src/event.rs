@@ -104,6 +104,8 @@ event_kinds! {
     "user.disabled" => UserDisabled,
     /// The operator or the organisation's admin enabled a disabled user again.
     "user.enabled" => UserEnabled,
+    /// A partner's admin (or the operator) wrote the company's business profile.
+    "profile.updated" => ProfileUpdated,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,6 +300,16 @@ pub struct EnrollmentRenewed {
     /// The new last day (inclusive).
     pub valid_until: Date,
     pub agreement_version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileUpdated {
+    pub partner_id: OrgId,
+    pub description: String,
+    pub languages: Vec<String>,
+    /// Codes of `saps_core::profile::INDUSTRIES`.
+    pub industries: Vec<String>,
+    pub website: Option<String>,
 }
 
 impl EventBody {

@@ -4,6 +4,7 @@
 
 pub mod authz;
 pub mod code;
+pub mod directory;
 pub mod eligibility;
 pub mod error;
 pub mod event;
@@ -11,6 +12,7 @@ pub mod ids;
 pub mod journal;
 pub mod org;
 pub mod port;
+pub mod profile;
 pub mod program;
 pub mod quantity;
 pub mod voucher;

@@ -40,6 +40,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_user_disabled",
         include_str!("../migrations/0008_user_disabled.sql"),
     ),
+    (
+        "0009_profiles",
+        include_str!("../migrations/0009_profiles.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_user_disabled",
         include_str!("../migrations/0008_user_disabled.sql"),
     ),
+    (
+        "0009_profiles",
+        include_str!("../migrations/0009_profiles.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -116,6 +116,11 @@ fn stored() -> Vec<(&'static str, Value)> {
         ),
         ("user.disabled", json!({"id": USER, "org_id": ORG})),
         ("user.enabled", json!({"id": USER, "org_id": ORG})),
+        (
+            "profile.updated",
+            json!({"partner_id": ORG, "description": "Serviços de nuvem", "languages": ["pt-BR", "en"],
+                   "industries": ["retail"], "website": "https://example.com"}),
+        ),
     ]
 }
 

@@ -20,6 +20,7 @@ mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
+mod profiles;
 mod program;
 mod provider_agreements;
 mod records;
@@ -34,6 +35,7 @@ pub use journal::Journal;
 pub use ledger::{Ledger, PoolTotals};
 pub use orgs::Orgs;
 pub use outbox::{Outbox, OutgoingMail};
+pub use profiles::{DirectoryCandidate, DirectoryQuery, Profile, Profiles};
 pub use program::ProgramStore;
 pub use provider_agreements::{AgreementSignature, ProviderAgreementVersion, ProviderAgreements};
 pub use records::{
@@ -49,7 +51,7 @@ pub use vouchers::{VoucherQuery, Vouchers};
 pub mod prelude {
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
-        ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
+        Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
     };
 }
 
@@ -70,6 +72,7 @@ pub trait Tx:
     + PartnerRecords
     + ProviderAgreements
     + Enrollments
+    + Profiles
 {
 }
 
@@ -87,6 +90,7 @@ impl<T> Tx for T where
         + PartnerRecords
         + ProviderAgreements
         + Enrollments
+        + Profiles
         + ?Sized
 {
 }

@@ -9,6 +9,7 @@ mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
+mod profiles;
 mod program;
 mod provider_agreements;
 mod records;

@@ -26,6 +26,7 @@ mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
+mod profiles;
 mod program;
 mod provider_agreements;
 mod records;
@@ -41,6 +42,7 @@ pub use journal::*;
 pub use ledger::*;
 pub use orgs::*;
 pub use outbox::*;
+pub use profiles::*;
 pub use program::*;
 pub use provider_agreements::*;
 pub use records::*;
@@ -417,6 +419,8 @@ macro_rules! __contract_list {
             a_signature_reads_back_per_partner_and_version_and_is_made_once,
             an_enrollment_reads_back_and_is_renewed_by_a_conditional_write,
             racing_enrollments_of_one_offering_store_exactly_one,
+            a_profile_reads_back_and_is_replaced_by_a_conditional_write,
+            the_directory_finds_enrolled_companies_by_every_filter_in_name_order,
         }
     };
 }
@@ -450,6 +454,7 @@ mod tests {
             include_str!("ledger.rs"),
             include_str!("orgs.rs"),
             include_str!("outbox.rs"),
+            include_str!("profiles.rs"),
             include_str!("program.rs"),
             include_str!("provider_agreements.rs"),
             include_str!("records.rs"),

@@ -1,0 +1,291 @@
+//! Business profiles and the partner directory's search.
+
+use super::*;
+use crate::micros;
+use saps_core::port::{
+    CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
+    PartnerQualifications, Profile, Profiles, TrainingRecord,
+};
+use saps_core::profile::{DirectoryKeys, ProfileFields};
+use saps_core::{Location, LocationId, OrgId, UserId};
+use std::collections::HashMap;
+
+const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
+                    p.updated_at, p.updated_by, p.version";
+
+fn list(r: &Row, idx: usize) -> StoreResult<Vec<String>> {
+    let s: String = get(r, idx)?;
+    serde_json::from_str(&s).map_err(|e| corrupt(format_args!("column {idx} {s:?}: {e}")))
+}
+
+fn profile_row(r: &Row) -> StoreResult<Profile> {
+    Ok(Profile {
+        partner_id: OrgId(get(r, 0)?),
+        fields: ProfileFields {
+            description: get(r, 1)?,
+            languages: list(r, 2)?,
+            industries: list(r, 3)?,
+            website: get(r, 4)?,
+        },
+        updated_at: get(r, 5)?,
+        updated_by: get::<Option<Uuid>>(r, 6)?.map(UserId),
+        version: u32_col(r, 7)?,
+    })
+}
+
+fn json(v: &[String]) -> String {
+    serde_json::to_string(v).expect("strings serialise")
+}
+
+impl Profiles for PgTx<'_> {
+    fn profile(&mut self, partner: OrgId) -> StoreResult<Option<Profile>> {
+        let lock = self.for_update();
+        self.row(
+            &format!("SELECT {COLS} FROM partner_profiles p WHERE p.partner_id = $1{lock}"),
+            &[&partner.0],
+        )?
+        .as_ref()
+        .map(profile_row)
+        .transpose()
+    }
+
+    fn save_profile(&mut self, p: &Profile, keys: &DirectoryKeys) -> StoreResult<bool> {
+        let f = &p.fields;
+        let (langs, inds) = (json(&f.languages), json(&f.industries));
+        let at = p.updated_at.map(micros);
+        let by = p.updated_by.map(|u| u.0);
+        let version = int(p.version, "version")?;
+        let n = if p.version == 0 {
+            self.exec(
+                "INSERT INTO partner_profiles (partner_id, sort_key, description, languages, \
+                 industries, website, updated_at, updated_by, version) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) ON CONFLICT DO NOTHING",
+                &[
+                    &p.partner_id.0,
+                    &keys.sort_key,
+                    &f.description,
+                    &langs,
+                    &inds,
+                    &f.website,
+                    &at,
+                    &by,
+                ],
+            )?
+        } else {
+            self.exec(
+                "UPDATE partner_profiles SET sort_key = $2, description = $3, languages = $4, \
+                 industries = $5, website = $6, updated_at = $7, updated_by = $8, version = $9 \
+                 WHERE partner_id = $1 AND version = $9 - 1",
+                &[
+                    &p.partner_id.0,
+                    &keys.sort_key,
+                    &f.description,
+                    &langs,
+                    &inds,
+                    &f.website,
+                    &at,
+                    &by,
+                    &version,
+                ],
+            )?
+        };
+        if n != 1 {
+            return Ok(false);
+        }
+        let id = p.partner_id.0;
+        self.exec(
+            "DELETE FROM partner_profile_terms WHERE partner_id = $1",
+            &[&id],
+        )?;
+        self.exec(
+            "INSERT INTO partner_profile_terms (term, partner_id) \
+             SELECT DISTINCT t, $2::uuid FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING",
+            &[&keys.terms, &id],
+        )?;
+        self.exec(
+            "DELETE FROM partner_profile_languages WHERE partner_id = $1",
+            &[&id],
+        )?;
+        self.exec(
+            "INSERT INTO partner_profile_languages (language, partner_id) \
+             SELECT DISTINCT l, $2::uuid FROM unnest($1::text[]) AS l ON CONFLICT DO NOTHING",
+            &[&keys.languages, &id],
+        )?;
+        Ok(true)
+    }
+
+    fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
+        let (sql, params) = directory_sql(q);
+        let rows = self.rows(&sql, &params.refs())?;
+        let mut heads = Vec::with_capacity(rows.len());
+        for r in &rows {
+            heads.push((profile_row(r)?, get::<String>(r, 8)?, get::<String>(r, 9)?));
+        }
+        let ids: Vec<Uuid> = heads.iter().map(|h| h.0.partner_id.0).collect();
+        let mut details = self.details(&ids, q.today)?;
+        Ok(heads
+            .into_iter()
+            .map(|(profile, name, sort_key)| {
+                let (enrollments, locations, qualifications) =
+                    details.remove(&profile.partner_id.0).unwrap_or_default();
+                DirectoryCandidate {
+                    name,
+                    sort_key,
+                    profile,
+                    enrollments,
+                    locations,
+                    qualifications,
+                }
+            })
+            .collect())
+    }
+}
+
+type Details = (Vec<Enrollment>, Vec<Location>, PartnerQualifications);
+
+impl PgTx<'_> {
+    /// The candidates' current enrollments, locations and records, in five
+    /// queries whatever their number.
+    fn details(&mut self, ids: &[Uuid], today: Date) -> StoreResult<HashMap<Uuid, Details>> {
+        let mut out: HashMap<Uuid, Details> = HashMap::with_capacity(ids.len());
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let ids = ids.to_vec();
+        for r in &self.rows(
+            "SELECT id, partner_id, offering, location_ids, valid_until, agreement_version, \
+             enrolled_at, enrolled_by, version FROM enrollments \
+             WHERE partner_id = ANY($1) AND valid_until >= $2 ORDER BY partner_id, offering",
+            &[&ids, &today],
+        )? {
+            let locations: String = get(r, 3)?;
+            let e = Enrollment {
+                id: get(r, 0)?,
+                partner_id: OrgId(get(r, 1)?),
+                offering: get(r, 2)?,
+                location_ids: serde_json::from_str(&locations)
+                    .map_err(|e| corrupt(format_args!("location_ids {locations:?}: {e}")))?,
+                valid_until: get(r, 4)?,
+                agreement_version: u32_col(r, 5)?,
+                enrolled_at: get(r, 6)?,
+                enrolled_by: UserId(get(r, 7)?),
+                version: u32_col(r, 8)?,
+            };
+            out.entry(e.partner_id.0).or_default().0.push(e);
+        }
+        for r in &self.rows(
+            "SELECT id, partner_id, name, country, city FROM locations \
+             WHERE partner_id = ANY($1) ORDER BY partner_id, id",
+            &[&ids],
+        )? {
+            let l = Location {
+                id: LocationId(get(r, 0)?),
+                partner_id: OrgId(get(r, 1)?),
+                name: get(r, 2)?,
+                country: get(r, 3)?,
+                city: get(r, 4)?,
+            };
+            out.entry(l.partner_id.0).or_default().1.push(l);
+        }
+        for r in &self.rows(
+            "SELECT id, partner_id, course, completed_on, recorded_at FROM partner_trainings \
+             WHERE partner_id = ANY($1) ORDER BY partner_id, recorded_at, id",
+            &[&ids],
+        )? {
+            let t = TrainingRecord {
+                id: get(r, 0)?,
+                partner_id: OrgId(get(r, 1)?),
+                course: get(r, 2)?,
+                completed_on: get(r, 3)?,
+                recorded_at: get(r, 4)?,
+            };
+            out.entry(t.partner_id.0).or_default().2.trainings.push(t);
+        }
+        for r in &self.rows(
+            "SELECT id, partner_id, competency, level, valid_until, recorded_at \
+             FROM partner_competencies WHERE partner_id = ANY($1) \
+             ORDER BY partner_id, recorded_at, id",
+            &[&ids],
+        )? {
+            let c = CompetencyRecord {
+                id: get(r, 0)?,
+                partner_id: OrgId(get(r, 1)?),
+                competency: get(r, 2)?,
+                level: enum_col(r, 3, CompetencyLevel::parse)?,
+                valid_until: get(r, 4)?,
+                recorded_at: get(r, 5)?,
+            };
+            out.entry(c.partner_id.0)
+                .or_default()
+                .2
+                .competencies
+                .push(c);
+        }
+        for r in &self.rows(
+            "SELECT id, partner_id, user_id, exam, passed_on, recorded_at \
+             FROM consultant_exams WHERE partner_id = ANY($1) \
+             ORDER BY partner_id, recorded_at, id",
+            &[&ids],
+        )? {
+            let x = ExamRecord {
+                id: get(r, 0)?,
+                partner_id: OrgId(get(r, 1)?),
+                user_id: UserId(get(r, 2)?),
+                exam: get(r, 3)?,
+                passed_on: get(r, 4)?,
+                recorded_at: get(r, 5)?,
+            };
+            out.entry(x.partner_id.0).or_default().2.exams.push(x);
+        }
+        Ok(out)
+    }
+}
+
+/// The candidates' query and its parameters.
+fn directory_sql(q: &DirectoryQuery) -> (String, Params) {
+    let mut p = Params::default();
+    let today = p.bind(q.today);
+    let mut sql = format!(
+        "SELECT {COLS}, o.name, p.sort_key FROM partner_profiles p \
+         JOIN orgs o ON o.id = p.partner_id WHERE "
+    );
+    if let Some((key, id)) = &q.after {
+        let (a, b) = (p.bind(key.clone()), p.bind(id.0));
+        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({a}, {b}) AND "));
+    }
+    sql.push_str(&format!(
+        "EXISTS (SELECT 1 FROM partner_competencies c \
+         WHERE c.partner_id = p.partner_id AND c.valid_until >= {today}) \
+         AND EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
+         AND e.valid_until >= {today}"
+    ));
+    if let Some(o) = &q.offering {
+        let a = p.bind(o.clone());
+        sql.push_str(&format!(" AND e.offering = {a}"));
+    }
+    sql.push(')');
+    if let Some(l) = &q.language {
+        let a = p.bind(l.clone());
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM partner_profile_languages l \
+             WHERE l.language = {a} AND l.partner_id = p.partner_id)"
+        ));
+    }
+    if let Some(c) = &q.country {
+        let a = p.bind(c.clone());
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM locations l \
+             WHERE l.country = {a} AND l.partner_id = p.partner_id)"
+        ));
+    }
+    for w in &q.words {
+        let (a, b) = (p.bind(w.clone()), p.bind(format!("{w}\u{10FFFF}")));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM partner_profile_terms t \
+             WHERE t.partner_id = p.partner_id AND t.term >= {a} AND t.term < {b})"
+        ));
+    }
+    let n = p.bind(i64::from(q.limit));
+    sql.push_str(&format!(" ORDER BY p.sort_key, p.partner_id LIMIT {n}"));
+    (sql, p)
+}

@@ -1,0 +1,263 @@
+//! The contract: business profiles and the directory's candidate search.
+
+use super::*;
+use saps_core::port::{
+    CompetencyLevel, CompetencyRecord, DirectoryQuery, Enrollment, Profile, TrainingRecord,
+};
+use saps_core::profile::{ProfileFields, directory_keys};
+
+fn fields(description: &str, languages: &[&str]) -> ProfileFields {
+    ProfileFields {
+        description: description.to_owned(),
+        languages: languages.iter().map(|s| (*s).to_owned()).collect(),
+        industries: vec!["retail".into()],
+        website: Some("https://example.com".into()),
+    }
+}
+
+fn profile(p: &Partner, f: ProfileFields, version: u32) -> Profile {
+    Profile {
+        partner_id: p.org.id,
+        fields: f,
+        updated_at: Some(now()),
+        updated_by: Some(p.admin.id),
+        version,
+    }
+}
+
+fn save(store: &dyn Store, p: &Partner, pr: &Profile) -> bool {
+    let (pr, keys) = (pr.clone(), directory_keys(&p.org.name, &pr.fields));
+    write(store, move |tx| Ok(tx.save_profile(&pr, &keys)?))
+}
+
+/// A profile reads back; a second first insert and a write from a stale
+/// version are refused and change nothing.
+pub fn a_profile_reads_back_and_is_replaced_by_a_conditional_write(store: &dyn Store) {
+    let p = partner(store, "Partner");
+    let id = p.org.id;
+    assert_eq!(read(store, move |tx| Ok(tx.profile(id)?)), None);
+    let first = profile(&p, fields("Serviços", &["pt-BR"]), 0);
+    assert!(save(store, &p, &first));
+    assert_eq!(
+        read(store, move |tx| Ok(tx.profile(id)?)),
+        Some(first.clone())
+    );
+    assert!(!save(store, &p, &profile(&p, fields("again", &[]), 0)));
+    let second = Profile {
+        fields: ProfileFields {
+            website: None,
+            industries: vec![],
+            ..fields("Déploiement", &["fr", "en"])
+        },
+        updated_by: None,
+        ..profile(&p, ProfileFields::default(), 1)
+    };
+    assert!(save(store, &p, &second));
+    assert!(!save(store, &p, &profile(&p, fields("stale", &[]), 1)));
+    assert_eq!(read(store, move |tx| Ok(tx.profile(id)?)), Some(second));
+}
+
+/// Enrolls `p` (until `until`) in `offering`, with a competency until
+/// `competency_until` and a course; a profile with `description` and `languages`.
+fn listed(
+    store: &dyn Store,
+    p: &Partner,
+    offering: &str,
+    until: Date,
+    competency_until: Date,
+    description: &str,
+    languages: &[&str],
+) {
+    let e = Enrollment {
+        id: uuid::Uuid::now_v7(),
+        partner_id: p.org.id,
+        offering: offering.to_owned(),
+        location_ids: vec![p.location.id],
+        valid_until: until,
+        agreement_version: 1,
+        enrolled_at: now(),
+        enrolled_by: p.admin.id,
+        version: 0,
+    };
+    let c = CompetencyRecord {
+        id: uuid::Uuid::now_v7(),
+        partner_id: p.org.id,
+        competency: "Cloud Platform".into(),
+        level: CompetencyLevel::Gold,
+        valid_until: competency_until,
+        recorded_at: now(),
+    };
+    let t = TrainingRecord {
+        id: uuid::Uuid::now_v7(),
+        partner_id: p.org.id,
+        course: "Compliance".into(),
+        completed_on: date(2021, 1, 4),
+        recorded_at: now(),
+    };
+    write(store, move |tx| {
+        tx.insert_enrollment(&e)?;
+        tx.insert_competency(&c)?;
+        tx.insert_training(&t)?;
+        Ok(())
+    });
+    assert!(save(
+        store,
+        p,
+        &profile(p, fields(description, languages), 0)
+    ));
+}
+
+fn query(today: Date) -> DirectoryQuery {
+    DirectoryQuery {
+        today,
+        offering: None,
+        country: None,
+        language: None,
+        words: vec![],
+        after: None,
+        limit: 50,
+    }
+}
+
+fn names(store: &dyn Store, q: DirectoryQuery) -> Vec<String> {
+    read(store, move |tx| Ok(tx.directory(&q)?))
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
+/// The directory's candidates: companies with a profile, an enrollment and
+/// a competency lasting until today, each filter narrowing them (words by
+/// folded prefix, language keys, a location's country, the offering), in
+/// folded-name order, with keyset pages; each with its current enrollments,
+/// locations and records.
+pub fn the_directory_finds_enrolled_companies_by_every_filter_in_name_order(store: &dyn Store) {
+    let today = date(2021, 6, 1);
+    let later = date(2021, 12, 31);
+    let zeta = partner(store, "Zeta Conseil");
+    listed(
+        store,
+        &zeta,
+        "DDPS",
+        later,
+        later,
+        "Déploiement de Teams",
+        &["fr", "en"],
+    );
+    let agil = partner(store, "Ágil Serviços");
+    listed(
+        store,
+        &agil,
+        "SSDPS",
+        later,
+        later,
+        "Serviços de nuvem",
+        &["pt-BR"],
+    );
+    let ёлка = partner(store, "Ёлка Софт");
+    listed(
+        store,
+        &ёлка,
+        "DDPS",
+        later,
+        later,
+        "Облачные решения",
+        &["ru"],
+    );
+    let lapsed = partner(store, "Lapsed Enrollment");
+    listed(
+        store,
+        &lapsed,
+        "DDPS",
+        date(2021, 5, 31),
+        later,
+        "Teams",
+        &["fr"],
+    );
+    let expired = partner(store, "Expired Competency");
+    listed(
+        store,
+        &expired,
+        "DDPS",
+        later,
+        date(2021, 5, 31),
+        "Teams",
+        &["fr"],
+    );
+    let unlisted = partner(store, "No Profile");
+    let e = Enrollment {
+        id: uuid::Uuid::now_v7(),
+        partner_id: unlisted.org.id,
+        offering: "DDPS".into(),
+        location_ids: vec![],
+        valid_until: later,
+        agreement_version: 1,
+        enrolled_at: now(),
+        enrolled_by: unlisted.admin.id,
+        version: 0,
+    };
+    write(store, move |tx| Ok(tx.insert_enrollment(&e)?));
+    let in_brazil = Location {
+        country: "BR".into(),
+        city: "São Paulo".into(),
+        ..location(&agil.org, "São Paulo")
+    };
+    write(store, move |tx| Ok(tx.insert_location(&in_brazil)?));
+
+    assert_eq!(
+        names(store, query(today)),
+        ["Ágil Serviços", "Zeta Conseil", "Ёлка Софт"]
+    );
+    let with = |f: &dyn Fn(&mut DirectoryQuery)| {
+        let mut q = query(today);
+        f(&mut q);
+        names(store, q)
+    };
+    assert_eq!(with(&|q| q.words = vec!["servi".into()]), ["Ágil Serviços"]);
+    assert_eq!(
+        with(&|q| q.words = vec!["deploiement".into(), "te".into()]),
+        ["Zeta Conseil"]
+    );
+    assert_eq!(with(&|q| q.words = vec!["елка".into()]), ["Ёлка Софт"]);
+    assert_eq!(with(&|q| q.words = vec!["облач".into()]), ["Ёлка Софт"]);
+    assert_eq!(
+        with(&|q| q.words = vec!["teams".into(), "nuvem".into()]),
+        Vec::<String>::new()
+    );
+    assert_eq!(with(&|q| q.language = Some("pt".into())), ["Ágil Serviços"]);
+    assert_eq!(
+        with(&|q| q.language = Some("pt-BR".into())),
+        ["Ágil Serviços"]
+    );
+    assert_eq!(with(&|q| q.language = Some("en".into())), ["Zeta Conseil"]);
+    assert_eq!(with(&|q| q.country = Some("BR".into())), ["Ágil Serviços"]);
+    assert_eq!(
+        with(&|q| q.offering = Some("DDPS".into())),
+        ["Zeta Conseil", "Ёлка Софт"]
+    );
+    assert_eq!(with(&|q| q.limit = 1), ["Ágil Serviços"]);
+    // Keyset: after the first company, by its sort key and id.
+    let first = read(store, {
+        let q = query(today);
+        move |tx| Ok(tx.directory(&q)?)
+    });
+    let after = (first[0].sort_key.clone(), first[0].profile.partner_id);
+    assert_eq!(after.0, "agil servicos");
+    assert_eq!(
+        with(&|q| q.after = Some(after.clone())),
+        ["Zeta Conseil", "Ёлка Софт"]
+    );
+    // A lapsed enrollment and an expired competency count on their last day.
+    assert_eq!(
+        names(store, query(date(2021, 5, 31))).len(),
+        5,
+        "both lapsed companies are candidates on their last day"
+    );
+    let a = &first[0];
+    assert_eq!(a.profile.fields.languages, ["pt-BR"]);
+    assert_eq!(a.enrollments.len(), 1);
+    assert_eq!(a.enrollments[0].offering, "SSDPS");
+    assert_eq!(a.locations.len(), 2);
+    assert_eq!(a.qualifications.competencies.len(), 1);
+    assert_eq!(a.qualifications.trainings.len(), 1);
+}
