@@ -14,6 +14,7 @@ pub mod docs;
 mod enrollments;
 mod events;
 mod orgs;
+mod profiles;
 mod program;
 mod records;
 mod users;
@@ -49,6 +50,7 @@ pub use conventions::Refusal;
         (name = "vouchers", description = "Creating, assigning and cancelling vouchers"),
         (name = "vvr", description = "Validating and reserving vouchers (partners)"),
         (name = "journal", description = "The journal of events"),
+        (name = "directory", description = "The partner directory: partners currently enrolled and eligible"),
     )
 )]
 struct Base;
@@ -67,6 +69,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(vouchers::routes())
         .merge(vvr::routes())
         .merge(events::routes())
+        .merge(profiles::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);
