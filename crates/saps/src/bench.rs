@@ -19,12 +19,15 @@ use std::time::{Duration, Instant};
 pub enum Scenario {
     /// Reserve / cancel-reservation round trips, raw engine then HTTP.
     Reserve,
+    /// Partner directory searches over HTTP on --partners seeded companies.
+    Directory,
 }
 
 impl Scenario {
     fn name(self) -> &'static str {
         match self {
             Self::Reserve => "reserve",
+            Self::Directory => "directory",
         }
     }
 }
@@ -48,6 +51,9 @@ pub struct BenchArgs {
     /// Skip SQLite (useful with --postgres).
     #[arg(long)]
     no_sqlite: bool,
+    /// The directory scenario: how many partner companies to seed.
+    #[arg(long, default_value_t = 100_000)]
+    partners: usize,
 }
 
 /// Latencies and counts of one phase.
@@ -136,6 +142,11 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     )
     .await
     .map_err(|e| anyhow!("{e}"))?;
+    if a.scenario == Some(Scenario::Directory) {
+        let store = app.store.clone();
+        return crate::bench_directory::run(store, app, database, a.partners, a.clients, a.seconds)
+            .await;
+    }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)
         .await

@@ -19,7 +19,7 @@ use crate::AppState;
 use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
-use pages::{auth, clock, home, users, voucher_new, vouchers, vvr};
+use pages::{auth, clock, directory, home, profile, users, voucher_new, vouchers, vvr};
 
 pub use page::{add_security_headers, fallback};
 
@@ -70,6 +70,15 @@ pub fn router() -> Router<AppState> {
         .route(
             "/users/{id}/enable",
             p(get(users::to_list).post(users::enable)),
+        )
+        .route("/directory", p(get(directory::search)))
+        .route(
+            "/directory/assign",
+            p(get(auth::to_home).post(directory::assign)),
+        )
+        .route(
+            "/partner/profile",
+            p(get(profile::show).post(profile::save)),
         )
         .route("/static/{file}", get(assets::static_file))
         .layer(axum::middleware::from_fn(security_headers))

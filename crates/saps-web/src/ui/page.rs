@@ -274,6 +274,10 @@ impl Ctx {
         if may.manage_users {
             items.push(("/users", "nav-users"));
         }
+        items.push(("/directory", "nav-directory"));
+        if user.role.org_kind() == saps_core::OrgKind::Partner {
+            items.push(("/partner/profile", "nav-profile"));
+        }
         // The reservation form belongs to "Validate and reserve".
         let path = match self.path() {
             p if p.starts_with("/vouchers/") && p.ends_with("/reserve") => "/vvr",

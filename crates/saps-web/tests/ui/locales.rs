@@ -268,6 +268,23 @@ fn keys_the_ui_needs() -> BTreeSet<String> {
     }
     keys.insert("days".into());
     keys.insert("list-or".into());
+    // The business profile and the directory: industries, field refusals.
+    for code in saps_core::profile::INDUSTRIES {
+        keys.insert(format!("industry-{}", code.replace('_', "-")));
+    }
+    for field in [
+        "description",
+        "languages",
+        "industries",
+        "website",
+        "country",
+        "language",
+        "q",
+    ] {
+        keys.insert(format!("invalid-{field}"));
+    }
+    keys.insert("done-profile-saved".into());
+    keys.insert("conflict-profile".into());
     keys
 }
 

@@ -3,7 +3,9 @@
 
 pub mod auth;
 pub mod clock;
+pub mod directory;
 pub mod home;
+pub mod profile;
 pub mod users;
 pub mod voucher_new;
 pub mod vouchers;

@@ -1,0 +1,607 @@
+//! `saps bench --scenario directory`: seeds N partner companies (default
+//! 100,000) with profiles in several languages, records, locations and
+//! enrollments straight through the store in large transactions, then runs
+//! random directory searches (text, offering, country, language, and their
+//! mixes, first pages and next pages) over HTTP against the real server, and
+//! ends with `RESULT scenario=directory database=… partners=… p50_ms=… p95_ms=…`.
+//!
+//! About 5% of the companies have a lapsed competency and 3% a lapsed
+//! enrollment, so that the directory has something to leave out.
+
+use anyhow::{Result, anyhow};
+use saps_app::App;
+use saps_app::fixtures::{PASSWORD, World};
+use saps_core::port::{
+    CompetencyLevel, CompetencyRecord, Enrollment, ExamRecord, Profile, Store, TrainingRecord,
+};
+use saps_core::profile::{ProfileFields, directory_keys};
+use saps_core::{Location, LocationId, Org, OrgId, OrgKind, Role, User, UserId};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Companies per write transaction while seeding.
+const BATCH: usize = 2_000;
+
+/// A small deterministic generator (xorshift), so runs are comparable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// Index into `n` items, skewed towards the first ones (Zipf-like).
+    fn skewed(&mut self, n: usize) -> usize {
+        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        ((n as f64).powf(u) - 1.0).floor().min(n as f64 - 1.0) as usize
+    }
+    fn pick<'a>(&mut self, v: &'a [&'a str]) -> &'a str {
+        v[self.below(v.len())]
+    }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ar", "bel", "cor", "da", "el", "fin", "gal", "hor", "is", "jun", "ka", "lu", "mar", "nor",
+    "or", "pal", "qui", "ros", "sol", "tar", "ul", "ver", "wen", "xan", "yor", "zen", "án", "éo",
+    "ção", "ñu",
+];
+const SUFFIXES: &[&str] = &[
+    "Consulting",
+    "Conseil",
+    "Serviços",
+    "Soluções",
+    "Systems",
+    "Technologies",
+    "Partners",
+    "Informatique",
+    "Tecnologia",
+    "Digital",
+    "Group",
+    "Софт",
+    "Решения",
+    "Consulenza",
+    "Labs",
+];
+/// Words of descriptions, most frequent first, in several languages.
+const WORDS: &[&str] = &[
+    "cloud",
+    "microsoft",
+    "deployment",
+    "services",
+    "planning",
+    "azure",
+    "data",
+    "security",
+    "migration",
+    "modern",
+    "workplace",
+    "teams",
+    "déploiement",
+    "serviços",
+    "nuvem",
+    "données",
+    "sécurité",
+    "infrastructure",
+    "analytics",
+    "dynamics",
+    "sharepoint",
+    "exchange",
+    "windows",
+    "devices",
+    "licensing",
+    "governance",
+    "compliance",
+    "identity",
+    "network",
+    "support",
+    "consultoria",
+    "implantação",
+    "segurança",
+    "migração",
+    "облако",
+    "развёртывание",
+    "данные",
+    "безопасность",
+    "миграция",
+    "consulenza",
+    "sicurezza",
+    "soluzioni",
+    "integrazione",
+    "power",
+    "automation",
+    "sql",
+    "server",
+    "kubernetes",
+    "devops",
+    "hybrid",
+    "backup",
+    "recovery",
+    "education",
+    "healthcare",
+    "retail",
+    "banking",
+    "manufacturing",
+    "public",
+    "sector",
+    "small",
+    "business",
+    "enterprise",
+    "training",
+    "workshops",
+    "assessment",
+    "roadmap",
+    "strategy",
+    "architecture",
+    "office",
+    "productivity",
+    "collaboration",
+    "voice",
+    "mobile",
+    "endpoint",
+    "intune",
+    "defender",
+    "sentinel",
+    "purview",
+    "fabric",
+    "synapse",
+    "databricks",
+    "machine",
+    "learning",
+    "intelligence",
+    "artificielle",
+    "inteligência",
+    "artificial",
+    "bureautique",
+    "infogérance",
+    "hébergement",
+    "régions",
+    "équipes",
+    "français",
+    "português",
+    "brasileiro",
+    "русский",
+    "italiano",
+    "español",
+    "nube",
+    "despliegue",
+    "servicios",
+];
+const LANGUAGES: &[&str] = &[
+    "en", "fr", "de", "es", "pt-BR", "it", "ru", "nl", "pl", "ja", "zh-Hans", "sv", "pt-PT", "tr",
+];
+const COUNTRIES: &[(&str, &[&str])] = &[
+    ("US", &["Seattle", "New York", "Austin", "Chicago"]),
+    ("GB", &["London", "Manchester", "Leeds"]),
+    ("DE", &["Berlin", "München", "Köln"]),
+    ("FR", &["Paris", "Lyon", "Toulouse", "Nantes"]),
+    ("BR", &["São Paulo", "Rio de Janeiro", "Belo Horizonte"]),
+    ("IT", &["Roma", "Milano", "Torino"]),
+    ("ES", &["Madrid", "Barcelona", "Sevilla"]),
+    ("CA", &["Toronto", "Montréal", "Vancouver"]),
+    ("IN", &["Bengaluru", "Mumbai", "Pune"]),
+    ("JP", &["Tokyo", "Osaka"]),
+    ("NL", &["Amsterdam", "Utrecht"]),
+    ("PL", &["Warszawa", "Kraków"]),
+    ("RU", &["Москва", "Санкт-Петербург"]),
+    ("AU", &["Sydney", "Melbourne"]),
+    ("MX", &["Ciudad de México", "Monterrey"]),
+    ("SE", &["Stockholm", "Göteborg"]),
+    ("PT", &["Lisboa", "Porto"]),
+    ("BE", &["Bruxelles", "Antwerpen"]),
+    ("CH", &["Zürich", "Genève"]),
+    ("AT", &["Wien", "Graz"]),
+    ("IE", &["Dublin", "Cork"]),
+    ("DK", &["København", "Aarhus"]),
+    ("NO", &["Oslo", "Bergen"]),
+    ("FI", &["Helsinki", "Espoo"]),
+    ("ZA", &["Johannesburg", "Cape Town"]),
+    ("AR", &["Buenos Aires", "Córdoba"]),
+    ("CL", &["Santiago", "Valparaíso"]),
+    ("CO", &["Bogotá", "Medellín"]),
+    ("TR", &["İstanbul", "Ankara"]),
+    ("SG", &["Singapore"]),
+];
+
+/// One company's rows.
+struct Seed {
+    org: Org,
+    locations: Vec<Location>,
+    user: User,
+    training: TrainingRecord,
+    competencies: Vec<CompetencyRecord>,
+    exams: Vec<ExamRecord>,
+    enrollments: Vec<Enrollment>,
+    profile: Profile,
+    name: String,
+}
+
+fn company(rng: &mut Rng, app: &App, i: usize, now: jiff::Timestamp) -> Seed {
+    let d = jiff::civil::date;
+    let program = app.program();
+    let mut name = String::new();
+    for _ in 0..2 + rng.below(2) {
+        name.push_str(rng.pick(SYLLABLES));
+    }
+    let mut name: String = {
+        let mut c = name.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    name.push(' ');
+    name.push_str(rng.pick(SUFFIXES));
+    if i % 7 == 0 {
+        name.push_str(&format!(" {}", i % 1000));
+    }
+    let (home, _) = COUNTRIES[rng.skewed(COUNTRIES.len())];
+    let org = Org {
+        id: OrgId::new(),
+        kind: OrgKind::Partner,
+        name: name.clone(),
+        country: home.into(),
+        benefit_active: false,
+        created_at: now,
+    };
+    let mut locations = Vec::new();
+    for _ in 0..1 + rng.below(3) {
+        let (country, cities) = COUNTRIES[rng.skewed(COUNTRIES.len())];
+        let city = cities[rng.below(cities.len())];
+        locations.push(Location {
+            id: LocationId::new(),
+            partner_id: org.id,
+            name: format!("{name} {city}"),
+            country: country.into(),
+            city: city.into(),
+        });
+    }
+    let user = User {
+        id: UserId::new(),
+        org_id: org.id,
+        email: format!("consultant-{}@bench.example", org.id),
+        name: "Consultant".into(),
+        role: Role::Consultant,
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        created_at: now,
+        locale: Default::default(),
+        disabled: false,
+    };
+    let training = TrainingRecord {
+        id: uuid::Uuid::now_v7(),
+        partner_id: org.id,
+        course: program.compliance_course.clone(),
+        completed_on: d(2020, 10, 1),
+        recorded_at: now,
+    };
+    let lapsed_competency = rng.below(100) < 5;
+    let lapsed_enrollment = rng.below(100) < 3;
+    let (mut competencies, mut exams, mut enrollments) = (Vec::new(), Vec::new(), Vec::new());
+    let mut offerings: Vec<usize> = Vec::new();
+    for _ in 0..1 + rng.below(2) {
+        let o = rng.skewed(program.offerings.len());
+        if !offerings.contains(&o) {
+            offerings.push(o);
+        }
+    }
+    for o in offerings {
+        let offering = &program.offerings[o];
+        let e = &offering.engagements[0];
+        competencies.push(CompetencyRecord {
+            id: uuid::Uuid::now_v7(),
+            partner_id: org.id,
+            competency: e.competency.clone(),
+            level: CompetencyLevel::Gold,
+            valid_until: if lapsed_competency {
+                d(2020, 10, 31)
+            } else {
+                d(2021, 10, 1)
+            },
+            recorded_at: now,
+        });
+        exams.push(ExamRecord {
+            id: uuid::Uuid::now_v7(),
+            partner_id: org.id,
+            user_id: user.id,
+            exam: e.exams[0].clone(),
+            passed_on: d(2020, 9, 1),
+            recorded_at: now,
+        });
+        enrollments.push(Enrollment {
+            id: uuid::Uuid::now_v7(),
+            partner_id: org.id,
+            offering: offering.code.clone(),
+            location_ids: locations.iter().map(|l| l.id).collect(),
+            valid_until: if lapsed_enrollment {
+                d(2020, 11, 1)
+            } else {
+                d(2021, 11, 1)
+            },
+            agreement_version: 1,
+            enrolled_at: now,
+            enrolled_by: user.id,
+            version: 0,
+        });
+    }
+    let mut description: Vec<&str> = Vec::new();
+    for _ in 0..8 + rng.below(20) {
+        description.push(WORDS[rng.skewed(WORDS.len())]);
+    }
+    let mut languages: Vec<String> = Vec::new();
+    for _ in 0..1 + rng.below(3) {
+        let l = LANGUAGES[rng.skewed(LANGUAGES.len())].to_owned();
+        if !languages.contains(&l) {
+            languages.push(l);
+        }
+    }
+    let fields = ProfileFields {
+        description: description.join(" "),
+        languages,
+        industries: vec![
+            saps_core::profile::INDUSTRIES[rng.below(saps_core::profile::INDUSTRIES.len())].into(),
+        ],
+        website: Some(format!("https://{}.example.com", org.id.0.simple())),
+    };
+    Seed {
+        profile: Profile {
+            partner_id: org.id,
+            fields,
+            updated_at: Some(now),
+            updated_by: None,
+            version: 0,
+        },
+        org,
+        locations,
+        user,
+        training,
+        competencies,
+        exams,
+        enrollments,
+        name,
+    }
+}
+
+/// Writes the companies through the store, `BATCH` per transaction.
+async fn seed(app: &Arc<App>, store: &Arc<dyn Store>, partners: usize) -> Result<Duration> {
+    let start = Instant::now();
+    let mut rng = Rng(0x5eed_d1ec_7041_u64);
+    let now = app.now();
+    let mut done = 0;
+    while done < partners {
+        let n = BATCH.min(partners - done);
+        let seeds: Arc<Vec<Seed>> = Arc::new(
+            (done..done + n)
+                .map(|i| company(&mut rng, app, i, now))
+                .collect(),
+        );
+        saps_core::port::write(&**store, move |tx| {
+            for s in seeds.iter() {
+                tx.insert_org(&s.org)?;
+                for l in &s.locations {
+                    tx.insert_location(l)?;
+                }
+                tx.insert_user(&s.user)?;
+                tx.insert_training(&s.training)?;
+                for c in &s.competencies {
+                    tx.insert_competency(c)?;
+                }
+                for x in &s.exams {
+                    tx.insert_exam(x)?;
+                }
+                for e in &s.enrollments {
+                    tx.insert_enrollment(e)?;
+                }
+                tx.save_profile(&s.profile, &directory_keys(&s.name, &s.profile.fields))?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(|e| anyhow!("seeding: {e}"))?;
+        done += n;
+        if done % 20_000 == 0 || done == partners {
+            println!(
+                "  seeded {done} companies in {:.1} s",
+                start.elapsed().as_secs_f64()
+            );
+        }
+    }
+    Ok(start.elapsed())
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A random search's query string.
+fn search(rng: &mut Rng, offerings: &[String]) -> String {
+    let word = |rng: &mut Rng| {
+        let w = WORDS[rng.skewed(WORDS.len())];
+        // A prefix of 3 characters or more, folded or not.
+        let n = w.chars().count();
+        let take = 3 + rng.below(n.saturating_sub(2).max(1));
+        let p: String = w.chars().take(take.min(n)).collect();
+        if rng.below(2) == 0 {
+            saps_core::profile::fold(&p)
+        } else {
+            p
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    match rng.below(10) {
+        0 | 1 => parts.push(format!("q={}", encode(&word(rng)))),
+        2 => parts.push(format!(
+            "q={}",
+            encode(&format!("{} {}", word(rng), word(rng)))
+        )),
+        3 => parts.push(format!(
+            "offering={}",
+            offerings[rng.below(offerings.len())]
+        )),
+        4 => parts.push(format!(
+            "country={}",
+            COUNTRIES[rng.below(COUNTRIES.len())].0
+        )),
+        5 => parts.push(format!(
+            "language={}",
+            encode(LANGUAGES[rng.below(LANGUAGES.len())])
+        )),
+        6 => {
+            parts.push(format!(
+                "country={}",
+                COUNTRIES[rng.below(COUNTRIES.len())].0
+            ));
+            parts.push(format!(
+                "language={}",
+                encode(LANGUAGES[rng.below(LANGUAGES.len())])
+            ));
+        }
+        7 => {
+            parts.push(format!(
+                "offering={}",
+                offerings[rng.below(offerings.len())]
+            ));
+            parts.push(format!("q={}", encode(&word(rng))));
+        }
+        8 => {
+            parts.push(format!(
+                "country={}",
+                COUNTRIES[rng.below(COUNTRIES.len())].0
+            ));
+            parts.push(format!("q={}", encode(&word(rng))));
+        }
+        _ => {}
+    }
+    parts.join("&")
+}
+
+/// Seeds, serves, searches; prints the RESULT line.
+pub async fn run(
+    store: Arc<dyn Store>,
+    app: Arc<App>,
+    database: &str,
+    partners: usize,
+    clients: usize,
+    seconds: u64,
+) -> Result<()> {
+    let tag = uuid::Uuid::now_v7().simple().to_string();
+    let world = World::build(&app, 10, &tag)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    println!("seeding {partners} partner companies …");
+    let seeded = seed(&app, &store, partners).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(saps_web::serve(listener, app.clone(), async move {
+        let _ = stop_rx.await;
+    }));
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()?;
+    let base = format!("http://{addr}/api/v1");
+    let token: serde_json::Value = client
+        .post(format!("{base}/auth/token"))
+        .json(&serde_json::json!({"email": world.benefit_admin.email, "password": PASSWORD}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let token = token["token"]
+        .as_str()
+        .ok_or_else(|| anyhow!("no token: {token}"))?
+        .to_owned();
+    let offerings: Vec<String> = app
+        .program()
+        .offerings
+        .iter()
+        .map(|o| o.code.clone())
+        .collect();
+    let start = Instant::now();
+    let deadline = start + Duration::from_secs(seconds);
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let (client, base, token, offerings) = (
+            client.clone(),
+            base.clone(),
+            token.clone(),
+            offerings.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (c as u64 + 1));
+            let (mut lat, mut errors, mut found) = (Vec::new(), 0u64, 0u64);
+            while Instant::now() < deadline {
+                let query = search(&mut rng, &offerings);
+                let mut url = format!("{base}/directory?{query}");
+                // Some searches read on to their next page.
+                for _ in 0..1 + rng.below(2) {
+                    let t = Instant::now();
+                    let r = client.get(&url).bearer_auth(&token).send().await;
+                    let body: Option<serde_json::Value> = match r {
+                        Ok(res) if res.status().is_success() => res.json().await.ok(),
+                        _ => None,
+                    };
+                    lat.push(t.elapsed().as_micros() as u64);
+                    let Some(body) = body else {
+                        errors += 1;
+                        break;
+                    };
+                    found += body["items"].as_array().map_or(0, |a| a.len() as u64);
+                    match body["next_cursor"].as_str() {
+                        Some(cur) => url = format!("{base}/directory?{query}&cursor={cur}"),
+                        None => break,
+                    }
+                }
+            }
+            (lat, errors, found)
+        }));
+    }
+    let (mut lat, mut errors, mut found) = (Vec::new(), 0, 0);
+    for t in tasks {
+        let (l, e, f) = t.await?;
+        lat.extend(l);
+        errors += e;
+        found += f;
+    }
+    let elapsed = start.elapsed();
+    let _ = stop_tx.send(());
+    let _ = server.await;
+    lat.sort_unstable();
+    let pct = |p: f64| {
+        lat.get(((lat.len() as f64 - 1.0) * p).round() as usize)
+            .map_or(0.0, |&us| us as f64 / 1000.0)
+    };
+    println!(
+        "{} searches in {:.1} s ({:.0}/s) by {clients} clients, {} partners listed per search on average",
+        lat.len(),
+        elapsed.as_secs_f64(),
+        lat.len() as f64 / elapsed.as_secs_f64(),
+        found / (lat.len() as u64).max(1)
+    );
+    if errors > 0 {
+        return Err(anyhow!("{errors} searches failed"));
+    }
+    println!(
+        "RESULT scenario=directory database={database} partners={partners} clients={clients} \
+         seed_s={:.1} searches={} p50_ms={:.2} p95_ms={:.2} p99_ms={:.2} max_ms={:.2}",
+        seeded.as_secs_f64(),
+        lat.len(),
+        pct(0.50),
+        pct(0.95),
+        pct(0.99),
+        pct(1.0)
+    );
+    Ok(())
+}
