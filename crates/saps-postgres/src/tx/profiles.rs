@@ -115,7 +115,8 @@ impl Profiles for PgTx<'_> {
     }
 
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
-        let (sql, params) = directory_sql(q);
+        let driver = self.driver(q)?;
+        let (sql, params) = directory_sql(q, driver);
         let rows = self.rows(&sql, &params.refs())?;
         let mut heads = Vec::with_capacity(rows.len());
         for r in &rows {
@@ -241,14 +242,89 @@ impl PgTx<'_> {
     }
 }
 
-/// The candidates' query and its parameters.
-fn directory_sql(q: &DirectoryQuery) -> (String, Params) {
+/// A filter the search may start from instead of walking the name order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Driver<'a> {
+    Word(&'a str),
+    Language(&'a str),
+    Country(&'a str),
+    Offering(&'a str),
+}
+
+/// A filter matching fewer rows than this drives the search: its companies
+/// are read through its index and sorted; otherwise the search walks the
+/// name order and checks each filter per company.
+const DRIVE_BELOW: i64 = 4_000;
+
+impl Driver<'_> {
+    /// The companies the filter matches, its values bound in `p`.
+    fn source(self, p: &mut Params, today: Date, distinct: bool) -> String {
+        let distinct = if distinct { "DISTINCT " } else { "" };
+        match self {
+            Driver::Word(w) => {
+                let (a, b) = (p.bind(w.to_owned()), p.bind(format!("{w}\u{10FFFF}")));
+                format!(
+                    "SELECT {distinct}partner_id FROM partner_profile_terms \
+                     WHERE term >= {a} AND term < {b}"
+                )
+            }
+            Driver::Language(l) => {
+                let a = p.bind(l.to_owned());
+                format!("SELECT partner_id FROM partner_profile_languages WHERE language = {a}")
+            }
+            Driver::Country(c) => {
+                let a = p.bind(c.to_owned());
+                format!("SELECT {distinct}partner_id FROM locations WHERE country = {a}")
+            }
+            Driver::Offering(o) => {
+                let (a, b) = (p.bind(o.to_owned()), p.bind(today));
+                format!(
+                    "SELECT partner_id FROM enrollments WHERE offering = {a} AND valid_until >= {b}"
+                )
+            }
+        }
+    }
+}
+
+impl PgTx<'_> {
+    /// The most selective filter, if it matches few enough rows.
+    fn driver<'q>(&mut self, q: &'q DirectoryQuery) -> StoreResult<Option<Driver<'q>>> {
+        let mut all: Vec<Driver<'q>> = q.words.iter().map(|w| Driver::Word(w)).collect();
+        all.extend(q.language.as_deref().map(Driver::Language));
+        all.extend(q.country.as_deref().map(Driver::Country));
+        all.extend(q.offering.as_deref().map(Driver::Offering));
+        let mut best: Option<(i64, Driver<'q>)> = None;
+        for d in all {
+            let mut p = Params::default();
+            let source = d.source(&mut p, q.today, false);
+            let sql = format!("SELECT count(*) FROM ({source} LIMIT {DRIVE_BELOW}) s");
+            let n: i64 = match self.row(&sql, &p.refs())? {
+                Some(r) => get(&r, 0)?,
+                None => 0,
+            };
+            if n < DRIVE_BELOW && best.is_none_or(|(m, _)| n < m) {
+                best = Some((n, d));
+            }
+        }
+        Ok(best.map(|(_, d)| d))
+    }
+}
+
+/// The candidates' query and its parameters: from the driving filter's
+/// companies, else in name order.
+fn directory_sql(q: &DirectoryQuery, driver: Option<Driver<'_>>) -> (String, Params) {
     let mut p = Params::default();
+    let mut sql = format!("SELECT {COLS}, o.name, p.sort_key FROM ");
+    if let Some(d) = driver {
+        let source = d.source(&mut p, q.today, true);
+        sql.push_str(&format!(
+            "({source}) d JOIN partner_profiles p ON p.partner_id = d.partner_id "
+        ));
+    } else {
+        sql.push_str("partner_profiles p ");
+    }
     let today = p.bind(q.today);
-    let mut sql = format!(
-        "SELECT {COLS}, o.name, p.sort_key FROM partner_profiles p \
-         JOIN orgs o ON o.id = p.partner_id WHERE "
-    );
+    sql.push_str("JOIN orgs o ON o.id = p.partner_id WHERE ");
     if let Some((key, id)) = &q.after {
         let (a, b) = (p.bind(key.clone()), p.bind(id.0));
         sql.push_str(&format!("(p.sort_key, p.partner_id) > ({a}, {b}) AND "));
@@ -264,14 +340,18 @@ fn directory_sql(q: &DirectoryQuery) -> (String, Params) {
         sql.push_str(&format!(" AND e.offering = {a}"));
     }
     sql.push(')');
-    if let Some(l) = &q.language {
+    if let Some(l) = &q.language
+        && driver != Some(Driver::Language(l))
+    {
         let a = p.bind(l.clone());
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM partner_profile_languages l \
              WHERE l.language = {a} AND l.partner_id = p.partner_id)"
         ));
     }
-    if let Some(c) = &q.country {
+    if let Some(c) = &q.country
+        && driver != Some(Driver::Country(c))
+    {
         let a = p.bind(c.clone());
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM locations l \
@@ -279,6 +359,9 @@ fn directory_sql(q: &DirectoryQuery) -> (String, Params) {
         ));
     }
     for w in &q.words {
+        if driver == Some(Driver::Word(w)) {
+            continue;
+        }
         let (a, b) = (p.bind(w.clone()), p.bind(format!("{w}\u{10FFFF}")));
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM partner_profile_terms t \

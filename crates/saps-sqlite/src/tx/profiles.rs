@@ -115,7 +115,8 @@ impl Profiles for SqliteTx<'_> {
     }
 
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
-        let (sql, args) = directory_sql(q);
+        let driver = self.driver(q)?;
+        let (sql, args) = directory_sql(q, driver);
         let rows = self.all(&sql, rusqlite::params_from_iter(args), |r| {
             Ok((
                 profile_row(r)?,
@@ -141,13 +142,94 @@ impl Profiles for SqliteTx<'_> {
     }
 }
 
-/// The candidates' query and its arguments.
-fn directory_sql(q: &DirectoryQuery) -> (String, Vec<Value>) {
-    let mut args: Vec<Value> = vec![text(q.today)];
-    let mut sql = format!(
-        "SELECT {COLS}, o.name, p.sort_key FROM partner_profiles p \
-         JOIN orgs o ON o.id = p.partner_id WHERE "
-    );
+/// A filter the search may start from instead of walking the name order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Driver<'a> {
+    Word(&'a str),
+    Language(&'a str),
+    Country(&'a str),
+    Offering(&'a str),
+}
+
+/// A filter matching fewer rows than this drives the search: its companies
+/// are read through its index and sorted; otherwise the search walks the
+/// name order and checks each filter per company.
+const DRIVE_BELOW: i64 = 4_000;
+
+impl Driver<'_> {
+    /// The companies the filter matches (`?1`, `?2`: its values).
+    fn source(self) -> &'static str {
+        match self {
+            Driver::Word(_) => {
+                "SELECT DISTINCT partner_id FROM partner_profile_terms WHERE term >= ?1 AND term < ?2"
+            }
+            Driver::Language(_) => {
+                "SELECT partner_id FROM partner_profile_languages WHERE language = ?1"
+            }
+            Driver::Country(_) => "SELECT DISTINCT partner_id FROM locations WHERE country = ?1",
+            Driver::Offering(_) => {
+                "SELECT partner_id FROM enrollments WHERE offering = ?1 AND valid_until >= ?2"
+            }
+        }
+    }
+
+    fn values(self, today: &str) -> [String; 2] {
+        match self {
+            Driver::Word(w) => [w.to_owned(), prefix_end(w)],
+            Driver::Language(v) | Driver::Country(v) => [v.to_owned(), String::new()],
+            Driver::Offering(o) => [o.to_owned(), today.to_owned()],
+        }
+    }
+}
+
+impl SqliteTx<'_> {
+    /// The most selective filter, if it matches few enough rows.
+    fn driver<'q>(&self, q: &'q DirectoryQuery) -> StoreResult<Option<Driver<'q>>> {
+        let mut all: Vec<Driver<'q>> = q.words.iter().map(|w| Driver::Word(w)).collect();
+        all.extend(q.language.as_deref().map(Driver::Language));
+        all.extend(q.country.as_deref().map(Driver::Country));
+        all.extend(q.offering.as_deref().map(Driver::Offering));
+        let today = q.today.to_string();
+        let mut best: Option<(i64, Driver<'q>)> = None;
+        for d in all {
+            let [a, b] = d.values(&today);
+            let source = d.source().replace("SELECT DISTINCT", "SELECT");
+            let sql = format!("SELECT count(*) FROM ({source} LIMIT {DRIVE_BELOW})");
+            let n: i64 = match d {
+                Driver::Word(_) | Driver::Offering(_) => {
+                    self.one(&sql, params![a, b], |r| r.get(0))?
+                }
+                _ => self.one(&sql, params![a], |r| r.get(0))?,
+            }
+            .unwrap_or(0);
+            if n < DRIVE_BELOW && best.is_none_or(|(m, _)| n < m) {
+                best = Some((n, d));
+            }
+        }
+        Ok(best.map(|(_, d)| d))
+    }
+}
+
+/// The candidates' query and its arguments: from the driving filter's
+/// companies (the join order forced by CROSS JOIN), else in name order.
+fn directory_sql(q: &DirectoryQuery, driver: Option<Driver<'_>>) -> (String, Vec<Value>) {
+    let today = q.today.to_string();
+    let mut args: Vec<Value> = Vec::new();
+    let mut sql = format!("SELECT {COLS}, o.name, p.sort_key FROM ");
+    if let Some(d) = driver {
+        let [a, b] = d.values(&today);
+        args.extend([text(a), text(b)]);
+        sql.push_str(&format!(
+            "({}) d CROSS JOIN partner_profiles p ON p.partner_id = d.partner_id ",
+            d.source()
+        ));
+    } else {
+        args.extend([text(&today), text("")]);
+        sql.push_str("partner_profiles p ");
+    }
+    // ?1 and ?2 belong to the driver; today is ?3.
+    args.push(text(&today));
+    sql.push_str("JOIN orgs o ON o.id = p.partner_id WHERE ");
     let arg = |args: &mut Vec<Value>, v: Value| {
         args.push(v);
         format!("?{}", args.len())
@@ -158,23 +240,27 @@ fn directory_sql(q: &DirectoryQuery) -> (String, Vec<Value>) {
     }
     sql.push_str(
         "EXISTS (SELECT 1 FROM partner_competencies c \
-         WHERE c.partner_id = p.partner_id AND c.valid_until >= ?1) \
+         WHERE c.partner_id = p.partner_id AND c.valid_until >= ?3) \
          AND EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
-         AND e.valid_until >= ?1",
+         AND e.valid_until >= ?3",
     );
     if let Some(o) = &q.offering {
         let a = arg(&mut args, text(o));
         sql.push_str(&format!(" AND e.offering = {a}"));
     }
     sql.push(')');
-    if let Some(l) = &q.language {
+    if let Some(l) = &q.language
+        && driver != Some(Driver::Language(l))
+    {
         let a = arg(&mut args, text(l));
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM partner_profile_languages l \
              WHERE l.language = {a} AND l.partner_id = p.partner_id)"
         ));
     }
-    if let Some(c) = &q.country {
+    if let Some(c) = &q.country
+        && driver != Some(Driver::Country(c))
+    {
         let a = arg(&mut args, text(c));
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM locations l \
@@ -182,6 +268,9 @@ fn directory_sql(q: &DirectoryQuery) -> (String, Vec<Value>) {
         ));
     }
     for w in &q.words {
+        if driver == Some(Driver::Word(w)) {
+            continue;
+        }
         let (a, b) = (arg(&mut args, text(w)), arg(&mut args, text(prefix_end(w))));
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM partner_profile_terms t \
