@@ -252,6 +252,7 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
         )
         .await?;
     app.assign_voucher(&wba, v.code, fabrikam.id).await?;
+    crate::profiles::seed_demo_profiles(app, &op).await?;
     Ok(accounts)
 }
 

@@ -272,3 +272,69 @@ impl App {
         })
     }
 }
+
+/// The demo's business profiles, by a word of the company's name (folded):
+/// description, languages, industries, website.
+const DEMO_PROFILES: &[(&str, &str, &[&str], &[&str], &str)] = &[
+    (
+        "northwind",
+        "Conseil et déploiement Microsoft 365 pour les PME et le secteur public : \
+         planification du poste de travail moderne, migration vers Teams, sécurité des \
+         données. Nous intervenons en français, en anglais et en italien depuis Paris et Milan.",
+        &["fr", "en", "it"],
+        &["government", "professional_services", "education"],
+        "https://northwind.example",
+    ),
+    (
+        "fabrikam",
+        "Serviços de planejamento e implantação na nuvem: migração de dados para o Azure, \
+         segurança e conformidade, modernização de aplicações. Atendemos clientes no Brasil \
+         e na Rússia, em português, espanhol e russo. Развёртывание облачных решений.",
+        &["pt-BR", "es", "ru"],
+        &["retail", "banking", "manufacturing"],
+        "https://fabrikam.example",
+    ),
+    (
+        "contoso",
+        "Consulenza per la pianificazione dei servizi: Dynamics 365, SharePoint e \
+         sicurezza. Lavoriamo in italiano e in inglese.",
+        &["it", "en"],
+        &["healthcare", "insurance"],
+        "https://contoso.example",
+    ),
+    (
+        "litware",
+        "Планирование и развёртывание Microsoft 365 и Azure: миграция данных, \
+         безопасность, обучение. Работаем на русском и английском языках.",
+        &["ru", "en"],
+        &["energy", "telecommunications"],
+        "https://litware.example",
+    ),
+];
+
+/// Gives the demo's partner companies profiles in several languages, each
+/// found by a word of its name (companies the table does not name are left
+/// as they are). Run by the demo's seeding, as the operator.
+pub async fn seed_demo_profiles(app: &App, operator: &Actor) -> Result<(), Error> {
+    for org in app.orgs(operator, OrgKind::Partner).await? {
+        let name = profile::fold(&org.name);
+        let found = DEMO_PROFILES.iter().find(|(key, ..)| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == *key)
+        });
+        if let Some((_, description, languages, industries, website)) = found {
+            let languages: Vec<String> = languages.iter().map(|s| (*s).to_owned()).collect();
+            let industries: Vec<String> = industries.iter().map(|s| (*s).to_owned()).collect();
+            app.update_profile(
+                operator,
+                org.id,
+                description,
+                &languages,
+                &industries,
+                Some(website),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
