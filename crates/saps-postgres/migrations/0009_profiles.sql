@@ -25,7 +25,7 @@ CREATE TABLE partner_profile_terms (
     partner_id uuid NOT NULL REFERENCES orgs (id),
     PRIMARY KEY (term, partner_id)
 );
-CREATE INDEX partner_profile_terms_partner ON partner_profile_terms (partner_id);
+CREATE INDEX partner_profile_terms_partner ON partner_profile_terms (partner_id, term);
 
 CREATE TABLE partner_profile_languages (
     language   text NOT NULL,
@@ -36,5 +36,5 @@ CREATE INDEX partner_profile_languages_partner ON partner_profile_languages (par
 
 -- The directory's country filter, and its enrollment and competency checks.
 CREATE INDEX locations_country ON locations (country, partner_id);
-CREATE INDEX enrollments_valid_until ON enrollments (offering, valid_until, partner_id);
+CREATE INDEX enrollments_offering ON enrollments (offering, partner_id, valid_until);
 CREATE INDEX partner_competencies_valid_until ON partner_competencies (partner_id, valid_until);

@@ -542,6 +542,7 @@ pub async fn run(
         tasks.push(tokio::spawn(async move {
             let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (c as u64 + 1));
             let (mut lat, mut errors, mut found) = (Vec::new(), 0u64, 0u64);
+            let mut slow: Vec<(u64, String)> = Vec::new();
             while Instant::now() < deadline {
                 let query = search(&mut rng, &offerings);
                 let mut url = format!("{base}/directory?{query}");
@@ -553,7 +554,11 @@ pub async fn run(
                         Ok(res) if res.status().is_success() => res.json().await.ok(),
                         _ => None,
                     };
-                    lat.push(t.elapsed().as_micros() as u64);
+                    let us = t.elapsed().as_micros() as u64;
+                    lat.push(us);
+                    slow.push((us, url.clone()));
+                    slow.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+                    slow.truncate(5);
                     let Some(body) = body else {
                         errors += 1;
                         break;
@@ -565,15 +570,21 @@ pub async fn run(
                     }
                 }
             }
-            (lat, errors, found)
+            (lat, errors, found, slow)
         }));
     }
-    let (mut lat, mut errors, mut found) = (Vec::new(), 0, 0);
+    let (mut lat, mut errors, mut found, mut slow) = (Vec::new(), 0, 0, Vec::new());
     for t in tasks {
-        let (l, e, f) = t.await?;
+        let (l, e, f, s) = t.await?;
         lat.extend(l);
         errors += e;
         found += f;
+        slow.extend(s);
+    }
+    slow.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    for (us, url) in slow.iter().take(8) {
+        let path = url.split_once("/api/v1").map_or(url.as_str(), |(_, p)| p);
+        println!("  slowest: {:>9.2} ms {path}", *us as f64 / 1000.0);
     }
     let elapsed = start.elapsed();
     let _ = stop_tx.send(());

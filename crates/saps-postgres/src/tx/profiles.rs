@@ -115,8 +115,8 @@ impl Profiles for PgTx<'_> {
     }
 
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
-        let driver = self.driver(q)?;
-        let (sql, params) = directory_sql(q, driver);
+        let drivers = self.drivers(q)?;
+        let (sql, params) = directory_sql(q, &drivers);
         let rows = self.rows(&sql, &params.refs())?;
         let mut heads = Vec::with_capacity(rows.len());
         for r in &rows {
@@ -242,93 +242,150 @@ impl PgTx<'_> {
     }
 }
 
-/// A filter the search may start from instead of walking the name order.
+/// A filter of the search, which may also be where it starts.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Driver<'a> {
+enum Filter<'a> {
     Word(&'a str),
     Language(&'a str),
     Country(&'a str),
     Offering(&'a str),
 }
 
-/// A filter matching fewer rows than this drives the search: its companies
-/// are read through its index and sorted; otherwise the search walks the
-/// name order and checks each filter per company.
-const DRIVE_BELOW: i64 = 4_000;
+/// A filter matching fewer rows than this drives the search alone: its
+/// companies are read through its index and sorted.
+const DRIVE_BELOW: i64 = 2_000;
+/// Two or more filters each matching fewer rows than this drive the search
+/// together (the intersection of their companies); otherwise the search
+/// walks the name order and checks each filter per company.
+const INTERSECT_BELOW: i64 = 16_000;
 
-impl Driver<'_> {
-    /// The companies the filter matches, its values bound in `p`.
+impl Filter<'_> {
+    /// The companies the filter matches (with repeats unless `distinct`).
     fn source(self, p: &mut Params, today: Date, distinct: bool) -> String {
         let distinct = if distinct { "DISTINCT " } else { "" };
         match self {
-            Driver::Word(w) => {
-                let (a, b) = (p.bind(w.to_owned()), p.bind(format!("{w}\u{10FFFF}")));
+            Filter::Word(w) => {
+                let (lo, hi) = (p.bind(w.to_owned()), p.bind(format!("{w}\u{10FFFF}")));
                 format!(
                     "SELECT {distinct}partner_id FROM partner_profile_terms \
-                     WHERE term >= {a} AND term < {b}"
+                     WHERE term >= {lo} AND term < {hi}"
                 )
             }
-            Driver::Language(l) => {
-                let a = p.bind(l.to_owned());
-                format!("SELECT partner_id FROM partner_profile_languages WHERE language = {a}")
+            Filter::Language(l) => {
+                let v = p.bind(l.to_owned());
+                format!("SELECT partner_id FROM partner_profile_languages WHERE language = {v}")
             }
-            Driver::Country(c) => {
-                let a = p.bind(c.to_owned());
-                format!("SELECT {distinct}partner_id FROM locations WHERE country = {a}")
+            Filter::Country(c) => {
+                let v = p.bind(c.to_owned());
+                format!("SELECT {distinct}partner_id FROM locations WHERE country = {v}")
             }
-            Driver::Offering(o) => {
-                let (a, b) = (p.bind(o.to_owned()), p.bind(today));
+            Filter::Offering(o) => {
+                let (v, d) = (p.bind(o.to_owned()), p.bind(today));
                 format!(
-                    "SELECT partner_id FROM enrollments WHERE offering = {a} AND valid_until >= {b}"
+                    "SELECT partner_id FROM enrollments WHERE offering = {v} AND valid_until >= {d}"
                 )
             }
         }
     }
+
+    /// The filter as a condition on the company `p` (the offering is checked
+    /// with the enrollment).
+    fn condition(self, p: &mut Params) -> Option<String> {
+        Some(match self {
+            Filter::Word(w) => {
+                let (lo, hi) = (p.bind(w.to_owned()), p.bind(format!("{w}\u{10FFFF}")));
+                format!(
+                    "EXISTS (SELECT 1 FROM partner_profile_terms t \
+                     WHERE t.partner_id = p.partner_id AND t.term >= {lo} AND t.term < {hi})"
+                )
+            }
+            Filter::Language(l) => {
+                let v = p.bind(l.to_owned());
+                format!(
+                    "EXISTS (SELECT 1 FROM partner_profile_languages l \
+                     WHERE l.language = {v} AND l.partner_id = p.partner_id)"
+                )
+            }
+            Filter::Country(c) => {
+                let v = p.bind(c.to_owned());
+                format!(
+                    "EXISTS (SELECT 1 FROM locations l \
+                     WHERE l.country = {v} AND l.partner_id = p.partner_id)"
+                )
+            }
+            Filter::Offering(_) => return None,
+        })
+    }
+}
+
+fn filters(q: &DirectoryQuery) -> Vec<Filter<'_>> {
+    let mut all: Vec<Filter<'_>> = q.words.iter().map(|w| Filter::Word(w)).collect();
+    all.extend(q.language.as_deref().map(Filter::Language));
+    all.extend(q.country.as_deref().map(Filter::Country));
+    all.extend(q.offering.as_deref().map(Filter::Offering));
+    all
 }
 
 impl PgTx<'_> {
-    /// The most selective filter, if it matches few enough rows.
-    fn driver<'q>(&mut self, q: &'q DirectoryQuery) -> StoreResult<Option<Driver<'q>>> {
-        let mut all: Vec<Driver<'q>> = q.words.iter().map(|w| Driver::Word(w)).collect();
-        all.extend(q.language.as_deref().map(Driver::Language));
-        all.extend(q.country.as_deref().map(Driver::Country));
-        all.extend(q.offering.as_deref().map(Driver::Offering));
-        let mut best: Option<(i64, Driver<'q>)> = None;
-        for d in all {
+    /// The filters the search starts from: the most selective one if it
+    /// matches few rows, else every filter matching rather few rows if there
+    /// are two or more, else none (the name order).
+    fn drivers<'q>(&mut self, q: &'q DirectoryQuery) -> StoreResult<Vec<Filter<'q>>> {
+        let mut counted: Vec<(i64, Filter<'q>)> = Vec::new();
+        for f in filters(q) {
             let mut p = Params::default();
-            let source = d.source(&mut p, q.today, false);
-            let sql = format!("SELECT count(*) FROM ({source} LIMIT {DRIVE_BELOW}) s");
+            let source = f.source(&mut p, q.today, false);
+            let sql = format!("SELECT count(*) FROM ({source} LIMIT {INTERSECT_BELOW}) s");
             let n: i64 = match self.row(&sql, &p.refs())? {
                 Some(r) => get(&r, 0)?,
                 None => 0,
             };
-            if n < DRIVE_BELOW && best.is_none_or(|(m, _)| n < m) {
-                best = Some((n, d));
-            }
+            counted.push((n, f));
         }
-        Ok(best.map(|(_, d)| d))
+        counted.sort_by_key(|(n, _)| *n);
+        Ok(match counted.as_slice() {
+            [(n, f), ..] if *n < DRIVE_BELOW => vec![*f],
+            _ => {
+                let few: Vec<Filter<'q>> = counted
+                    .iter()
+                    .filter(|(n, _)| *n < INTERSECT_BELOW)
+                    .map(|(_, f)| *f)
+                    .collect();
+                match counted.as_slice() {
+                    _ if few.len() >= 2 => few,
+                    // One rather selective filter and another: their
+                    // intersection costs less than walking the name order.
+                    [(n, a), (_, b), ..] if *n < INTERSECT_BELOW => vec![*a, *b],
+                    _ => Vec::new(),
+                }
+            }
+        })
     }
 }
 
-/// The candidates' query and its parameters: from the driving filter's
+/// The candidates' query and its parameters: from the driving filters'
 /// companies, else in name order.
-fn directory_sql(q: &DirectoryQuery, driver: Option<Driver<'_>>) -> (String, Params) {
+fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params) {
     let mut p = Params::default();
     let mut sql = format!("SELECT {COLS}, o.name, p.sort_key FROM ");
-    if let Some(d) = driver {
-        let source = d.source(&mut p, q.today, true);
-        sql.push_str(&format!(
-            "({source}) d JOIN partner_profiles p ON p.partner_id = d.partner_id "
-        ));
-    } else {
+    if drivers.is_empty() {
         sql.push_str("partner_profiles p ");
+    } else {
+        let sources: Vec<String> = drivers
+            .iter()
+            .map(|f| f.source(&mut p, q.today, drivers.len() == 1))
+            .collect();
+        sql.push_str(&format!(
+            "({}) d JOIN partner_profiles p ON p.partner_id = d.partner_id ",
+            sources.join(" INTERSECT ")
+        ));
     }
-    let today = p.bind(q.today);
     sql.push_str("JOIN orgs o ON o.id = p.partner_id WHERE ");
     if let Some((key, id)) = &q.after {
-        let (a, b) = (p.bind(key.clone()), p.bind(id.0));
-        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({a}, {b}) AND "));
+        let (k, i) = (p.bind(key.clone()), p.bind(id.0));
+        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({k}, {i}) AND "));
     }
+    let today = p.bind(q.today);
     sql.push_str(&format!(
         "EXISTS (SELECT 1 FROM partner_competencies c \
          WHERE c.partner_id = p.partner_id AND c.valid_until >= {today}) \
@@ -340,33 +397,14 @@ fn directory_sql(q: &DirectoryQuery, driver: Option<Driver<'_>>) -> (String, Par
         sql.push_str(&format!(" AND e.offering = {a}"));
     }
     sql.push(')');
-    if let Some(l) = &q.language
-        && driver != Some(Driver::Language(l))
-    {
-        let a = p.bind(l.clone());
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM partner_profile_languages l \
-             WHERE l.language = {a} AND l.partner_id = p.partner_id)"
-        ));
-    }
-    if let Some(c) = &q.country
-        && driver != Some(Driver::Country(c))
-    {
-        let a = p.bind(c.clone());
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM locations l \
-             WHERE l.country = {a} AND l.partner_id = p.partner_id)"
-        ));
-    }
-    for w in &q.words {
-        if driver == Some(Driver::Word(w)) {
+    for f in filters(q) {
+        if drivers.contains(&f) {
             continue;
         }
-        let (a, b) = (p.bind(w.clone()), p.bind(format!("{w}\u{10FFFF}")));
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM partner_profile_terms t \
-             WHERE t.partner_id = p.partner_id AND t.term >= {a} AND t.term < {b})"
-        ));
+        if let Some(c) = f.condition(&mut p) {
+            sql.push_str(" AND ");
+            sql.push_str(&c);
+        }
     }
     let n = p.bind(i64::from(q.limit));
     sql.push_str(&format!(" ORDER BY p.sort_key, p.partner_id LIMIT {n}"));

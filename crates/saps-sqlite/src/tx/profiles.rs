@@ -1,11 +1,15 @@
 //! Business profiles and the partner directory's search.
 
 use super::*;
+use jiff::civil::Date;
+use saps_core::Location;
 use saps_core::OrgId;
 use saps_core::port::{
-    DirectoryCandidate, DirectoryQuery, Enrollments, Orgs, PartnerRecords, Profile, Profiles,
+    CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
+    PartnerQualifications, Profile, Profiles, TrainingRecord,
 };
 use saps_core::profile::{DirectoryKeys, ProfileFields};
+use std::collections::HashMap;
 
 const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
                     p.updated_at, p.updated_by, p.version";
@@ -115,8 +119,8 @@ impl Profiles for SqliteTx<'_> {
     }
 
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
-        let driver = self.driver(q)?;
-        let (sql, args) = directory_sql(q, driver);
+        let drivers = self.drivers(q)?;
+        let (sql, args) = directory_sql(q, &drivers);
         let rows = self.all(&sql, rusqlite::params_from_iter(args), |r| {
             Ok((
                 profile_row(r)?,
@@ -124,160 +128,323 @@ impl Profiles for SqliteTx<'_> {
                 r.get::<_, String>(9)?,
             ))
         })?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (profile, name, sort_key) in rows {
-            let id = profile.partner_id;
-            let mut enrollments = self.enrollments(id)?;
-            enrollments.retain(|e| e.valid_until >= q.today);
-            out.push(DirectoryCandidate {
-                name,
-                sort_key,
-                enrollments,
-                locations: self.locations(id)?,
-                qualifications: self.qualifications(id)?,
-                profile,
-            });
+        let ids: Vec<String> = rows.iter().map(|r| r.0.partner_id.to_string()).collect();
+        let mut details = self.details(&ids, q.today)?;
+        Ok(rows
+            .into_iter()
+            .map(|(profile, name, sort_key)| {
+                let (enrollments, locations, qualifications) =
+                    details.remove(&profile.partner_id).unwrap_or_default();
+                DirectoryCandidate {
+                    name,
+                    sort_key,
+                    profile,
+                    enrollments,
+                    locations,
+                    qualifications,
+                }
+            })
+            .collect())
+    }
+}
+
+type Details = (Vec<Enrollment>, Vec<Location>, PartnerQualifications);
+
+impl SqliteTx<'_> {
+    /// The candidates' current enrollments, locations and records, in five
+    /// queries whatever their number (the ids as one JSON array).
+    fn details(&self, ids: &[String], today: Date) -> StoreResult<HashMap<OrgId, Details>> {
+        let mut out: HashMap<OrgId, Details> = HashMap::with_capacity(ids.len());
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let ids = serde_json::to_string(ids).expect("ids serialise");
+        const IN: &str = "partner_id IN (SELECT value FROM json_each(?1))";
+        let enrollments = self.all(
+            &format!(
+                "SELECT id, partner_id, offering, location_ids, valid_until, agreement_version, \
+                 enrolled_at, enrolled_by, version FROM enrollments \
+                 WHERE {IN} AND valid_until >= ?2 ORDER BY partner_id, offering"
+            ),
+            params![ids, today.to_string()],
+            |r| {
+                let locations: String = r.get(3)?;
+                Ok(Enrollment {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    offering: r.get(2)?,
+                    location_ids: serde_json::from_str(&locations)
+                        .map_err(|e| corrupt(3, format_args!("{locations:?}: {e}")))?,
+                    valid_until: col(r, 4)?,
+                    agreement_version: r.get(5)?,
+                    enrolled_at: col(r, 6)?,
+                    enrolled_by: col(r, 7)?,
+                    version: r.get(8)?,
+                })
+            },
+        )?;
+        for e in enrollments {
+            out.entry(e.partner_id).or_default().0.push(e);
+        }
+        let locations = self.all(
+            &format!(
+                "SELECT id, partner_id, name, country, city FROM locations \
+                 WHERE {IN} ORDER BY partner_id, id"
+            ),
+            [&ids],
+            |r| {
+                Ok(Location {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    name: r.get(2)?,
+                    country: r.get(3)?,
+                    city: r.get(4)?,
+                })
+            },
+        )?;
+        for l in locations {
+            out.entry(l.partner_id).or_default().1.push(l);
+        }
+        let trainings = self.all(
+            &format!(
+                "SELECT id, partner_id, course, completed_on, recorded_at FROM partner_trainings \
+                 WHERE {IN} ORDER BY partner_id, recorded_at, id"
+            ),
+            [&ids],
+            |r| {
+                Ok(TrainingRecord {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    course: r.get(2)?,
+                    completed_on: col(r, 3)?,
+                    recorded_at: col(r, 4)?,
+                })
+            },
+        )?;
+        for t in trainings {
+            out.entry(t.partner_id).or_default().2.trainings.push(t);
+        }
+        let competencies = self.all(
+            &format!(
+                "SELECT id, partner_id, competency, level, valid_until, recorded_at \
+                 FROM partner_competencies WHERE {IN} ORDER BY partner_id, recorded_at, id"
+            ),
+            [&ids],
+            |r| {
+                Ok(CompetencyRecord {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    competency: r.get(2)?,
+                    level: enum_col(r, 3, CompetencyLevel::parse)?,
+                    valid_until: col(r, 4)?,
+                    recorded_at: col(r, 5)?,
+                })
+            },
+        )?;
+        for c in competencies {
+            out.entry(c.partner_id).or_default().2.competencies.push(c);
+        }
+        let exams = self.all(
+            &format!(
+                "SELECT id, partner_id, user_id, exam, passed_on, recorded_at \
+                 FROM consultant_exams WHERE {IN} ORDER BY partner_id, recorded_at, id"
+            ),
+            [&ids],
+            |r| {
+                Ok(ExamRecord {
+                    id: col(r, 0)?,
+                    partner_id: col(r, 1)?,
+                    user_id: col(r, 2)?,
+                    exam: r.get(3)?,
+                    passed_on: col(r, 4)?,
+                    recorded_at: col(r, 5)?,
+                })
+            },
+        )?;
+        for x in exams {
+            out.entry(x.partner_id).or_default().2.exams.push(x);
         }
         Ok(out)
     }
 }
 
-/// A filter the search may start from instead of walking the name order.
+/// A filter of the search, which may also be where it starts.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Driver<'a> {
+enum Filter<'a> {
     Word(&'a str),
     Language(&'a str),
     Country(&'a str),
     Offering(&'a str),
 }
 
-/// A filter matching fewer rows than this drives the search: its companies
-/// are read through its index and sorted; otherwise the search walks the
-/// name order and checks each filter per company.
-const DRIVE_BELOW: i64 = 4_000;
+/// A filter matching fewer rows than this drives the search alone: its
+/// companies are read through its index and sorted.
+const DRIVE_BELOW: i64 = 2_000;
+/// Two or more filters each matching fewer rows than this drive the search
+/// together (the intersection of their companies); otherwise the search
+/// walks the name order and checks each filter per company.
+const INTERSECT_BELOW: i64 = 16_000;
 
-impl Driver<'_> {
-    /// The companies the filter matches (`?1`, `?2`: its values).
-    fn source(self) -> &'static str {
+/// Numbered arguments of a statement built at run time.
+#[derive(Default)]
+struct Args(Vec<Value>);
+
+impl Args {
+    fn bind(&mut self, v: impl Into<Value>) -> String {
+        self.0.push(v.into());
+        format!("?{}", self.0.len())
+    }
+}
+
+impl Filter<'_> {
+    /// The companies the filter matches (with repeats unless `distinct`).
+    fn source(self, a: &mut Args, today: &str, distinct: bool) -> String {
+        let distinct = if distinct { "DISTINCT " } else { "" };
         match self {
-            Driver::Word(_) => {
-                "SELECT DISTINCT partner_id FROM partner_profile_terms WHERE term >= ?1 AND term < ?2"
+            Filter::Word(w) => {
+                let (lo, hi) = (a.bind(w.to_owned()), a.bind(prefix_end(w)));
+                format!(
+                    "SELECT {distinct}partner_id FROM partner_profile_terms \
+                     WHERE term >= {lo} AND term < {hi}"
+                )
             }
-            Driver::Language(_) => {
-                "SELECT partner_id FROM partner_profile_languages WHERE language = ?1"
+            Filter::Language(l) => {
+                let v = a.bind(l.to_owned());
+                format!("SELECT partner_id FROM partner_profile_languages WHERE language = {v}")
             }
-            Driver::Country(_) => "SELECT DISTINCT partner_id FROM locations WHERE country = ?1",
-            Driver::Offering(_) => {
-                "SELECT partner_id FROM enrollments WHERE offering = ?1 AND valid_until >= ?2"
+            Filter::Country(c) => {
+                let v = a.bind(c.to_owned());
+                format!("SELECT {distinct}partner_id FROM locations WHERE country = {v}")
+            }
+            Filter::Offering(o) => {
+                let (v, d) = (a.bind(o.to_owned()), a.bind(today.to_owned()));
+                format!(
+                    "SELECT partner_id FROM enrollments WHERE offering = {v} AND valid_until >= {d}"
+                )
             }
         }
     }
 
-    fn values(self, today: &str) -> [String; 2] {
-        match self {
-            Driver::Word(w) => [w.to_owned(), prefix_end(w)],
-            Driver::Language(v) | Driver::Country(v) => [v.to_owned(), String::new()],
-            Driver::Offering(o) => [o.to_owned(), today.to_owned()],
-        }
+    /// The filter as a condition on the company `p` (the offering is checked
+    /// with the enrollment).
+    fn condition(self, a: &mut Args) -> Option<String> {
+        Some(match self {
+            Filter::Word(w) => {
+                let (lo, hi) = (a.bind(w.to_owned()), a.bind(prefix_end(w)));
+                format!(
+                    "EXISTS (SELECT 1 FROM partner_profile_terms t \
+                     WHERE t.partner_id = p.partner_id AND t.term >= {lo} AND t.term < {hi})"
+                )
+            }
+            Filter::Language(l) => {
+                let v = a.bind(l.to_owned());
+                format!(
+                    "EXISTS (SELECT 1 FROM partner_profile_languages l \
+                     WHERE l.language = {v} AND l.partner_id = p.partner_id)"
+                )
+            }
+            Filter::Country(c) => {
+                let v = a.bind(c.to_owned());
+                format!(
+                    "EXISTS (SELECT 1 FROM locations l \
+                     WHERE l.country = {v} AND l.partner_id = p.partner_id)"
+                )
+            }
+            Filter::Offering(_) => return None,
+        })
     }
+}
+
+fn filters(q: &DirectoryQuery) -> Vec<Filter<'_>> {
+    let mut all: Vec<Filter<'_>> = q.words.iter().map(|w| Filter::Word(w)).collect();
+    all.extend(q.language.as_deref().map(Filter::Language));
+    all.extend(q.country.as_deref().map(Filter::Country));
+    all.extend(q.offering.as_deref().map(Filter::Offering));
+    all
 }
 
 impl SqliteTx<'_> {
-    /// The most selective filter, if it matches few enough rows.
-    fn driver<'q>(&self, q: &'q DirectoryQuery) -> StoreResult<Option<Driver<'q>>> {
-        let mut all: Vec<Driver<'q>> = q.words.iter().map(|w| Driver::Word(w)).collect();
-        all.extend(q.language.as_deref().map(Driver::Language));
-        all.extend(q.country.as_deref().map(Driver::Country));
-        all.extend(q.offering.as_deref().map(Driver::Offering));
+    /// The filters the search starts from: the most selective one if it
+    /// matches few rows, else every filter matching rather few rows if there
+    /// are two or more, else none (the name order).
+    fn drivers<'q>(&self, q: &'q DirectoryQuery) -> StoreResult<Vec<Filter<'q>>> {
         let today = q.today.to_string();
-        let mut best: Option<(i64, Driver<'q>)> = None;
-        for d in all {
-            let [a, b] = d.values(&today);
-            let source = d.source().replace("SELECT DISTINCT", "SELECT");
-            let sql = format!("SELECT count(*) FROM ({source} LIMIT {DRIVE_BELOW})");
-            let n: i64 = match d {
-                Driver::Word(_) | Driver::Offering(_) => {
-                    self.one(&sql, params![a, b], |r| r.get(0))?
-                }
-                _ => self.one(&sql, params![a], |r| r.get(0))?,
-            }
-            .unwrap_or(0);
-            if n < DRIVE_BELOW && best.is_none_or(|(m, _)| n < m) {
-                best = Some((n, d));
-            }
+        let mut counted: Vec<(i64, Filter<'q>)> = Vec::new();
+        for f in filters(q) {
+            let mut a = Args::default();
+            let source = f.source(&mut a, &today, false);
+            let sql = format!("SELECT count(*) FROM ({source} LIMIT {INTERSECT_BELOW})");
+            let n: i64 = self
+                .one(&sql, rusqlite::params_from_iter(a.0), |r| r.get(0))?
+                .unwrap_or(0);
+            counted.push((n, f));
         }
-        Ok(best.map(|(_, d)| d))
+        counted.sort_by_key(|(n, _)| *n);
+        Ok(match counted.as_slice() {
+            [(n, f), ..] if *n < DRIVE_BELOW => vec![*f],
+            _ => {
+                let few: Vec<Filter<'q>> = counted
+                    .iter()
+                    .filter(|(n, _)| *n < INTERSECT_BELOW)
+                    .map(|(_, f)| *f)
+                    .collect();
+                match counted.as_slice() {
+                    _ if few.len() >= 2 => few,
+                    // One rather selective filter and another: their
+                    // intersection costs less than walking the name order.
+                    [(n, a), (_, b), ..] if *n < INTERSECT_BELOW => vec![*a, *b],
+                    _ => Vec::new(),
+                }
+            }
+        })
     }
 }
 
-/// The candidates' query and its arguments: from the driving filter's
+/// The candidates' query and its arguments: from the driving filters'
 /// companies (the join order forced by CROSS JOIN), else in name order.
-fn directory_sql(q: &DirectoryQuery, driver: Option<Driver<'_>>) -> (String, Vec<Value>) {
+fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Vec<Value>) {
     let today = q.today.to_string();
-    let mut args: Vec<Value> = Vec::new();
+    let mut a = Args::default();
     let mut sql = format!("SELECT {COLS}, o.name, p.sort_key FROM ");
-    if let Some(d) = driver {
-        let [a, b] = d.values(&today);
-        args.extend([text(a), text(b)]);
+    if drivers.is_empty() {
+        sql.push_str("partner_profiles p ");
+    } else {
+        let sources: Vec<String> = drivers
+            .iter()
+            .map(|f| f.source(&mut a, &today, drivers.len() == 1))
+            .collect();
         sql.push_str(&format!(
             "({}) d CROSS JOIN partner_profiles p ON p.partner_id = d.partner_id ",
-            d.source()
+            sources.join(" INTERSECT ")
         ));
-    } else {
-        args.extend([text(&today), text("")]);
-        sql.push_str("partner_profiles p ");
     }
-    // ?1 and ?2 belong to the driver; today is ?3.
-    args.push(text(&today));
     sql.push_str("JOIN orgs o ON o.id = p.partner_id WHERE ");
-    let arg = |args: &mut Vec<Value>, v: Value| {
-        args.push(v);
-        format!("?{}", args.len())
-    };
     if let Some((key, id)) = &q.after {
-        let (a, b) = (arg(&mut args, text(key)), arg(&mut args, text(id)));
-        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({a}, {b}) AND "));
+        let (k, i) = (a.bind(key.clone()), a.bind(id.to_string()));
+        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({k}, {i}) AND "));
     }
-    sql.push_str(
+    let d = a.bind(today.clone());
+    sql.push_str(&format!(
         "EXISTS (SELECT 1 FROM partner_competencies c \
-         WHERE c.partner_id = p.partner_id AND c.valid_until >= ?3) \
+         WHERE c.partner_id = p.partner_id AND c.valid_until >= {d}) \
          AND EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
-         AND e.valid_until >= ?3",
-    );
+         AND e.valid_until >= {d}"
+    ));
     if let Some(o) = &q.offering {
-        let a = arg(&mut args, text(o));
-        sql.push_str(&format!(" AND e.offering = {a}"));
+        let v = a.bind(o.clone());
+        sql.push_str(&format!(" AND e.offering = {v}"));
     }
     sql.push(')');
-    if let Some(l) = &q.language
-        && driver != Some(Driver::Language(l))
-    {
-        let a = arg(&mut args, text(l));
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM partner_profile_languages l \
-             WHERE l.language = {a} AND l.partner_id = p.partner_id)"
-        ));
-    }
-    if let Some(c) = &q.country
-        && driver != Some(Driver::Country(c))
-    {
-        let a = arg(&mut args, text(c));
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM locations l \
-             WHERE l.country = {a} AND l.partner_id = p.partner_id)"
-        ));
-    }
-    for w in &q.words {
-        if driver == Some(Driver::Word(w)) {
+    for f in filters(q) {
+        if drivers.contains(&f) {
             continue;
         }
-        let (a, b) = (arg(&mut args, text(w)), arg(&mut args, text(prefix_end(w))));
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM partner_profile_terms t \
-             WHERE t.partner_id = p.partner_id AND t.term >= {a} AND t.term < {b})"
-        ));
+        if let Some(c) = f.condition(&mut a) {
+            sql.push_str(" AND ");
+            sql.push_str(&c);
+        }
     }
-    let n = arg(&mut args, Value::Integer(i64::from(q.limit)));
+    let n = a.bind(i64::from(q.limit));
     sql.push_str(&format!(" ORDER BY p.sort_key, p.partner_id LIMIT {n}"));
-    (sql, args)
+    (sql, a.0)
 }
