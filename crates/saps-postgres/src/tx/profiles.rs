@@ -351,13 +351,10 @@ impl PgTx<'_> {
                     .filter(|(n, _)| *n < INTERSECT_BELOW)
                     .map(|(_, f)| *f)
                     .collect();
-                match counted.as_slice() {
-                    _ if few.len() >= 2 => few,
-                    // One rather selective filter and another: their
-                    // intersection costs less than walking the name order.
-                    [(n, a), (_, b), ..] if *n < INTERSECT_BELOW => vec![*a, *b],
-                    _ => Vec::new(),
-                }
+                // A filter's count is only known below INTERSECT_BELOW: one
+                // that matches more may match nearly everything, and reading
+                // it costs more than walking the name order.
+                if few.len() >= 2 { few } else { Vec::new() }
             }
         })
     }
