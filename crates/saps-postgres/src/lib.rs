@@ -77,6 +77,14 @@ pub fn migrate(url: &str) -> Result<(), StoreError> {
     schema::migrate(&mut client)
 }
 
+/// Refreshes the planner's statistics of every table (`ANALYZE`): after a
+/// bulk load, before autovacuum gets to it (benchmarks, imports).
+pub fn analyze(url: &str) -> Result<(), StoreError> {
+    let config = parse(url)?;
+    let mut client = config.connect(NoTls).map_err(db_error)?;
+    client.batch_execute("ANALYZE").map_err(db_error)
+}
+
 impl PgStore {
     /// Connects to the database at `url` (a `postgres://` URL or a
     /// `key=value` string), migrates it, and starts the default pool.

@@ -144,8 +144,15 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     .map_err(|e| anyhow!("{e}"))?;
     if a.scenario == Some(Scenario::Directory) {
         let store = app.store.clone();
-        return crate::bench_directory::run(store, app, database, a.partners, a.clients, a.seconds)
-            .await;
+        let postgres = a.postgres.clone().filter(|_| database == "postgres");
+        let d = crate::bench_directory::Run {
+            database,
+            postgres,
+            partners: a.partners,
+            clients: a.clients,
+            seconds: a.seconds,
+        };
+        return crate::bench_directory::run(store, app, d).await;
     }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)

@@ -487,21 +487,39 @@ fn search(rng: &mut Rng, offerings: &[String]) -> String {
     parts.join("&")
 }
 
+/// What to run the scenario with.
+pub struct Run<'a> {
+    /// `sqlite` or `postgres`, for the RESULT line.
+    pub database: &'a str,
+    /// The PostgreSQL URL, to refresh the planner's statistics after seeding.
+    pub postgres: Option<String>,
+    pub partners: usize,
+    pub clients: usize,
+    pub seconds: u64,
+}
+
 /// Seeds, serves, searches; prints the RESULT line.
-pub async fn run(
-    store: Arc<dyn Store>,
-    app: Arc<App>,
-    database: &str,
-    partners: usize,
-    clients: usize,
-    seconds: u64,
-) -> Result<()> {
+pub async fn run(store: Arc<dyn Store>, app: Arc<App>, r: Run<'_>) -> Result<()> {
+    let Run {
+        database,
+        postgres,
+        partners,
+        clients,
+        seconds,
+    } = r;
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, 10, &tag)
         .await
         .map_err(|e| anyhow!("{e}"))?;
     println!("seeding {partners} partner companies …");
     let seeded = seed(&app, &store, partners).await?;
+    if let Some(url) = postgres {
+        // What autovacuum would do shortly after such a load.
+        tokio::task::spawn_blocking(move || saps_postgres::analyze(&url))
+            .await?
+            .map_err(|e| anyhow!("ANALYZE: {e}"))?;
+        println!("  analyzed");
+    }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
