@@ -39,7 +39,8 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::EnrollmentCreated(_)
         | EventBody::EnrollmentRenewed(_)
         | EventBody::UserDisabled(_)
-        | EventBody::UserEnabled(_) => None,
+        | EventBody::UserEnabled(_)
+        | EventBody::UserLocaleChanged(_) => None,
     }
 }
 

@@ -16,6 +16,7 @@ pub mod home;
 pub mod invariants;
 pub mod jobs;
 pub mod mail;
+pub mod onboarding;
 mod orgs;
 mod provider_agreements;
 mod records;

@@ -10,7 +10,7 @@
 
 use crate::VoucherCode;
 use crate::ids::{AgreementId, LocationId, OrgId, UserId};
-use crate::org::{Location, Role};
+use crate::org::{Locale, Location, Role};
 use crate::port::CompetencyLevel;
 use crate::quantity::Days;
 use crate::voucher::Reservation;
@@ -104,6 +104,8 @@ event_kinds! {
     "user.disabled" => UserDisabled,
     /// The operator or the organisation's admin enabled a disabled user again.
     "user.enabled" => UserEnabled,
+    /// A user chose the language of their pages and e-mails.
+    "user.locale_changed" => UserLocaleChanged,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,6 +210,13 @@ pub struct UserDisabled {
 pub struct UserEnabled {
     pub id: UserId,
     pub org_id: OrgId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserLocaleChanged {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub locale: Locale,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

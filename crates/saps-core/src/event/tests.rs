@@ -116,6 +116,10 @@ fn stored() -> Vec<(&'static str, Value)> {
         ),
         ("user.disabled", json!({"id": USER, "org_id": ORG})),
         ("user.enabled", json!({"id": USER, "org_id": ORG})),
+        (
+            "user.locale_changed",
+            json!({"id": USER, "org_id": ORG, "locale": "pt-BR"}),
+        ),
     ]
 }
 
