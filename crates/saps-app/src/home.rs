@@ -17,6 +17,10 @@ pub struct Abilities {
     pub move_clock: bool,
     /// Disable and enable users (of its own organisation, or any for the operator).
     pub manage_users: bool,
+    /// See its company's Planning Services tab (eligibility, agreement, enrollment).
+    pub planning_services: bool,
+    /// Keep every partner's records and publish the program agreement (operator).
+    pub manage_partners: bool,
 }
 
 impl Abilities {
@@ -35,6 +39,9 @@ impl Abilities {
                 Action::DisableUser,
                 Resource::User(saps_core::UserId::new(), actor.org_id),
             ),
+            planning_services: actor.role.org_kind() == saps_core::OrgKind::Partner
+                && may(Action::ViewEligibility, own),
+            manage_partners: may(Action::PublishProviderAgreement, Resource::Program),
         }
     }
 }

@@ -1,9 +1,12 @@
 //! The pages, one module per feature. A page uses the shared page helpers
 //! (`ui::page`, `ui::form`, the extractors) and never another page.
 
+pub mod agreement;
 pub mod auth;
 pub mod clock;
 pub mod home;
+pub mod partners;
+pub mod planning;
 pub mod users;
 pub mod voucher_new;
 pub mod vouchers;
