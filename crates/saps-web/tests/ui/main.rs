@@ -6,5 +6,6 @@ mod browser;
 mod forms;
 mod hardening;
 mod locales;
+mod onboarding;
 mod pages;
 mod users;

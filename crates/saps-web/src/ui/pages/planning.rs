@@ -16,6 +16,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use saps_app::NewLocation;
+use saps_app::home::Abilities;
 use saps_app::onboarding::{EnrollmentView, PartnerOnboarding, SignatureView};
 use saps_core::{Actor, Error, Location, LocationId};
 
@@ -156,6 +157,10 @@ async fn show(
     done: Option<String>,
     code: StatusCode,
 ) -> Response {
+    if !Abilities::of(actor).planning_services {
+        let e = Error::forbidden("Your role may not see the Planning Services tab.");
+        return fail(ctx, e);
+    }
     match st.app.partner_onboarding(actor, actor.org_id).await {
         Ok(v) => page(ctx, &st.app.program(), v, typed, refusal, done, code),
         Err(e) => fail(ctx, e),
