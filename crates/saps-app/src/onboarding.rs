@@ -169,7 +169,7 @@ impl App {
         let today = self.today();
         let per_page = per_page.max(1);
         let mut all = self.read(|tx| Ok(tx.orgs(OrgKind::Partner)?)).await?;
-        all.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        all.sort_by_key(|o| o.name.to_lowercase());
         let total = all.len();
         let pages = total.div_ceil(per_page).max(1);
         let page = page.clamp(1, pages);

@@ -129,7 +129,7 @@ enum Refused {
     Location(Problems),
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments)]
 async fn partner_page(
     st: &AppState,
     ctx: &Ctx,
@@ -377,7 +377,7 @@ pub struct ConsultantPage<'a> {
     pub problems: Problems,
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments)]
 async fn consultant_page(
     st: &AppState,
     ctx: &Ctx,
