@@ -256,6 +256,11 @@ mod tests {
         assert!(!abilities(Role::Consultant).reserve_vouchers);
         assert!(abilities(Role::Operator).move_clock);
         assert!(!abilities(Role::GlobalAdmin).move_clock);
+        for role in Role::ALL {
+            let a = abilities(role);
+            assert_eq!(a.planning_services, role.is_partner_admin(), "{role:?}");
+            assert_eq!(a.manage_partners, role == Role::Operator, "{role:?}");
+        }
     }
 
     #[test]

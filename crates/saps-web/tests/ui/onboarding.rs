@@ -547,3 +547,50 @@ async fn a_language_chosen_while_signed_in_is_the_accounts_next_time() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(anon.get("/login").await.has("lang=\"it\""));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_mpn_admin_reads_the_agreement_and_enrolls_but_only_the_global_admin_signs() {
+    let ui = Ui::new().await;
+    let w = ui.world.clone();
+    let mpn = ui
+        .app
+        .add_user(
+            Some(&Actor::of(&w.operator)),
+            w.partner.id,
+            saps_app::NewUser {
+                email: "mpn-onboarding@partner.example".into(),
+                name: "Mpn Admin".into(),
+                role: saps_core::Role::MpnAdmin,
+                password: PASSWORD.into(),
+            },
+        )
+        .await
+        .expect("mpn admin");
+    let mut b = signed_in(&ui, &mpn.email, "it").await;
+    let tab = b.get(TAB).await;
+    assert_eq!(tab.status, StatusCode::OK);
+    assert!(tab.has("Solo l&#39;Amministratore globale"), "{}", tab.body);
+    assert!(!tab.has("action=\"/planning-services/agreement\""));
+    assert!(tab.has("action=\"/planning-services/enrollments\""));
+    assert!(
+        !tab.has("action=\"/planning-services/locations\""),
+        "adding locations is the global admin's"
+    );
+    assert!(tab.has("Non avviato") && tab.has("Contratto del programma"));
+    let sign = b
+        .submit(
+            TAB,
+            "/planning-services/agreement",
+            &[("version", "1"), ("accept", "yes")],
+        )
+        .await;
+    assert_eq!(sign.status, StatusCode::FORBIDDEN);
+    let location = b
+        .submit(
+            TAB,
+            "/planning-services/locations",
+            &[("loc_name", "Roma"), ("loc_country", "IT")],
+        )
+        .await;
+    assert_eq!(location.status, StatusCode::FORBIDDEN);
+}
