@@ -3,7 +3,7 @@
 # dell'operatore e il contratto del programma.
 
 nav-planning-services = Servizi di pianificazione
-nav-partners = Elenco partner
+nav-partners = Partner
 
 ## La scheda del partner
 
