@@ -116,6 +116,11 @@ fn stored() -> Vec<(&'static str, Value)> {
         ),
         ("user.disabled", json!({"id": USER, "org_id": ORG})),
         ("user.enabled", json!({"id": USER, "org_id": ORG})),
+        (
+            "voucher.returned",
+            json!({"code": code, "partner_id": ORG, "partner": "Tailspin",
+                   "reason": "no consultant free before it expires"}),
+        ),
     ]
 }
 
