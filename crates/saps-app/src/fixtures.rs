@@ -29,6 +29,21 @@ impl World {
     /// Builds a world; `tag` keeps e-mails unique when several share a database.
     /// The clock must be inside 2019-07-01 … 2021-01-31 (accrual still open).
     pub async fn build(app: &App, pool_days: u32, tag: &str) -> Result<World, Error> {
+        World::build_with(app, pool_days, tag, true).await
+    }
+
+    /// As [`World::build`], but the partner has nothing recorded and is not
+    /// enrolled: it cannot be assigned a voucher until it is.
+    pub async fn build_unenrolled(app: &App, pool_days: u32, tag: &str) -> Result<World, Error> {
+        World::build_with(app, pool_days, tag, false).await
+    }
+
+    async fn build_with(
+        app: &App,
+        pool_days: u32,
+        tag: &str,
+        enrolled: bool,
+    ) -> Result<World, Error> {
         let op_org = app.bootstrap_operator_org("Program operator").await?;
         let operator = app
             .add_user(
@@ -52,7 +67,9 @@ impl World {
             "partner.example",
         )
         .await?;
-        World::qualify_and_enroll(app, &op, &side).await?;
+        if enrolled {
+            World::qualify_and_enroll(app, &op, &side).await?;
+        }
         let PartnerSide {
             partner,
             location,
@@ -139,19 +156,15 @@ impl World {
                 }],
             )
             .await?;
-        let slug: String = name
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_lowercase();
         let mut users = Vec::new();
-        for (role, who) in [
-            (Role::GlobalAdmin, "admin"),
-            (Role::Consultant, "consultant"),
-        ] {
+        let people = [
+            (Role::GlobalAdmin, "admin", "Partner Admin"),
+            (Role::Consultant, "consultant", "Consultant"),
+        ];
+        for (role, who, full) in people {
             let u = NewUser {
-                email: format!("{who}-{tag}@{slug}.partner.example"),
-                name: format!("Partner {who}"),
+                email: format!("{who}-{tag}@{domain}"),
+                name: full.into(),
                 role,
                 password: PASSWORD.into(),
             };

@@ -236,5 +236,8 @@ fn the_chosen_consultant_must_have_passed_an_exam_of_the_engagement() {
     );
     w.records.exams[0].exam = "dp-300".into();
     w.records.exams[0].passed_on = date(2020, 11, 3);
-    assert!(matches!(w.reserve(), Err(Rule::ConsultantNotQualified { .. })));
+    assert!(matches!(
+        w.reserve(),
+        Err(Rule::ConsultantNotQualified { .. })
+    ));
 }
