@@ -370,8 +370,12 @@ impl App {
             authorize(&actor, action, Resource::Voucher(&v))?;
             let step = decide(tx, &v, &program, now)?;
             save(tx, &step.next)?;
-            let event = NewEvent::new(step.event, now, Some(actor.user_id), program.version)
+            let mut event = NewEvent::new(step.event, now, Some(actor.user_id), program.version)
                 .voucher(&step.next);
+            // A partner that gives the voucher back still sees that event.
+            if let (None, Some(p)) = (step.next.partner_id, v.partner_id) {
+                event = event.partner(p);
+            }
             if step.refund {
                 move_days(
                     tx,

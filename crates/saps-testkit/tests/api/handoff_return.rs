@@ -265,6 +265,17 @@ both_databases!(
         assert_eq!(last["kind"], "voucher.returned");
         assert_eq!(last["payload"]["reason"], reason["reason"]);
         assert_eq!(last["payload"]["partner_id"], json!(w.partner.id));
+        // The partner's event feed keeps the event that unassigned it.
+        let feed = t.get("/api/v1/events", &pa).await;
+        let kinds: Vec<_> = feed.body["items"]
+            .as_array()
+            .map(|a| a.iter().map(|e| e["kind"].clone()).collect())
+            .unwrap_or_default();
+        assert!(
+            kinds.contains(&json!("voucher.returned")),
+            "{:?}",
+            feed.body
+        );
         // The creator and the project manager are e-mailed.
         assert_eq!(t.app.dispatch_mail().await.unwrap(), 2);
         let returned: Vec<_> = mails(&t)
