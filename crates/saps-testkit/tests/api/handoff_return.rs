@@ -369,3 +369,64 @@ both_databases!(
         }
     }
 );
+
+both_databases!(
+    the_demo_has_an_active_partner_one_in_progress_and_one_whose_enrollment_ends_soon,
+    |db| async move {
+        let dir = std::env::temp_dir().join(format!("saps-demo-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let store = saps_testkit::testapp::open_fresh(db, &dir).await;
+        let settings = saps_app::Settings {
+            mail_dir: dir.join("mail"),
+            ..saps_app::Settings::default()
+        };
+        let clock = saps_app::clock::Clock::simulated(saps_app::demo::demo_date());
+        let app = saps_app::App::new(store, clock, settings)
+            .await
+            .expect("app");
+        saps_app::demo::seed(&app).await.expect("demo seeded");
+        assert_eq!(
+            app.today(),
+            saps_app::demo::demo_date(),
+            "seeding ends on the demo's date"
+        );
+        let op = app
+            .check_password("operator@saps.example", saps_app::demo::DEMO_PASSWORD)
+            .await
+            .unwrap();
+        let op = Actor::of(&op);
+        let partners = app.orgs(&op, saps_core::OrgKind::Partner).await.unwrap();
+        let by_name = |n: &str| partners.iter().find(|p| p.name == n).expect(n).id;
+        let status = |e: &[saps_core::eligibility::OfferingEligibility], o: &str| {
+            e.iter().find(|x| x.offering == o).map(|x| x.status)
+        };
+        use saps_core::eligibility::EligibilityStatus as S;
+
+        let northwind = by_name("Northwind Advisory");
+        let e = app.eligibility(&op, northwind).await.unwrap();
+        assert_eq!(status(&e, "SSDPS"), Some(S::Active));
+        let enrolled = app.enrollments(&op, northwind).await.unwrap();
+        let offerings: Vec<_> = enrolled.iter().map(|e| e.offering.as_str()).collect();
+        assert_eq!(offerings, ["DDPS", "SDPS", "SSDPS"]);
+        assert!(enrolled.iter().all(|e| e.valid_until == date(2021, 11, 1)));
+
+        let fabrikam = by_name("Fabrikam Serviços");
+        let enrolled = app.enrollments(&op, fabrikam).await.unwrap();
+        assert!(!enrolled.is_empty());
+        for e in &enrolled {
+            assert_eq!(e.valid_until, date(2020, 11, 24), "{}", e.offering);
+        }
+        assert_eq!(
+            status(&app.eligibility(&op, fabrikam).await.unwrap(), "DYDPS"),
+            Some(S::Active)
+        );
+
+        let contoso = by_name("Contoso Consulting");
+        let e = app.eligibility(&op, contoso).await.unwrap();
+        assert!(e.iter().all(|o| o.status == S::InProgress), "{e:?}");
+        assert!(app.enrollments(&op, contoso).await.unwrap().is_empty());
+        let report = app.check_invariants().await.unwrap();
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+);
