@@ -68,6 +68,7 @@ struct Reservable {
     ok: bool,
     /// The first check that fails, as the reservation would answer it
     /// (`rule.…` or `voucher.conflict`); null when `ok`.
+    #[schema(required = true)]
     problem: Option<Problem>,
 }
 
