@@ -20,6 +20,7 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         EventBody::ReservationCancelled(_) => Some(Transition::CancelReservation),
         EventBody::VoucherCancelled(_) => Some(Transition::Cancel),
         EventBody::VoucherExpired(_) => Some(Transition::Expire),
+        EventBody::VoucherReturned(_) => Some(Transition::Return),
         EventBody::VoucherCreated(_)
         | EventBody::DaysRemoved(_)
         | EventBody::PartnerCreated(_)

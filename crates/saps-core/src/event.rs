@@ -106,6 +106,9 @@ event_kinds! {
     "user.enabled" => UserEnabled,
     /// A user chose the language of their pages and e-mails.
     "user.locale_changed" => UserLocaleChanged,
+    /// The assigned partner gave a voucher back before reserving it; the
+    /// customer may assign it again.
+    "voucher.returned" => VoucherReturned,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -307,6 +310,16 @@ pub struct EnrollmentRenewed {
     /// The new last day (inclusive).
     pub valid_until: Date,
     pub agreement_version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherReturned {
+    pub code: VoucherCode,
+    /// The partner that gave it back.
+    pub partner_id: OrgId,
+    /// The partner's name when it gave it back.
+    pub partner: String,
+    pub reason: String,
 }
 
 impl EventBody {

@@ -7,6 +7,7 @@ pub mod code;
 pub mod eligibility;
 pub mod error;
 pub mod event;
+pub mod handoff;
 pub mod ids;
 pub mod journal;
 pub mod org;

@@ -120,6 +120,11 @@ fn stored() -> Vec<(&'static str, Value)> {
             "user.locale_changed",
             json!({"id": USER, "org_id": ORG, "locale": "pt-BR"}),
         ),
+        (
+            "voucher.returned",
+            json!({"code": code, "partner_id": ORG, "partner": "Tailspin",
+                   "reason": "no consultant free before it expires"}),
+        ),
     ]
 }
 

@@ -61,6 +61,10 @@ pub fn router() -> Router<AppState> {
             "/vouchers/{code}/cancel-reservation",
             p(get(vouchers::to_detail).post(vouchers::cancel_reservation)),
         )
+        .route(
+            "/vouchers/{code}/return",
+            p(get(vouchers::to_detail).post(vouchers::return_voucher)),
+        )
         .route("/vvr", p(get(vvr::validate_form).post(vvr::validate)))
         .route("/clock", p(get(clock::page).post(clock::moved)))
         .route("/users", p(get(users::list)))

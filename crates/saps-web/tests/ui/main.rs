@@ -4,6 +4,7 @@
 
 mod browser;
 mod forms;
+mod handoff;
 mod hardening;
 mod locales;
 mod onboarding;
