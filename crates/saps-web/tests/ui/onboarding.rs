@@ -88,7 +88,7 @@ async fn qualify(ui: &Ui, op: &mut Browser<'_>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_turn_the_check_marks_green_then_the_global_admin_signs_and_enrolls() {
-    let ui = Ui::new().await;
+    let ui = Ui::unenrolled().await;
     let w = ui.world.clone();
     let mut ga = signed_in(&ui, &w.partner_admin.email, "en").await;
     let home = ga.get("/").await;
@@ -178,7 +178,7 @@ async fn records_turn_the_check_marks_green_then_the_global_admin_signs_and_enro
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn renewal_near_the_end_needs_the_new_agreement_version_signed() {
-    let ui = Ui::new().await;
+    let ui = Ui::unenrolled().await;
     let w = ui.world.clone();
     let mut op = signed_in(&ui, &w.operator.email, "en").await;
     qualify(&ui, &mut op).await;
@@ -264,7 +264,7 @@ async fn renewal_near_the_end_needs_the_new_agreement_version_signed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_records_show_the_translated_message_next_to_their_field() {
-    let ui = Ui::new().await;
+    let ui = Ui::unenrolled().await;
     let w = ui.world.clone();
     let mut op = signed_in(&ui, &w.operator.email, "fr").await;
     let partner = format!("/operator/partners/{}", w.partner.id);
@@ -368,7 +368,7 @@ async fn refused_records_show_the_translated_message_next_to_their_field() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_onboarding_page_is_only_for_its_roles() {
-    let ui = Ui::new().await;
+    let ui = Ui::unenrolled().await;
     let w = ui.world.clone();
     let consultant_page = format!("/operator/consultants/{}", w.consultant.id);
     let partner_page = format!("/operator/partners/{}", w.partner.id);
@@ -459,7 +459,7 @@ async fn each_onboarding_page_is_only_for_its_roles() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_operators_overview_pages_through_many_partners() {
-    let ui = Ui::new().await;
+    let ui = Ui::unenrolled().await;
     let op_actor = Actor::of(&ui.world.operator);
     for i in 0..30 {
         ui.app
@@ -494,7 +494,7 @@ async fn the_operators_overview_pages_through_many_partners() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_language_chosen_while_signed_in_is_the_accounts_next_time() {
-    let ui = Ui::new().await;
+    let ui = Ui::unenrolled().await;
     let w = ui.world.clone();
     let mut b = signed_in(&ui, &w.partner_admin.email, "en").await;
     let chosen = b
@@ -550,7 +550,7 @@ async fn a_language_chosen_while_signed_in_is_the_accounts_next_time() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_mpn_admin_reads_the_agreement_and_enrolls_but_only_the_global_admin_signs() {
-    let ui = Ui::new().await;
+    let ui = Ui::unenrolled().await;
     let w = ui.world.clone();
     let mpn = ui
         .app
