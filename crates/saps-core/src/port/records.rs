@@ -80,4 +80,20 @@ pub trait PartnerRecords {
     fn insert_exam(&mut self, record: &ExamRecord) -> StoreResult<()>;
     /// Everything recorded for the company, each list oldest first.
     fn qualifications(&mut self, partner: OrgId) -> StoreResult<PartnerQualifications>;
+
+    /// Many trainings at once (a bulk import): the same rows as inserting
+    /// each in turn, which is what this default does; stores may batch.
+    fn insert_trainings(&mut self, records: &[TrainingRecord]) -> StoreResult<()> {
+        records.iter().try_for_each(|r| self.insert_training(r))
+    }
+
+    /// Many competencies at once (a bulk import), see [`Self::insert_trainings`].
+    fn insert_competencies(&mut self, records: &[CompetencyRecord]) -> StoreResult<()> {
+        records.iter().try_for_each(|r| self.insert_competency(r))
+    }
+
+    /// Many exams at once (a bulk import), see [`Self::insert_trainings`].
+    fn insert_exams(&mut self, records: &[ExamRecord]) -> StoreResult<()> {
+        records.iter().try_for_each(|r| self.insert_exam(r))
+    }
 }

@@ -8,6 +8,27 @@ use saps_core::port::{
 };
 use saps_core::{OrgId, UserId};
 
+/// Rows a bulk insert sends in one statement (as arrays, unnested).
+const CHUNK: usize = 5_000;
+
+impl PgTx<'_> {
+    /// Runs an `INSERT … SELECT FROM UNNEST(…) ON CONFLICT DO NOTHING` of
+    /// `rows` rows; fewer inserted means an id was taken.
+    fn insert_unnest(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        rows: usize,
+        key: &'static str,
+    ) -> StoreResult<()> {
+        if self.exec(sql, params)? == rows as u64 {
+            Ok(())
+        } else {
+            Err(StoreError::Duplicate(key))
+        }
+    }
+}
+
 impl PartnerRecords for PgTx<'_> {
     fn insert_training(&mut self, t: &TrainingRecord) -> StoreResult<()> {
         let at = micros(t.recorded_at);
@@ -113,5 +134,66 @@ impl PartnerRecords for PgTx<'_> {
             competencies,
             exams,
         })
+    }
+
+    fn insert_trainings(&mut self, records: &[TrainingRecord]) -> StoreResult<()> {
+        for c in records.chunks(CHUNK) {
+            let ids: Vec<uuid::Uuid> = c.iter().map(|t| t.id).collect();
+            let partners: Vec<uuid::Uuid> = c.iter().map(|t| t.partner_id.0).collect();
+            let courses: Vec<&str> = c.iter().map(|t| t.course.as_str()).collect();
+            let days: Vec<jiff::civil::Date> = c.iter().map(|t| t.completed_on).collect();
+            let at: Vec<jiff::Timestamp> = c.iter().map(|t| micros(t.recorded_at)).collect();
+            self.insert_unnest(
+                "INSERT INTO partner_trainings (id, partner_id, course, completed_on, recorded_at) \
+                 SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::date[], \
+                 $5::timestamptz[]) ON CONFLICT DO NOTHING",
+                &[&ids, &partners, &courses, &days, &at],
+                c.len(),
+                "training_id",
+            )?;
+        }
+        Ok(())
+    }
+
+    fn insert_competencies(&mut self, records: &[CompetencyRecord]) -> StoreResult<()> {
+        for c in records.chunks(CHUNK) {
+            let ids: Vec<uuid::Uuid> = c.iter().map(|r| r.id).collect();
+            let partners: Vec<uuid::Uuid> = c.iter().map(|r| r.partner_id.0).collect();
+            let names: Vec<&str> = c.iter().map(|r| r.competency.as_str()).collect();
+            let levels: Vec<&str> = c.iter().map(|r| r.level.as_str()).collect();
+            let days: Vec<jiff::civil::Date> = c.iter().map(|r| r.valid_until).collect();
+            let at: Vec<jiff::Timestamp> = c.iter().map(|r| micros(r.recorded_at)).collect();
+            self.insert_unnest(
+                "INSERT INTO partner_competencies \
+                 (id, partner_id, competency, level, valid_until, recorded_at) \
+                 SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::text[], $4::text[], \
+                 $5::date[], $6::timestamptz[]) ON CONFLICT DO NOTHING",
+                &[&ids, &partners, &names, &levels, &days, &at],
+                c.len(),
+                "competency_id",
+            )?;
+        }
+        Ok(())
+    }
+
+    fn insert_exams(&mut self, records: &[ExamRecord]) -> StoreResult<()> {
+        for c in records.chunks(CHUNK) {
+            let ids: Vec<uuid::Uuid> = c.iter().map(|r| r.id).collect();
+            let partners: Vec<uuid::Uuid> = c.iter().map(|r| r.partner_id.0).collect();
+            let users: Vec<uuid::Uuid> = c.iter().map(|r| r.user_id.0).collect();
+            let exams: Vec<&str> = c.iter().map(|r| r.exam.as_str()).collect();
+            let days: Vec<jiff::civil::Date> = c.iter().map(|r| r.passed_on).collect();
+            let at: Vec<jiff::Timestamp> = c.iter().map(|r| micros(r.recorded_at)).collect();
+            self.insert_unnest(
+                "INSERT INTO consultant_exams \
+                 (id, partner_id, user_id, exam, passed_on, recorded_at) \
+                 SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], \
+                 $5::date[], $6::timestamptz[]) ON CONFLICT DO NOTHING",
+                &[&ids, &partners, &users, &exams, &days, &at],
+                c.len(),
+                "exam_id",
+            )?;
+        }
+        Ok(())
     }
 }

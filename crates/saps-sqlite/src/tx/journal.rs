@@ -7,6 +7,10 @@ use saps_core::{Event, NewEvent, Scope, VoucherId};
 const EVENT_COLS: &str =
     "seq, id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, program_version";
 
+const INSERT_EVENT: &str = "INSERT INTO events \
+     (id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, program_version) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
 fn event_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     let payload: String = r.get(5)?;
     Ok(Event {
@@ -72,6 +76,31 @@ impl Journal for SqliteTx<'_> {
             |r| r.get(0),
         )?
         .ok_or_else(|| StoreError::Backend("an appended event has no sequence number".into()))
+    }
+
+    fn append_events(&mut self, events: &[NewEvent]) -> StoreResult<()> {
+        let mut stmt = self.conn.prepare_cached(INSERT_EVENT).map_err(db_error)?;
+        let mut payload = Vec::with_capacity(256);
+        for e in events {
+            payload.clear();
+            serde_json::to_writer(&mut payload, &e.payload)
+                .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
+            let payload = std::str::from_utf8(&payload)
+                .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
+            stmt.execute(params![
+                e.id.to_string(),
+                timestamp(e.at),
+                opt_string(e.actor_id),
+                e.kind,
+                payload,
+                opt_string(e.voucher_id),
+                opt_string(e.customer_id),
+                opt_string(e.partner_id),
+                e.program_version,
+            ])
+            .map_err(db_error)?;
+        }
+        Ok(())
     }
 
     fn events_after(&mut self, scope: Scope, after: i64, limit: u32) -> StoreResult<Vec<Event>> {

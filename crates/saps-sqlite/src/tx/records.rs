@@ -7,11 +7,33 @@ use saps_core::port::{
     TrainingRecord,
 };
 
+const INSERT_TRAINING: &str = "INSERT INTO partner_trainings (id, partner_id, course, completed_on, recorded_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5)";
+const INSERT_COMPETENCY: &str = "INSERT INTO partner_competencies \
+     (id, partner_id, competency, level, valid_until, recorded_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+const INSERT_EXAM: &str = "INSERT INTO consultant_exams (id, partner_id, user_id, exam, passed_on, recorded_at) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/// Runs one prepared insert per item: a bulk import's rows in one statement
+/// prepared once.
+fn insert_all<T>(
+    tx: &SqliteTx<'_>,
+    sql: &str,
+    items: &[T],
+    mut bind: impl FnMut(&mut rusqlite::CachedStatement<'_>, &T) -> rusqlite::Result<usize>,
+) -> StoreResult<()> {
+    let mut stmt = tx.conn.prepare_cached(sql).map_err(db_error)?;
+    for item in items {
+        bind(&mut stmt, item).map_err(db_error)?;
+    }
+    Ok(())
+}
+
 impl PartnerRecords for SqliteTx<'_> {
     fn insert_training(&mut self, t: &TrainingRecord) -> StoreResult<()> {
         self.exec(
-            "INSERT INTO partner_trainings (id, partner_id, course, completed_on, recorded_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            INSERT_TRAINING,
             params![
                 t.id.to_string(),
                 t.partner_id.to_string(),
@@ -25,9 +47,7 @@ impl PartnerRecords for SqliteTx<'_> {
 
     fn insert_competency(&mut self, c: &CompetencyRecord) -> StoreResult<()> {
         self.exec(
-            "INSERT INTO partner_competencies \
-             (id, partner_id, competency, level, valid_until, recorded_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            INSERT_COMPETENCY,
             params![
                 c.id.to_string(),
                 c.partner_id.to_string(),
@@ -42,8 +62,7 @@ impl PartnerRecords for SqliteTx<'_> {
 
     fn insert_exam(&mut self, e: &ExamRecord) -> StoreResult<()> {
         self.exec(
-            "INSERT INTO consultant_exams (id, partner_id, user_id, exam, passed_on, recorded_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            INSERT_EXAM,
             params![
                 e.id.to_string(),
                 e.partner_id.to_string(),
@@ -106,6 +125,44 @@ impl PartnerRecords for SqliteTx<'_> {
             trainings,
             competencies,
             exams,
+        })
+    }
+
+    fn insert_trainings(&mut self, records: &[TrainingRecord]) -> StoreResult<()> {
+        insert_all(self, INSERT_TRAINING, records, |stmt, t| {
+            stmt.execute(params![
+                t.id.to_string(),
+                t.partner_id.to_string(),
+                t.course,
+                t.completed_on.to_string(),
+                timestamp(t.recorded_at),
+            ])
+        })
+    }
+
+    fn insert_competencies(&mut self, records: &[CompetencyRecord]) -> StoreResult<()> {
+        insert_all(self, INSERT_COMPETENCY, records, |stmt, c| {
+            stmt.execute(params![
+                c.id.to_string(),
+                c.partner_id.to_string(),
+                c.competency,
+                c.level.as_str(),
+                c.valid_until.to_string(),
+                timestamp(c.recorded_at),
+            ])
+        })
+    }
+
+    fn insert_exams(&mut self, records: &[ExamRecord]) -> StoreResult<()> {
+        insert_all(self, INSERT_EXAM, records, |stmt, e| {
+            stmt.execute(params![
+                e.id.to_string(),
+                e.partner_id.to_string(),
+                e.user_id.to_string(),
+                e.exam,
+                e.passed_on.to_string(),
+                timestamp(e.recorded_at),
+            ])
         })
     }
 }
