@@ -12,6 +12,7 @@ mod enrollments;
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;
+pub mod import;
 #[cfg(feature = "testing")]
 pub mod invariants;
 pub mod jobs;
