@@ -8,6 +8,35 @@ use saps_app::import::{ImportKind, Importer, RowError};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Physical line numbers from byte offsets, counted forwards once. (The
+/// csv crate's own line numbers lag behind after CRLF line ends and blank
+/// lines.)
+struct Lines<'a> {
+    body: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    /// The line of the record the reader says starts at `offset`: its first
+    /// byte that is not a line end.
+    fn of(&mut self, offset: u64) -> u64 {
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.body.len());
+        while matches!(self.body.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let start = start.max(self.at);
+        self.line += self.body[self.at..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.at = start;
+        self.line
+    }
+}
+
 /// What checking a file found.
 pub struct Checked {
     pub errors: Vec<RowError>,
@@ -148,18 +177,23 @@ pub fn check(
         }
     };
     let kind_columns = importer.kind().columns();
+    let mut lines = Lines {
+        body,
+        at: 0,
+        line: 1,
+    };
     let mut rows = 0u64;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.of(p.byte()));
                 errors.push(RowError::new(line, "row", e.to_string()));
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.of(p.byte()));
         rows += 1;
         if rows.is_multiple_of(4096) {
             progress(record.position().map_or(0, |p| p.byte()));
@@ -208,6 +242,31 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_physical_after_crlf_blank_lines_and_quoted_line_ends() {
+        for body in [
+            &b"h;h\r\na;b\r\n\"c\r\nd\";e\r\n\r\n\r\nf;g\r\n"[..],
+            &b"h;h\na;b\n\"c\nd\";e\n\n\nf;g"[..],
+        ] {
+            let mut lines = Lines {
+                body,
+                at: 0,
+                line: 1,
+            };
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(b';')
+                .from_reader(body);
+            let mut record = csv::ByteRecord::new();
+            let mut found = Vec::new();
+            while reader.read_byte_record(&mut record).unwrap() {
+                found.push(lines.of(record.position().unwrap().byte()));
+            }
+            assert_eq!(found, [1, 2, 3, 7], "{body:?}");
+        }
+    }
 
     #[test]
     fn the_delimiter_is_sniffed_from_the_header_outside_quotes() {
