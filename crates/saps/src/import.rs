@@ -214,10 +214,6 @@ impl Progress {
         }))
     }
 
-    pub fn hidden() -> Self {
-        Self(None)
-    }
-
     fn start(&self, what: &'static str, len: u64) {
         if let Some(b) = &self.0 {
             b.set_message(what);

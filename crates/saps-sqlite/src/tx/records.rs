@@ -129,40 +129,45 @@ impl PartnerRecords for SqliteTx<'_> {
     }
 
     fn insert_trainings(&mut self, records: &[TrainingRecord]) -> StoreResult<()> {
+        let mut texts = Texts::default();
         insert_all(self, INSERT_TRAINING, records, |stmt, t| {
-            stmt.execute(params![
-                t.id.to_string(),
-                t.partner_id.to_string(),
-                t.course,
-                t.completed_on.to_string(),
-                timestamp(t.recorded_at),
-            ])
+            let f = texts.format(
+                [Some(t.id), Some(t.partner_id.0), None],
+                Some(t.completed_on),
+                t.recorded_at,
+            );
+            stmt.execute(params![f.ids[0], f.ids[1], t.course, f.day, f.at])
         })
     }
 
     fn insert_competencies(&mut self, records: &[CompetencyRecord]) -> StoreResult<()> {
+        let mut texts = Texts::default();
         insert_all(self, INSERT_COMPETENCY, records, |stmt, c| {
+            let f = texts.format(
+                [Some(c.id), Some(c.partner_id.0), None],
+                Some(c.valid_until),
+                c.recorded_at,
+            );
             stmt.execute(params![
-                c.id.to_string(),
-                c.partner_id.to_string(),
+                f.ids[0],
+                f.ids[1],
                 c.competency,
                 c.level.as_str(),
-                c.valid_until.to_string(),
-                timestamp(c.recorded_at),
+                f.day,
+                f.at
             ])
         })
     }
 
     fn insert_exams(&mut self, records: &[ExamRecord]) -> StoreResult<()> {
+        let mut texts = Texts::default();
         insert_all(self, INSERT_EXAM, records, |stmt, e| {
-            stmt.execute(params![
-                e.id.to_string(),
-                e.partner_id.to_string(),
-                e.user_id.to_string(),
-                e.exam,
-                e.passed_on.to_string(),
-                timestamp(e.recorded_at),
-            ])
+            let f = texts.format(
+                [Some(e.id), Some(e.partner_id.0), Some(e.user_id.0)],
+                Some(e.passed_on),
+                e.recorded_at,
+            );
+            stmt.execute(params![f.ids[0], f.ids[1], f.ids[2], e.exam, f.day, f.at])
         })
     }
 }

@@ -181,6 +181,10 @@ pub fn bulk_appended_events_read_back_in_append_order(store: &dyn Store) {
     assert_eq!(last.payload, events[events.len() - 1].payload);
     assert_eq!(last.partner_id, Some(p.org.id));
     assert_eq!(last.actor_id, Some(p.admin.id));
+    assert_eq!((last.voucher_id, last.customer_id), (None, None));
+    assert_eq!(back[0].actor_id, None);
+    assert_eq!(back[0].at, events[0].at);
+    assert_eq!(last.at, events[events.len() - 1].at);
     let id = p.org.id;
     let mine = read(store, move |tx| {
         Ok(tx.events_after(Scope::Partner(id), 0, 10_000)?)
