@@ -444,3 +444,64 @@ fn locations_are_added_to_a_stored_partner_by_id() {
         assert_eq!(after.events, before.events + 2);
     }
 }
+
+#[test]
+fn the_journal_names_the_operator_given_as_actor_and_only_an_operator() {
+    for db in Db::all() {
+        with_samples_partners(&db);
+        ok(
+            &db,
+            &[
+                "user",
+                "add",
+                "--role",
+                "operator",
+                "--email",
+                "op@import.example",
+                "--password",
+                "import-test-pass",
+            ],
+        );
+        let before = counts(&db);
+        let refused = saps(
+            &db,
+            &[
+                "import",
+                "trainings",
+                &sample("trainings"),
+                "--actor",
+                "ana.silva@contoso.example",
+            ],
+        );
+        assert!(!refused.status.success());
+        let err = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            err.contains("--actor: ana.silva@contoso.example is not an operator"),
+            "{err}"
+        );
+        assert_eq!(counts(&db), before);
+        ok(
+            &db,
+            &[
+                "import",
+                "trainings",
+                &sample("trainings"),
+                "--actor",
+                "OP@import.example",
+            ],
+        );
+        let store = db.store();
+        let (op, actors) = read_blocking(&*store, |tx| {
+            let op = tx.user_by_email("op@import.example")?.unwrap().id;
+            let actors = tx
+                .events_after(Scope::All, 0, 1000)?
+                .into_iter()
+                .filter(|e| e.kind == "training.recorded")
+                .map(|e| e.actor_id)
+                .collect::<Vec<_>>();
+            Ok((op, actors))
+        })
+        .unwrap();
+        assert_eq!(actors, vec![Some(op); 3]);
+    }
+}
