@@ -9,6 +9,7 @@
 //! writes. Reading the file (CSV, encodings, columns) is the binary's job.
 
 mod rows;
+mod stored;
 
 use crate::App;
 use saps_core::authz::{Action, Resource, authorize};

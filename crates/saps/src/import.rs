@@ -266,11 +266,19 @@ pub async fn import_bytes(
     progress.start("checking", bytes.len() as u64);
     let checked =
         crate::import_csv::check(bytes, &mut importer, MAX_ERRORS, |pos| progress.set(pos));
-    if !checked.errors.is_empty() {
+    let mut errors = checked.errors;
+    if errors.is_empty() {
+        errors = app
+            .already_recorded(&importer)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+        errors.truncate(MAX_ERRORS);
+    }
+    if !errors.is_empty() {
         progress.finish();
         return Ok(Err(Refused {
-            stopped: checked.errors.len() >= MAX_ERRORS,
-            errors: checked.errors,
+            stopped: errors.len() >= MAX_ERRORS,
+            errors,
         }));
     }
     let checked_in = started.elapsed();

@@ -188,6 +188,19 @@ fn the_sample_files_import_into_a_fresh_database() {
                 ..before
             }
         );
+        // A second import of the same files records nothing twice.
+        for (kind, rows) in [("trainings", 4), ("competencies", 5), ("exams", 4)] {
+            let out = saps(&db, &["import", kind, &sample(kind)]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "{err}");
+            for line in 2..=rows {
+                assert!(
+                    err.contains(&format!("{kind}.csv:{line}: row: already recorded: the same ")),
+                    "{err}"
+                );
+            }
+        }
+        assert_eq!(counts(&db), after);
         // Journaled with the API's kinds.
         let store = db.store();
         let kinds = read_blocking(&*store, |tx| {

@@ -17,7 +17,7 @@ use std::collections::hash_map::Entry;
 
 /// What makes two rows the same record: whom (partner or consultant), which
 /// catalog entry, which day, which level.
-type Key = (u128, u32, Date, u8);
+pub(super) type Key = (u128, u32, Date, u8);
 
 /// A partner a location belongs to: one in this file or one stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,7 +34,7 @@ pub(super) struct Caches {
     /// A catalog entry's number (for [`Key`]) and spelling.
     catalog: HashMap<Box<str>, Option<(u32, Box<str>)>>,
     spellings: HashMap<Box<str>, u32>,
-    seen: HashMap<Key, u64>,
+    pub(super) seen: HashMap<Key, u64>,
     new_partners: HashMap<String, usize>,
     locations: HashMap<(Owner, String), u64>,
 }
@@ -82,6 +82,12 @@ fn refused(line: u64, column: &str, e: Error) -> RowError {
 }
 
 impl Importer {
+    /// The key of a stored record, if the file has its catalog entry at all.
+    pub(super) fn key(&self, who: uuid::Uuid, name: &str, day: Date, level: u8) -> Option<Key> {
+        let n = *self.caches.spellings.get(name)?;
+        Some((who.as_u128(), n, day, level))
+    }
+
     /// A row the same as an earlier one is refused, naming the earlier line.
     fn once(&mut self, line: u64, field: &str, key: Key) -> Result<(), RowError> {
         match self.caches.seen.entry(key) {
