@@ -195,7 +195,9 @@ fn the_sample_files_import_into_a_fresh_database() {
             assert!(!out.status.success(), "{err}");
             for line in 2..=rows {
                 assert!(
-                    err.contains(&format!("{kind}.csv:{line}: row: already recorded: the same ")),
+                    err.contains(&format!(
+                        "{kind}.csv:{line}: row: already recorded: the same "
+                    )),
                     "{err}"
                 );
             }

@@ -4,6 +4,7 @@
 
 use super::{ImportKind, Importer, RowError};
 use crate::App;
+use saps_core::port::RecordKinds;
 use saps_core::{Error, OrgId};
 use std::collections::BTreeSet;
 
@@ -19,11 +20,17 @@ impl App {
             ImportKind::Competencies => p.competencies.iter().map(|r| r.partner_id).collect(),
             ImportKind::Exams => p.exams.iter().map(|r| r.partner_id).collect(),
         };
+        let kind = importer.kind;
+        let kinds = RecordKinds {
+            trainings: kind == ImportKind::Trainings,
+            competencies: kind == ImportKind::Competencies,
+            exams: kind == ImportKind::Exams,
+        };
         let stored = self
             .read(move |tx| {
                 partners
                     .iter()
-                    .map(|id| Ok(tx.qualifications(*id)?))
+                    .map(|id| Ok(tx.qualifications_of(*id, kinds)?))
                     .collect::<Result<Vec<_>, Error>>()
             })
             .await?;

@@ -4,7 +4,7 @@ use super::*;
 use crate::micros;
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, PartnerRecords,
-    TrainingRecord,
+    RecordKinds, TrainingRecord,
 };
 use saps_core::{OrgId, UserId};
 
@@ -76,8 +76,16 @@ impl PartnerRecords for PgTx<'_> {
     }
 
     fn qualifications(&mut self, partner: OrgId) -> StoreResult<PartnerQualifications> {
-        let trainings = self
-            .rows(
+        self.qualifications_of(partner, RecordKinds::ALL)
+    }
+
+    fn qualifications_of(
+        &mut self,
+        partner: OrgId,
+        kinds: RecordKinds,
+    ) -> StoreResult<PartnerQualifications> {
+        let trainings = if kinds.trainings {
+            self.rows(
                 "SELECT id, partner_id, course, completed_on, recorded_at FROM partner_trainings \
                  WHERE partner_id = $1 ORDER BY recorded_at, id",
                 &[&partner.0],
@@ -92,9 +100,12 @@ impl PartnerRecords for PgTx<'_> {
                     recorded_at: get(r, 4)?,
                 })
             })
-            .collect::<StoreResult<_>>()?;
-        let competencies = self
-            .rows(
+            .collect::<StoreResult<_>>()?
+        } else {
+            Vec::new()
+        };
+        let competencies = if kinds.competencies {
+            self.rows(
                 "SELECT id, partner_id, competency, level, valid_until, recorded_at \
                  FROM partner_competencies WHERE partner_id = $1 ORDER BY recorded_at, id",
                 &[&partner.0],
@@ -110,9 +121,12 @@ impl PartnerRecords for PgTx<'_> {
                     recorded_at: get(r, 5)?,
                 })
             })
-            .collect::<StoreResult<_>>()?;
-        let exams = self
-            .rows(
+            .collect::<StoreResult<_>>()?
+        } else {
+            Vec::new()
+        };
+        let exams = if kinds.exams {
+            self.rows(
                 "SELECT id, partner_id, user_id, exam, passed_on, recorded_at \
                  FROM consultant_exams WHERE partner_id = $1 ORDER BY recorded_at, id",
                 &[&partner.0],
@@ -128,7 +142,10 @@ impl PartnerRecords for PgTx<'_> {
                     recorded_at: get(r, 5)?,
                 })
             })
-            .collect::<StoreResult<_>>()?;
+            .collect::<StoreResult<_>>()?
+        } else {
+            Vec::new()
+        };
         Ok(PartnerQualifications {
             trainings,
             competencies,

@@ -4,7 +4,7 @@ use super::*;
 use saps_core::OrgId;
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, PartnerRecords,
-    TrainingRecord,
+    RecordKinds, TrainingRecord,
 };
 
 const INSERT_TRAINING: &str = "INSERT INTO partner_trainings (id, partner_id, course, completed_on, recorded_at) \
@@ -76,51 +76,71 @@ impl PartnerRecords for SqliteTx<'_> {
     }
 
     fn qualifications(&mut self, partner: OrgId) -> StoreResult<PartnerQualifications> {
+        self.qualifications_of(partner, RecordKinds::ALL)
+    }
+
+    fn qualifications_of(
+        &mut self,
+        partner: OrgId,
+        kinds: RecordKinds,
+    ) -> StoreResult<PartnerQualifications> {
         let p = partner.to_string();
-        let trainings = self.all(
-            "SELECT id, partner_id, course, completed_on, recorded_at FROM partner_trainings \
-             WHERE partner_id = ?1 ORDER BY recorded_at, id",
-            [&p],
-            |r| {
-                Ok(TrainingRecord {
-                    id: col(r, 0)?,
-                    partner_id: col(r, 1)?,
-                    course: r.get(2)?,
-                    completed_on: col(r, 3)?,
-                    recorded_at: col(r, 4)?,
-                })
-            },
-        )?;
-        let competencies = self.all(
-            "SELECT id, partner_id, competency, level, valid_until, recorded_at \
-             FROM partner_competencies WHERE partner_id = ?1 ORDER BY recorded_at, id",
-            [&p],
-            |r| {
-                Ok(CompetencyRecord {
-                    id: col(r, 0)?,
-                    partner_id: col(r, 1)?,
-                    competency: r.get(2)?,
-                    level: enum_col(r, 3, CompetencyLevel::parse)?,
-                    valid_until: col(r, 4)?,
-                    recorded_at: col(r, 5)?,
-                })
-            },
-        )?;
-        let exams = self.all(
-            "SELECT id, partner_id, user_id, exam, passed_on, recorded_at \
-             FROM consultant_exams WHERE partner_id = ?1 ORDER BY recorded_at, id",
-            [&p],
-            |r| {
-                Ok(ExamRecord {
-                    id: col(r, 0)?,
-                    partner_id: col(r, 1)?,
-                    user_id: col(r, 2)?,
-                    exam: r.get(3)?,
-                    passed_on: col(r, 4)?,
-                    recorded_at: col(r, 5)?,
-                })
-            },
-        )?;
+        let trainings = if kinds.trainings {
+            self.all(
+                "SELECT id, partner_id, course, completed_on, recorded_at FROM partner_trainings \
+                 WHERE partner_id = ?1 ORDER BY recorded_at, id",
+                [&p],
+                |r| {
+                    Ok(TrainingRecord {
+                        id: col(r, 0)?,
+                        partner_id: col(r, 1)?,
+                        course: r.get(2)?,
+                        completed_on: col(r, 3)?,
+                        recorded_at: col(r, 4)?,
+                    })
+                },
+            )?
+        } else {
+            Vec::new()
+        };
+        let competencies = if kinds.competencies {
+            self.all(
+                "SELECT id, partner_id, competency, level, valid_until, recorded_at \
+                 FROM partner_competencies WHERE partner_id = ?1 ORDER BY recorded_at, id",
+                [&p],
+                |r| {
+                    Ok(CompetencyRecord {
+                        id: col(r, 0)?,
+                        partner_id: col(r, 1)?,
+                        competency: r.get(2)?,
+                        level: enum_col(r, 3, CompetencyLevel::parse)?,
+                        valid_until: col(r, 4)?,
+                        recorded_at: col(r, 5)?,
+                    })
+                },
+            )?
+        } else {
+            Vec::new()
+        };
+        let exams = if kinds.exams {
+            self.all(
+                "SELECT id, partner_id, user_id, exam, passed_on, recorded_at \
+                 FROM consultant_exams WHERE partner_id = ?1 ORDER BY recorded_at, id",
+                [&p],
+                |r| {
+                    Ok(ExamRecord {
+                        id: col(r, 0)?,
+                        partner_id: col(r, 1)?,
+                        user_id: col(r, 2)?,
+                        exam: r.get(3)?,
+                        passed_on: col(r, 4)?,
+                        recorded_at: col(r, 5)?,
+                    })
+                },
+            )?
+        } else {
+            Vec::new()
+        };
         Ok(PartnerQualifications {
             trainings,
             competencies,

@@ -419,6 +419,7 @@ macro_rules! __contract_list {
             racing_enrollments_of_one_offering_store_exactly_one,
             bulk_inserted_records_read_back_like_single_ones,
             bulk_appended_events_read_back_in_append_order,
+            some_kinds_of_records_read_back_alone,
         }
     };
 }

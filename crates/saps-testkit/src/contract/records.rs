@@ -4,7 +4,8 @@
 use super::*;
 use saps_core::Locale;
 use saps_core::port::{
-    CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, TrainingRecord,
+    CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, RecordKinds,
+    TrainingRecord,
 };
 
 fn training(partner: &Org, course: &str, completed_on: Date) -> TrainingRecord {
@@ -190,4 +191,57 @@ pub fn bulk_appended_events_read_back_in_append_order(store: &dyn Store) {
         Ok(tx.events_after(Scope::Partner(id), 0, 10_000)?)
     });
     assert_eq!(mine.len(), 6_001);
+}
+
+/// Reading only some kinds of a company's records gives those, as a full
+/// read does, and the others empty.
+pub fn some_kinds_of_records_read_back_alone(store: &dyn Store) {
+    let p = partner(store, "Partner");
+    let all = PartnerQualifications {
+        trainings: vec![training(&p.org, "Compliance", date(2020, 1, 10))],
+        competencies: vec![competency(&p.org, "Datacenter", date(2021, 6, 30))],
+        exams: vec![exam(&p.consultants[0], "AZ-800", date(2020, 9, 15))],
+    };
+    let q = all.clone();
+    write(store, move |tx| {
+        tx.insert_trainings(&q.trainings)?;
+        tx.insert_competencies(&q.competencies)?;
+        tx.insert_exams(&q.exams)?;
+        Ok(())
+    });
+    let id = p.org.id;
+    for (trainings, competencies, exams) in [
+        (true, false, false),
+        (false, true, false),
+        (false, false, true),
+    ] {
+        let kinds = RecordKinds {
+            trainings,
+            competencies,
+            exams,
+        };
+        let expected = PartnerQualifications {
+            trainings: if trainings {
+                all.trainings.clone()
+            } else {
+                vec![]
+            },
+            competencies: if competencies {
+                all.competencies.clone()
+            } else {
+                vec![]
+            },
+            exams: if exams { all.exams.clone() } else { vec![] },
+        };
+        assert_eq!(
+            read(store, move |tx| Ok(tx.qualifications_of(id, kinds)?)),
+            expected
+        );
+    }
+    assert_eq!(
+        read(store, move |tx| Ok(
+            tx.qualifications_of(id, RecordKinds::ALL)?
+        )),
+        all
+    );
 }
