@@ -520,3 +520,47 @@ fn the_journal_names_the_operator_given_as_actor_and_only_an_operator() {
         assert_eq!(actors, vec![Some(op); 3]);
     }
 }
+
+#[test]
+fn columns_in_any_order_and_case_and_at_most_a_hundred_errors() {
+    for db in Db::all() {
+        with_samples_partners(&db);
+        let before = counts(&db);
+        let mut text = String::from("Valid_Until,LEVEL,Competency, Partner \n");
+        for day in 1..=150 {
+            text.push_str(&format!(
+                "2027-01-{day:02},gold,Datacenter,Contoso Consulting\n"
+            ));
+        }
+        let file = db.dir().join("competencies.csv");
+        std::fs::write(&file, &text).unwrap();
+        let out = saps(&db, &["import", "competencies", file.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        // Days 1 to 31 are good; each later one is not a day (2027-01-32 …).
+        assert!(
+            err.contains("competencies.csv:33: valid_until: \"2027-01-32\" is not a day"),
+            "{err}"
+        );
+        assert_eq!(err.matches(": valid_until: ").count(), 100, "{err}");
+        assert!(
+            err.contains("100 error(s)") && err.contains("stopped after the first 100"),
+            "{err}"
+        );
+        assert_eq!(counts(&db), before);
+        // The partner's rows of one name must agree on the country.
+        refused(
+            &db,
+            "partners",
+            b"name,country,location_name\nNew Co,FR,Paris\nNew Co,DE,Berlin\nOther,XX1,Rome\n",
+            &[
+                "3: country: DE differs from FR on line 2 for the same partner",
+                "4: country:",
+            ],
+        );
+        text.truncate(text.find("2027-01-32").unwrap());
+        std::fs::write(&file, &text).unwrap();
+        ok(&db, &["import", "competencies", file.to_str().unwrap()]);
+        assert_eq!(counts(&db).competencies, before.competencies + 31);
+    }
+}
