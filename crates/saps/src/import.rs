@@ -13,7 +13,7 @@ use saps_app::App;
 use saps_app::import::{ImportKind, ImportSummary, RowError};
 use saps_core::{Actor, Role};
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -236,11 +236,13 @@ impl Progress {
     }
 }
 
-/// Reads a file by name and imports it: the code path of `saps import`.
+/// Reads a file by name and imports it: the code path of `saps import`
+/// (for the benchmark).
+#[cfg(feature = "bench")]
 pub async fn import_file(
     app: &App,
     kind: ImportKind,
-    path: &Path,
+    path: &std::path::Path,
     dry_run: bool,
     progress: &Progress,
 ) -> Result<Result<Outcome, Refused>> {
