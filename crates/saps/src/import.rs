@@ -199,27 +199,30 @@ pub struct Progress(Option<indicatif::ProgressBar>);
 impl Progress {
     pub fn new(terminal: bool) -> Self {
         Self(terminal.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
+            indicatif::ProgressBar::with_draw_target(
                 None,
                 indicatif::ProgressDrawTarget::stderr_with_hz(10),
-            );
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{msg:>9} [{bar:40}] {percent:>3}% {per_sec} eta {eta}",
-                )
-                .expect("a valid template")
-                .progress_chars("=> "),
-            );
-            bar
+            )
         }))
     }
 
+    /// Checking counts the file's bytes; writing, its rows.
     fn start(&self, what: &'static str, len: u64) {
         if let Some(b) = &self.0 {
-            b.set_message(what);
             b.set_length(len);
             b.set_position(0);
             b.reset_eta();
+            let template = if what == "checking" {
+                "{msg:>9} [{bar:40}] {percent:>3}% {binary_bytes}/{binary_total_bytes} eta {eta}"
+            } else {
+                "{msg:>9} [{bar:40}] {percent:>3}% {human_pos}/{human_len} rows eta {eta}"
+            };
+            b.set_style(
+                indicatif::ProgressStyle::with_template(template)
+                    .expect("a valid template")
+                    .progress_chars("=> "),
+            );
+            b.set_message(what);
         }
     }
 
