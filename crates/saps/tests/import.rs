@@ -12,42 +12,55 @@ use std::process::{Command, Output};
 const SAPS: &str = env!("CARGO_BIN_EXE_saps");
 
 /// A database for one test: an SQLite file, or a PostgreSQL database of
-/// its own (dropped at the end).
+/// its own (dropped at the end); with a folder for its files, removed at the end.
 enum Db {
     Sqlite(PathBuf),
-    Pg(saps_testkit::pg::TestDatabase),
+    Pg(saps_testkit::pg::TestDatabase, PathBuf),
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("saps-import-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 impl Db {
     fn all() -> Vec<Db> {
-        let dir =
-            std::env::temp_dir().join(format!("saps-import-{}", uuid::Uuid::now_v7().simple()));
-        std::fs::create_dir_all(&dir).unwrap();
         vec![
-            Db::Sqlite(dir.join("import.db")),
-            Db::Pg(saps_testkit::pg::TestDatabase::new()),
+            Db::Sqlite(temp_dir()),
+            Db::Pg(saps_testkit::pg::TestDatabase::new(), temp_dir()),
         ]
     }
 
     fn url(&self) -> String {
         match self {
-            Db::Sqlite(p) => p.to_string_lossy().into_owned(),
-            Db::Pg(d) => d.url().to_owned(),
+            Db::Sqlite(dir) => dir.join("import.db").to_string_lossy().into_owned(),
+            Db::Pg(d, _) => d.url().to_owned(),
         }
     }
 
     fn store(&self) -> Box<dyn Store> {
         match self {
-            Db::Sqlite(p) => Box::new(saps_sqlite::SqliteStore::open(p).unwrap()),
-            Db::Pg(d) => Box::new(saps_postgres::PgStore::connect(d.url()).unwrap()),
+            Db::Sqlite(dir) => {
+                Box::new(saps_sqlite::SqliteStore::open(&dir.join("import.db")).unwrap())
+            }
+            Db::Pg(d, _) => Box::new(saps_postgres::PgStore::connect(d.url()).unwrap()),
         }
     }
 
+    /// A new folder for a file to import.
     fn dir(&self) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("saps-import-{}", uuid::Uuid::now_v7().simple()));
+        let (Db::Sqlite(base) | Db::Pg(_, base)) = self;
+        let dir = base.join(uuid::Uuid::now_v7().simple().to_string());
         std::fs::create_dir_all(&dir).unwrap();
         dir
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        let (Db::Sqlite(base) | Db::Pg(_, base)) = self;
+        let _ = std::fs::remove_dir_all(base);
     }
 }
 
