@@ -13,6 +13,7 @@ pub mod handoff;
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;
+pub mod import;
 #[cfg(feature = "testing")]
 pub mod invariants;
 pub mod jobs;

@@ -19,12 +19,15 @@ use std::time::{Duration, Instant};
 pub enum Scenario {
     /// Reserve / cancel-reservation round trips, raw engine then HTTP.
     Reserve,
+    /// `saps import` of competency and exam rows from CSV (see bench_import.rs).
+    Import,
 }
 
 impl Scenario {
     fn name(self) -> &'static str {
         match self {
             Self::Reserve => "reserve",
+            Self::Import => "import",
         }
     }
 }
@@ -48,6 +51,9 @@ pub struct BenchArgs {
     /// Skip SQLite (useful with --postgres).
     #[arg(long)]
     no_sqlite: bool,
+    /// Rows the import scenario imports (half competencies, half exams).
+    #[arg(long, default_value_t = 1_000_000)]
+    rows: usize,
 }
 
 /// Latencies and counts of one phase.
@@ -85,6 +91,9 @@ fn reserve_input(w: &World) -> ReserveInput {
 }
 
 pub async fn run(a: BenchArgs) -> Result<()> {
+    if a.scenario == Some(Scenario::Import) {
+        return crate::bench_import::run(a.rows, a.postgres.as_deref(), a.no_sqlite).await;
+    }
     println!(
         "saps bench: {} clients, {} s per phase, on {} cores",
         a.clients,
