@@ -1,9 +1,18 @@
-//! The demo: a ready program with an operator, two partners, two customers and
-//! vouchers in several states, on a simulated clock at 2020-11-02.
+//! The demo: a ready program with an operator, three partners, two customers
+//! and vouchers in several states, on a simulated clock at 2020-11-02.
+//!
+//! The partners stand where the program's partners stand: Northwind Advisory
+//! is eligible and enrolled (DDPS, SDPS, SSDPS; it reserves the demo's
+//! reserved voucher); Fabrikam Serviços enrolled (DDPS, DYDPS, SSDPS) on
+//! 2019-11-25, so its enrollment ends on 2020-11-24, within a month; Contoso
+//! Consulting is in progress (the compliance course done, no competency).
+//! Their records are seeded through the use cases, as the operator and the
+//! partners' admins would enter them.
 
 use crate::{App, NewLocation, NewUser, NewVoucherRequest, ReserveInput};
-use jiff::civil::date;
-use saps_core::{Actor, Error, OrgKind, Role};
+use jiff::civil::{Date, date};
+use saps_core::port::CompetencyLevel;
+use saps_core::{Actor, Error, OrgId, OrgKind, Role, User};
 
 /// The demo's one password, printed with the accounts.
 pub const DEMO_PASSWORD: &str = "saps-demo-2020";
@@ -41,9 +50,68 @@ impl App {
     }
 }
 
+/// The day Fabrikam Serviços enrolled, a year before the demo's date but for
+/// a few weeks: its enrollment ends within a month of the demo's date.
+pub fn fabrikam_enrolled_on() -> Date {
+    date(2019, 11, 25)
+}
+
+/// What a partner company proves, as the operator records it.
+struct Records<'a> {
+    course_on: Date,
+    competencies: &'a [&'a str],
+    valid_until: Date,
+    exams: &'a [&'a str],
+    passed_on: Date,
+}
+
+async fn record(
+    app: &App,
+    op: &Actor,
+    partner: OrgId,
+    consultant: &User,
+    r: Records<'_>,
+) -> Result<(), Error> {
+    let course = app.program().compliance_course.clone();
+    app.record_training(op, partner, &course, r.course_on)
+        .await?;
+    for c in r.competencies {
+        app.record_competency(op, partner, c, CompetencyLevel::Gold, r.valid_until)
+            .await?;
+    }
+    for x in r.exams {
+        app.record_exam(op, consultant.id, x, r.passed_on).await?;
+    }
+    Ok(())
+}
+
+/// The global admin signs the current provider agreement and enrolls the
+/// company in `offerings` with every one of its locations.
+async fn enroll(
+    app: &App,
+    admin: &User,
+    partner: OrgId,
+    locations: &[saps_core::Location],
+    offerings: &[&str],
+) -> Result<(), Error> {
+    let admin = Actor::of(admin);
+    let version = app.provider_agreement().await?.version;
+    app.sign_provider_agreement(&admin, partner, version, true)
+        .await?;
+    let ids: Vec<_> = locations.iter().map(|l| l.id).collect();
+    for o in offerings {
+        app.enroll(&admin, partner, o, ids.clone()).await?;
+    }
+    Ok(())
+}
+
 /// Fills an empty database with the demo. The operator is created directly.
+///
+/// On a simulated clock, seeding starts on [`fabrikam_enrolled_on`] and moves
+/// the clock to [`demo_date`] once Fabrikam Serviços is enrolled.
 pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     let mut accounts = Vec::new();
+    let early = app.clock.set(fabrikam_enrolled_on()).is_ok();
     let operator_org = app
         .bootstrap_operator_org("Planning Services program office")
         .await?;
@@ -144,6 +212,99 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
         ));
     }
 
+    let (northwind, nw_locations, nw_admin, nw_consultant) = &partner_ids[0];
+    let (fabrikam, fb_locations, fb_admin, fb_consultant) = &partner_ids[1];
+    let long_ago = fabrikam_enrolled_on().saturating_sub(jiff::ToSpan::days(5));
+    record(
+        app,
+        &op,
+        fabrikam.id,
+        fb_consultant,
+        Records {
+            course_on: long_ago,
+            competencies: &[
+                "Windows and Devices",
+                "Cloud Business Applications",
+                "Data Platform",
+            ],
+            valid_until: date(2021, 12, 31),
+            exams: &["MD-101", "MB-200", "DP-300"],
+            passed_on: long_ago,
+        },
+    )
+    .await?;
+    let fabrikam_offerings = ["DDPS", "DYDPS", "SSDPS"];
+    enroll(
+        app,
+        fb_admin,
+        fabrikam.id,
+        fb_locations,
+        &fabrikam_offerings,
+    )
+    .await?;
+    if early {
+        app.clock.set(demo_date()).map_err(crate::clock_error)?;
+    }
+    // Fabrikam took the compliance course again this year.
+    let course = app.program().compliance_course.clone();
+    app.record_training(&op, fabrikam.id, &course, date(2020, 10, 15))
+        .await?;
+    record(
+        app,
+        &op,
+        northwind.id,
+        nw_consultant,
+        Records {
+            course_on: date(2020, 9, 14),
+            competencies: &[
+                "Windows and Devices",
+                "Collaboration and Content",
+                "Data Platform",
+            ],
+            valid_until: date(2021, 9, 30),
+            exams: &["MD-101", "MS-300", "DP-300"],
+            passed_on: date(2020, 6, 12),
+        },
+    )
+    .await?;
+    let northwind_offerings = ["DDPS", "SDPS", "SSDPS"];
+    enroll(
+        app,
+        nw_admin,
+        northwind.id,
+        nw_locations,
+        &northwind_offerings,
+    )
+    .await?;
+
+    // In progress: the course is done, no competency yet.
+    let (contoso, _) = app
+        .create_partner(
+            &op,
+            "Contoso Consulting",
+            "IT",
+            vec![NewLocation {
+                name: "Roma".into(),
+                country: "IT".into(),
+                city: "Roma".into(),
+            }],
+        )
+        .await?;
+    let contoso_admin = NewUser {
+        email: "gabriel.global-admin@contoso.example".into(),
+        name: "Gabriel Global".into(),
+        role: Role::GlobalAdmin,
+        password: DEMO_PASSWORD.into(),
+    };
+    let contoso_admin = app.add_user(Some(&op), contoso.id, contoso_admin).await?;
+    accounts.push(DemoAccount {
+        email: contoso_admin.email,
+        role: Role::GlobalAdmin,
+        org: contoso.name.clone(),
+    });
+    app.record_training(&op, contoso.id, &course, date(2020, 10, 20))
+        .await?;
+
     let customers = [
         ("Tailspin Toys", "FR", "tailspin", "SA-7201-FR", 15),
         ("Wide World Importers", "BR", "wideworld", "SA-8842-BR", 30),
@@ -202,7 +363,6 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
 
     // Vouchers in several states.
     let (tailspin, t_number, t_ba, t_pm) = &customer_data[0];
-    let (northwind, nw_locations, nw_admin, nw_consultant) = &partner_ids[0];
     let ba = Actor::of(t_ba);
     let mk = |engagement: &str, days: u32| NewVoucherRequest {
         customer_id: tailspin.id,
@@ -237,7 +397,6 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
     app.cancel_voucher(&ba, cancelled.code).await?;
 
     let (wideworld, w_number, w_ba, w_pm) = &customer_data[1];
-    let (fabrikam, _, _, _) = &partner_ids[1];
     let wba = Actor::of(w_ba);
     let v = app
         .create_voucher(

@@ -1,10 +1,12 @@
 //! A small, complete world for benchmarks and tests: an operator, a partner
-//! with a location, an admin and a consultant, and a customer with an active
-//! benefit, an agreement, a benefit admin and a project manager.
+//! with a location, an admin and a consultant — eligible for and enrolled in
+//! every offering of the catalog — and a customer with an active benefit, an
+//! agreement, a benefit admin and a project manager.
 
 use crate::{App, NewLocation, NewUser, NewVoucherRequest};
 use jiff::civil::date;
-use saps_core::{Actor, Error, Location, Org, Role, User, VoucherCode};
+use saps_core::port::CompetencyLevel;
+use saps_core::{Actor, Error, Location, Org, OrgId, Role, User, VoucherCode};
 
 /// The password every fixture user has.
 pub const PASSWORD: &str = "fixture-password";
@@ -27,6 +29,21 @@ impl World {
     /// Builds a world; `tag` keeps e-mails unique when several share a database.
     /// The clock must be inside 2019-07-01 … 2021-01-31 (accrual still open).
     pub async fn build(app: &App, pool_days: u32, tag: &str) -> Result<World, Error> {
+        World::build_with(app, pool_days, tag, true).await
+    }
+
+    /// As [`World::build`], but the partner has nothing recorded and is not
+    /// enrolled: it cannot be assigned a voucher until it is.
+    pub async fn build_unenrolled(app: &App, pool_days: u32, tag: &str) -> Result<World, Error> {
+        World::build_with(app, pool_days, tag, false).await
+    }
+
+    async fn build_with(
+        app: &App,
+        pool_days: u32,
+        tag: &str,
+        enrolled: bool,
+    ) -> Result<World, Error> {
         let op_org = app.bootstrap_operator_org("Program operator").await?;
         let operator = app
             .add_user(
@@ -41,42 +58,24 @@ impl World {
             )
             .await?;
         let op = Actor::of(&operator);
-        let (partner, locations) = app
-            .create_partner(
-                &op,
-                &format!("Partner {tag}"),
-                "FR",
-                vec![NewLocation {
-                    name: "Paris".into(),
-                    country: "FR".into(),
-                    city: "Paris".into(),
-                }],
-            )
-            .await?;
-        let partner_admin = app
-            .add_user(
-                Some(&op),
-                partner.id,
-                NewUser {
-                    email: format!("admin-{tag}@partner.example"),
-                    name: "Partner Admin".into(),
-                    role: Role::GlobalAdmin,
-                    password: PASSWORD.into(),
-                },
-            )
-            .await?;
-        let consultant = app
-            .add_user(
-                Some(&op),
-                partner.id,
-                NewUser {
-                    email: format!("consultant-{tag}@partner.example"),
-                    name: "Consultant".into(),
-                    role: Role::Consultant,
-                    password: PASSWORD.into(),
-                },
-            )
-            .await?;
+        let side = World::new_partner(
+            app,
+            &op,
+            &format!("Partner {tag}"),
+            "FR",
+            tag,
+            "partner.example",
+        )
+        .await?;
+        if enrolled {
+            World::qualify_and_enroll(app, &op, &side).await?;
+        }
+        let PartnerSide {
+            partner,
+            location,
+            admin: partner_admin,
+            consultant,
+        } = side;
         let customer = app
             .create_customer(&op, &format!("Customer {tag}"), "FR")
             .await?;
@@ -119,7 +118,7 @@ impl World {
         Ok(World {
             operator,
             partner,
-            location: locations.into_iter().next().expect("one location"),
+            location,
             partner_admin,
             consultant,
             customer,
@@ -127,6 +126,132 @@ impl World {
             benefit_admin,
             project_manager,
         })
+    }
+
+    /// A partner company with one location in `country`, a global admin and a
+    /// consultant, and nothing recorded: not eligible, not enrolled.
+    pub async fn new_partner(
+        app: &App,
+        op: &Actor,
+        name: &str,
+        country: &str,
+        tag: &str,
+        domain: &str,
+    ) -> Result<PartnerSide, Error> {
+        let city = match country {
+            "FR" => "Paris",
+            "BR" => "São Paulo",
+            "IT" => "Milano",
+            _ => "Capital",
+        };
+        let (partner, locations) = app
+            .create_partner(
+                op,
+                name,
+                country,
+                vec![NewLocation {
+                    name: city.into(),
+                    country: country.into(),
+                    city: city.into(),
+                }],
+            )
+            .await?;
+        let mut users = Vec::new();
+        let people = [
+            (Role::GlobalAdmin, "admin", "Partner Admin"),
+            (Role::Consultant, "consultant", "Consultant"),
+        ];
+        for (role, who, full) in people {
+            let u = NewUser {
+                email: format!("{who}-{tag}@{domain}"),
+                name: full.into(),
+                role,
+                password: PASSWORD.into(),
+            };
+            users.push(app.add_user(Some(op), partner.id, u).await?);
+        }
+        let consultant = users.pop().expect("two users");
+        let admin = users.pop().expect("two users");
+        Ok(PartnerSide {
+            partner,
+            location: locations.into_iter().next().expect("one location"),
+            admin,
+            consultant,
+        })
+    }
+
+    /// Makes a partner eligible for every engagement of the catalog (the
+    /// compliance course today, every competency until 2030, every exam
+    /// passed by its consultant), signs the current provider agreement and
+    /// enrolls it in every offering with its location.
+    pub async fn qualify_and_enroll(
+        app: &App,
+        op: &Actor,
+        side: &PartnerSide,
+    ) -> Result<(), Error> {
+        let program = app.program();
+        let today = app.today();
+        let p = side.partner.id;
+        app.record_training(op, p, &program.compliance_course, today)
+            .await?;
+        for c in program.known_competencies() {
+            app.record_competency(op, p, c, CompetencyLevel::Gold, date(2030, 12, 31))
+                .await?;
+        }
+        for x in program.known_exams() {
+            app.record_exam(op, side.consultant.id, x, today).await?;
+        }
+        World::enroll_all(app, side).await
+    }
+
+    /// Signs the current provider agreement and enrolls the partner in every
+    /// offering, with its location (its records must make them Active).
+    pub async fn enroll_all(app: &App, side: &PartnerSide) -> Result<(), Error> {
+        let admin = Actor::of(&side.admin);
+        let p = side.partner.id;
+        let version = app.provider_agreement().await?.version;
+        app.sign_provider_agreement(&admin, p, version, true)
+            .await?;
+        for o in &app.program().offerings {
+            app.enroll(&admin, p, &o.code, vec![side.location.id])
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Another partner, as [`World::new_partner`], that is not enrolled.
+    pub async fn not_enrolled_partner(&self, app: &App, tag: &str) -> Result<PartnerSide, Error> {
+        let op = Actor::of(&self.operator);
+        World::new_partner(
+            app,
+            &op,
+            &format!("Unenrolled {tag}"),
+            "FR",
+            tag,
+            "unenrolled.example",
+        )
+        .await
+    }
+
+    /// Another partner in `country`, eligible and enrolled like the world's.
+    pub async fn enrolled_partner(
+        &self,
+        app: &App,
+        country: &str,
+        tag: &str,
+    ) -> Result<PartnerSide, Error> {
+        let op = Actor::of(&self.operator);
+        let side = World::new_partner(
+            app,
+            &op,
+            &format!("Enrolled {tag}"),
+            country,
+            tag,
+            "enrolled.example",
+        )
+        .await?;
+        World::qualify_and_enroll(app, &op, &side).await?;
+        Ok(side)
     }
 
     /// A voucher request for `days` of SQL Server upgrade planning.
@@ -150,5 +275,20 @@ impl World {
             codes.push(v.code);
         }
         Ok(codes)
+    }
+}
+
+/// A partner company made by [`World::new_partner`].
+#[derive(Clone, Debug)]
+pub struct PartnerSide {
+    pub partner: Org,
+    pub location: Location,
+    pub admin: User,
+    pub consultant: User,
+}
+
+impl PartnerSide {
+    pub fn id(&self) -> OrgId {
+        self.partner.id
     }
 }

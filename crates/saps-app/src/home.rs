@@ -17,6 +17,10 @@ pub struct Abilities {
     pub move_clock: bool,
     /// Disable and enable users (of its own organisation, or any for the operator).
     pub manage_users: bool,
+    /// See its company's Planning Services tab (eligibility, agreement, enrollment).
+    pub planning_services: bool,
+    /// Keep every partner's records and publish the program agreement (operator).
+    pub manage_partners: bool,
 }
 
 impl Abilities {
@@ -35,6 +39,9 @@ impl Abilities {
                 Action::DisableUser,
                 Resource::User(saps_core::UserId::new(), actor.org_id),
             ),
+            planning_services: actor.role.org_kind() == saps_core::OrgKind::Partner
+                && may(Action::ViewEligibility, own),
+            manage_partners: may(Action::PublishProviderAgreement, Resource::Program),
         }
     }
 }
@@ -249,6 +256,11 @@ mod tests {
         assert!(!abilities(Role::Consultant).reserve_vouchers);
         assert!(abilities(Role::Operator).move_clock);
         assert!(!abilities(Role::GlobalAdmin).move_clock);
+        for role in Role::ALL {
+            let a = abilities(role);
+            assert_eq!(a.planning_services, role.is_partner_admin(), "{role:?}");
+            assert_eq!(a.manage_partners, role == Role::Operator, "{role:?}");
+        }
     }
 
     #[test]

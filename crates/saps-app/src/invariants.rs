@@ -20,6 +20,7 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         EventBody::ReservationCancelled(_) => Some(Transition::CancelReservation),
         EventBody::VoucherCancelled(_) => Some(Transition::Cancel),
         EventBody::VoucherExpired(_) => Some(Transition::Expire),
+        EventBody::VoucherReturned(_) => Some(Transition::Return),
         EventBody::VoucherCreated(_)
         | EventBody::DaysRemoved(_)
         | EventBody::PartnerCreated(_)
@@ -40,6 +41,7 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::EnrollmentRenewed(_)
         | EventBody::UserDisabled(_)
         | EventBody::UserEnabled(_)
+        | EventBody::UserLocaleChanged(_)
         | EventBody::ProfileUpdated(_) => None,
     }
 }

@@ -8,14 +8,17 @@ pub mod demo;
 mod eligibility;
 pub mod email;
 mod enrollments;
+pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;
+pub mod import;
 #[cfg(feature = "testing")]
 pub mod invariants;
 pub mod jobs;
 pub mod mail;
+pub mod onboarding;
 mod orgs;
 pub mod profiles;
 mod provider_agreements;

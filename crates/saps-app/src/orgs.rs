@@ -67,6 +67,32 @@ fn required(field: &str, value: &str, max: usize) -> Result<String, Error> {
     Ok(v.to_owned())
 }
 
+/// The most locations a partner is created with.
+pub(crate) const MAX_LOCATIONS: usize = 200;
+
+/// A new partner company, its name and country checked.
+pub(crate) fn new_partner(name: &str, country: &str, now: jiff::Timestamp) -> Result<Org, Error> {
+    Ok(Org {
+        id: OrgId::new(),
+        kind: OrgKind::Partner,
+        name: required("name", name, 200)?,
+        country: country_code(country).map_err(|m| Error::invalid("country", m))?,
+        benefit_active: false,
+        created_at: now,
+    })
+}
+
+/// A new partner's location, its name and country checked.
+pub(crate) fn new_location(partner_id: OrgId, l: &NewLocation) -> Result<Location, Error> {
+    Ok(Location {
+        id: LocationId::new(),
+        partner_id,
+        name: required("locations.name", &l.name, 200)?,
+        country: country_code(&l.country).map_err(|m| Error::invalid("locations.country", m))?,
+        city: l.city.trim().chars().take(200).collect(),
+    })
+}
+
 impl App {
     async fn load_org(&self, id: OrgId, entity: Entity) -> Result<Org, Error> {
         self.read(move |tx| tx.org(id)?.ok_or(Error::NotFound(entity)))
@@ -88,37 +114,21 @@ impl App {
         locations: Vec<NewLocation>,
     ) -> Result<(Org, Vec<Location>), Error> {
         authorize(actor, Action::CreatePartner, Resource::Program)?;
-        let name = required("name", name, 200)?;
-        let country = country_code(country).map_err(|m| Error::invalid("country", m))?;
+        let org = new_partner(name, country, self.now())?;
         if locations.is_empty() {
             return Err(Error::invalid(
                 "locations",
                 "a partner needs at least one location",
             ));
         }
-        if locations.len() > 200 {
+        if locations.len() > MAX_LOCATIONS {
             return Err(Error::invalid("locations", "at most 200 locations at once"));
         }
-        let now = self.now();
-        let org = Org {
-            id: OrgId::new(),
-            kind: OrgKind::Partner,
-            name,
-            country,
-            benefit_active: false,
-            created_at: now,
-        };
-        let mut locs = Vec::with_capacity(locations.len());
-        for l in locations {
-            locs.push(Location {
-                id: LocationId::new(),
-                partner_id: org.id,
-                name: required("locations.name", &l.name, 200)?,
-                country: country_code(&l.country)
-                    .map_err(|m| Error::invalid("locations.country", m))?,
-                city: l.city.trim().chars().take(200).collect(),
-            });
-        }
+        let now = org.created_at;
+        let locs = locations
+            .iter()
+            .map(|l| new_location(org.id, l))
+            .collect::<Result<Vec<_>, _>>()?;
         let version = self.program().version;
         let (o, ls, actor_id) = (org.clone(), locs.clone(), actor.user_id);
         self.write(move |tx| {

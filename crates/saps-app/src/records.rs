@@ -14,7 +14,7 @@ use saps_core::{
 };
 
 /// A record's date must not be after the day it is recorded on.
-fn not_in_future(field: &str, day: Date, today: Date) -> Result<(), Error> {
+pub(crate) fn not_in_future(field: &str, day: Date, today: Date) -> Result<(), Error> {
     if day > today {
         return Err(Error::invalid(
             field,

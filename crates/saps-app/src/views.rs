@@ -21,6 +21,8 @@ pub struct VoucherActions {
     pub cancel: bool,
     pub reserve: bool,
     pub cancel_reservation: bool,
+    /// The assigned partner may give it back to the customer.
+    pub return_voucher: bool,
 }
 
 impl VoucherActions {
@@ -34,11 +36,12 @@ impl VoucherActions {
             cancel: may(Action::CancelVoucher, Transition::Cancel),
             reserve: may(Action::ReserveVoucher, Transition::Reserve),
             cancel_reservation: may(Action::CancelReservation, Transition::CancelReservation),
+            return_voucher: may(Action::ReturnVoucher, Transition::Return),
         }
     }
 
     pub fn any(&self) -> bool {
-        self.assign || self.cancel || self.reserve || self.cancel_reservation
+        self.assign || self.cancel || self.reserve || self.cancel_reservation || self.return_voucher
     }
 }
 
@@ -359,11 +362,6 @@ impl App {
             Ok(out)
         })
         .await
-    }
-
-    /// The partners a voucher may be assigned to.
-    pub async fn partners_to_assign(&self, actor: &Actor) -> Result<Vec<Org>, Error> {
-        self.orgs(actor, OrgKind::Partner).await
     }
 
     /// What the reservation form offers a partner admin.

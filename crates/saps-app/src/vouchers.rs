@@ -61,7 +61,7 @@ pub struct VoucherView {
     pub history: Option<Vec<Event>>,
 }
 
-fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<VoucherView, Error> {
+pub(crate) fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<VoucherView, Error> {
     let agreement = tx
         .agreement(v.agreement_id)?
         .map(|a| a.number)
@@ -92,7 +92,7 @@ fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<VoucherView, 
     })
 }
 
-fn load(tx: &mut dyn Tx, code: &VoucherCode) -> Result<Voucher, Error> {
+pub(crate) fn load(tx: &mut dyn Tx, code: &VoucherCode) -> Result<Voucher, Error> {
     tx.voucher_by_code(code)?
         .ok_or(Error::NotFound(Entity::Voucher))
 }
@@ -128,10 +128,10 @@ pub(crate) fn move_days(
 
 /// What a transition decided: the next voucher, its event, and whether its
 /// days go back to the pool.
-struct Step {
-    next: Voucher,
-    event: EventBody,
-    refund: bool,
+pub(crate) struct Step {
+    pub(crate) next: Voucher,
+    pub(crate) event: EventBody,
+    pub(crate) refund: bool,
 }
 
 /// The reservation a reserved voucher carries (its events record it). Every
@@ -301,6 +301,8 @@ impl App {
                     .filter(|o| o.kind == OrgKind::Partner)
                     .ok_or(Rule::PartnerUnknown)?;
                 let next = v.assign(&partner, program, now)?;
+                let today = saps_core::program_date(now);
+                crate::handoff::may_assign(tx, program, partner.id, v, today)?;
                 assignment_mail(tx, &next, &partner.name, program, &public_url, now)?;
                 let event = VoucherAssigned {
                     code: next.code,
@@ -343,7 +345,7 @@ impl App {
     /// event (it may write more, such as mail, through `tx`), then write the
     /// voucher conditionally, give its days back if the step says so, append
     /// the event, and answer the new view — all in one transaction.
-    async fn transition<F>(
+    pub(crate) async fn transition<F>(
         &self,
         actor: &Actor,
         code: VoucherCode,
@@ -368,8 +370,12 @@ impl App {
             authorize(&actor, action, Resource::Voucher(&v))?;
             let step = decide(tx, &v, &program, now)?;
             save(tx, &step.next)?;
-            let event = NewEvent::new(step.event, now, Some(actor.user_id), program.version)
+            let mut event = NewEvent::new(step.event, now, Some(actor.user_id), program.version)
                 .voucher(&step.next);
+            // A partner that gives the voucher back still sees that event.
+            if let (None, Some(p)) = (step.next.partner_id, v.partner_id) {
+                event = event.partner(p);
+            }
             if step.refund {
                 move_days(
                     tx,
@@ -422,33 +428,6 @@ impl App {
         self.read(move |tx| Ok(tx.voucher_counts(s)?)).await
     }
 
-    /// The partner checks a voucher ID against the customer's e-mail address.
-    /// Anything that does not match is "not found", so codes cannot be probed.
-    pub async fn validate_voucher(
-        &self,
-        actor: &Actor,
-        code: VoucherCode,
-        customer_email: &str,
-    ) -> Result<VoucherView, Error> {
-        let actor = *actor;
-        let email = customer_email.trim().to_lowercase();
-        self.read(move |tx| {
-            let v = load(tx, &code)?;
-            authorize(&actor, Action::ValidateVoucher, Resource::Voucher(&v))?;
-            let mut matches = false;
-            for uid in [v.created_by, v.project_manager_id] {
-                if tx.user(uid)?.is_some_and(|u| u.email == email) {
-                    matches = true;
-                }
-            }
-            if !matches {
-                return Err(Error::NotFound(Entity::Voucher));
-            }
-            view(tx, v, false)
-        })
-        .await
-    }
-
     pub async fn reserve_voucher(
         &self,
         actor: &Actor,
@@ -470,22 +449,33 @@ impl App {
                 let delivery_country = match &input.delivery_country {
                     Some(c) => saps_core::org::country_code(c)
                         .map_err(|m| Error::invalid("delivery_country", m))?,
-                    None => tx
-                        .org(v.customer_id)?
-                        .map(|c| c.country)
-                        .unwrap_or_default(),
+                    None => crate::handoff::customer_country(tx, v)?,
                 };
-                let next = v.reserve(ReserveRequest {
+                // Eligibility is re-checked now, in this transaction, from the
+                // partner's enrollment (locked), records and locations.
+                let partner = v.partner_id.unwrap_or(location.partner_id);
+                let today = saps_core::program_date(now);
+                let next = crate::handoff::with_standing(
+                    tx,
                     program,
-                    location: &location,
-                    consultant: &consultant,
-                    start_date: input.start_date,
-                    end_date: input.end_date,
-                    accept_terms: input.accept_terms,
-                    delivery_country: &delivery_country,
-                    reserved_by,
-                    now,
-                })?;
+                    partner,
+                    &v.engagement,
+                    today,
+                    |s| {
+                        v.reserve(ReserveRequest {
+                            program,
+                            location: &location,
+                            consultant: &consultant,
+                            start_date: input.start_date,
+                            end_date: input.end_date,
+                            accept_terms: input.accept_terms,
+                            delivery_country: &delivery_country,
+                            reserved_by,
+                            now,
+                            standing: s,
+                        })
+                    },
+                )??;
                 let event = VoucherReserved {
                     code: next.code,
                     reservation: reservation_of(&next)?,

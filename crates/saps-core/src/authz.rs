@@ -39,6 +39,8 @@ pub enum Action {
     ViewEnrollments,
     /// Disable a user, or enable it again.
     DisableUser,
+    /// The assigned partner gives an unreserved voucher back to the customer.
+    ReturnVoucher,
     /// Write a partner company's business profile.
     EditProfile,
     /// Read a partner company's business profile (the directory shows listed
@@ -184,6 +186,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 Action::ValidateVoucher | Action::ReserveVoucher | Action::CancelReservation => {
                     deny(partner_admin, "reserve vouchers")
                 }
+                Action::ReturnVoucher => deny(partner_admin, "return this voucher"),
                 _ => deny(false, "do this to a voucher"),
             }
         }

@@ -5,6 +5,8 @@ use crate::quantity::Days;
 use jiff::civil::Date;
 use std::fmt;
 
+mod handoff;
+
 /// A business rule that refused an action. The name is part of the API
 /// (`rule.<name>`); the message is the English text, translated by the UI.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,6 +108,54 @@ pub enum Rule {
     OfferingNotActive {
         offering: String,
     },
+    /// The partner has no enrollment in the engagement's offering.
+    NotEnrolled {
+        offering: String,
+    },
+    /// The partner's enrollment in the offering ended.
+    EnrollmentLapsed {
+        offering: String,
+        valid_until: Date,
+    },
+    /// The chosen location is not approved for the offering in the enrollment.
+    LocationNotApproved {
+        location: String,
+        offering: String,
+    },
+    /// None of the partner's locations approved for the offering is in the country.
+    NoApprovedLocationInCountry {
+        offering: String,
+        country: String,
+    },
+    /// The compliance course was not completed within the last year.
+    ComplianceTrainingMissing {
+        course: String,
+    },
+    /// The engagement's qualifying competency is not held.
+    CompetencyMissing {
+        competency: String,
+        engagement: String,
+    },
+    /// The engagement's qualifying competency expired.
+    CompetencyExpired {
+        competency: String,
+        expired_on: Date,
+    },
+    /// The chosen consultant passed none of the engagement's exams.
+    ConsultantNotQualified {
+        engagement: String,
+        exams: String,
+    },
+    /// No consultant of the company passed any of the engagement's exams.
+    NoQualifiedConsultant {
+        engagement: String,
+        exams: String,
+    },
+    /// The reservation's dates hold fewer days than the voucher's.
+    ReservationTooShort {
+        window_days: u32,
+        voucher_days: u32,
+    },
 }
 
 impl Rule {
@@ -149,6 +199,16 @@ impl Rule {
             Self::ProviderAgreementNotSigned { .. } => "provider_agreement_not_signed",
             Self::UnknownOffering { .. } => "unknown_offering",
             Self::OfferingNotActive { .. } => "offering_not_active",
+            Self::NotEnrolled { .. } => "not_enrolled",
+            Self::EnrollmentLapsed { .. } => "enrollment_lapsed",
+            Self::LocationNotApproved { .. } => "location_not_approved",
+            Self::NoApprovedLocationInCountry { .. } => "no_approved_location_in_country",
+            Self::ComplianceTrainingMissing { .. } => "compliance_training_missing",
+            Self::CompetencyMissing { .. } => "competency_missing",
+            Self::CompetencyExpired { .. } => "competency_expired",
+            Self::ConsultantNotQualified { .. } => "consultant_not_qualified",
+            Self::NoQualifiedConsultant { .. } => "no_qualified_consultant",
+            Self::ReservationTooShort { .. } => "reservation_too_short",
         }
     }
 }
@@ -227,6 +287,16 @@ impl Rule {
             Self::UnknownOffering { offering } | Self::OfferingNotActive { offering } => {
                 vec![("offering", T(offering.clone()))]
             }
+            Self::NotEnrolled { .. }
+            | Self::EnrollmentLapsed { .. }
+            | Self::LocationNotApproved { .. }
+            | Self::NoApprovedLocationInCountry { .. }
+            | Self::ComplianceTrainingMissing { .. }
+            | Self::CompetencyMissing { .. }
+            | Self::CompetencyExpired { .. }
+            | Self::ConsultantNotQualified { .. }
+            | Self::NoQualifiedConsultant { .. }
+            | Self::ReservationTooShort { .. } => self.handoff_args(),
             Self::BenefitNotActive
             | Self::BenefitAlreadyActive
             | Self::TermsNotAccepted
@@ -378,6 +448,16 @@ impl fmt::Display for Rule {
             Self::OfferingNotActive { offering } => {
                 write!(f, "The company's eligibility for {offering} is not active.")
             }
+            Self::NotEnrolled { .. }
+            | Self::EnrollmentLapsed { .. }
+            | Self::LocationNotApproved { .. }
+            | Self::NoApprovedLocationInCountry { .. }
+            | Self::ComplianceTrainingMissing { .. }
+            | Self::CompetencyMissing { .. }
+            | Self::CompetencyExpired { .. }
+            | Self::ConsultantNotQualified { .. }
+            | Self::NoQualifiedConsultant { .. }
+            | Self::ReservationTooShort { .. } => self.handoff_fmt(f),
         }
     }
 }

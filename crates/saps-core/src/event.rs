@@ -10,7 +10,7 @@
 
 use crate::VoucherCode;
 use crate::ids::{AgreementId, LocationId, OrgId, UserId};
-use crate::org::{Location, Role};
+use crate::org::{Locale, Location, Role};
 use crate::port::CompetencyLevel;
 use crate::quantity::Days;
 use crate::voucher::Reservation;
@@ -104,6 +104,11 @@ event_kinds! {
     "user.disabled" => UserDisabled,
     /// The operator or the organisation's admin enabled a disabled user again.
     "user.enabled" => UserEnabled,
+    /// A user chose the language of their pages and e-mails.
+    "user.locale_changed" => UserLocaleChanged,
+    /// The assigned partner gave a voucher back before reserving it; the
+    /// customer may assign it again.
+    "voucher.returned" => VoucherReturned,
     /// A partner's admin (or the operator) wrote the company's business profile.
     "profile.updated" => ProfileUpdated,
 }
@@ -213,6 +218,13 @@ pub struct UserEnabled {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserLocaleChanged {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub locale: Locale,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgreementAdded {
     /// The agreement's number.
     pub agreement: String,
@@ -300,6 +312,16 @@ pub struct EnrollmentRenewed {
     /// The new last day (inclusive).
     pub valid_until: Date,
     pub agreement_version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherReturned {
+    pub code: VoucherCode,
+    /// The partner that gave it back.
+    pub partner_id: OrgId,
+    /// The partner's name when it gave it back.
+    pub partner: String,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

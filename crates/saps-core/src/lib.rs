@@ -8,6 +8,7 @@ pub mod directory;
 pub mod eligibility;
 pub mod error;
 pub mod event;
+pub mod handoff;
 pub mod ids;
 pub mod journal;
 pub mod org;

@@ -89,10 +89,12 @@ pub enum Transition {
     Cancel,
     Expire,
     Remove,
+    /// The assigned partner gives an unreserved voucher back to the customer.
+    Return,
 }
 
 impl Transition {
-    pub const ALL: [Transition; 11] = [
+    pub const ALL: [Transition; 12] = [
         Self::Assign,
         Self::Reserve,
         Self::CancelReservation,
@@ -104,6 +106,7 @@ impl Transition {
         Self::Cancel,
         Self::Expire,
         Self::Remove,
+        Self::Return,
     ];
 
     pub fn verb(self) -> &'static str {
@@ -119,6 +122,7 @@ impl Transition {
             Self::Cancel => "cancelled",
             Self::Expire => "expired",
             Self::Remove => "removed",
+            Self::Return => "returned",
         }
     }
 }
@@ -137,6 +141,7 @@ pub fn next_state(from: VoucherState, t: Transition) -> Option<VoucherState> {
         (S::Claimed, T::Unclaim) => Some(S::Redeemed),
         (S::Claimed, T::Pay) => Some(S::Paid),
         (S::Created | S::Assigned, T::Cancel) => Some(S::Cancelled),
+        (S::Assigned, T::Return) => Some(S::Created),
         (S::Created | S::Assigned | S::Reserved | S::Completed, T::Expire) => Some(S::Expired),
         (S::Created | S::Assigned | S::Reserved | S::Completed, T::Remove) => Some(S::Removed),
         _ => None,
@@ -410,13 +415,12 @@ impl Voucher {
         {
             return Err(Rule::ConsultantNotInPartner.into());
         }
-        if req.location.country != req.delivery_country {
-            return Err(Rule::DeliveryCountryMismatch {
-                location_country: req.location.country.clone(),
-                delivery_country: req.delivery_country.to_owned(),
-            }
-            .into());
-        }
+        let choice = crate::handoff::Choice {
+            location: req.location,
+            consultant: req.consultant.id,
+            delivery_country: req.delivery_country,
+        };
+        req.standing.may_reserve(&self.engagement, &choice)?;
         if req.start_date < today {
             return Err(Rule::EngagementAlreadyStarted {
                 start_date: req.start_date,
@@ -426,6 +430,19 @@ impl Voucher {
         }
         if req.end_date < req.start_date {
             return Err(Rule::EndsBeforeStart.into());
+        }
+        let window_days = (req
+            .start_date
+            .until(req.end_date)
+            .map_or(0, |s| s.get_days())
+            + 1) as u32;
+        if window_days < self.days.0 {
+            let voucher_days = self.days.0;
+            return Err(Rule::ReservationTooShort {
+                window_days,
+                voucher_days,
+            }
+            .into());
         }
         if req.end_date > self.expires_on {
             return Err(Rule::EndsAfterExpiry {
@@ -449,6 +466,14 @@ impl Voucher {
     pub fn cancel_reservation(&self) -> Result<Voucher, Error> {
         let mut v = self.step(Transition::CancelReservation)?;
         v.reservation = None;
+        Ok(v)
+    }
+
+    /// The assigned partner gives the unreserved voucher back: unassigned.
+    pub fn give_back(&self) -> Result<Voucher, Error> {
+        let mut v = self.step(Transition::Return)?;
+        v.partner_id = None;
+        v.assigned_at = None;
         Ok(v)
     }
 
@@ -505,6 +530,8 @@ pub struct ReserveRequest<'a> {
     pub delivery_country: &'a str,
     pub reserved_by: UserId,
     pub now: Timestamp,
+    /// The partner's enrollment, records and locations at this moment.
+    pub standing: &'a crate::handoff::Standing<'a>,
 }
 
 #[cfg(test)]
@@ -521,7 +548,7 @@ mod tests {
                     .filter_map(move |&t| next_state(s, t).map(|n| (s, t, n)))
             })
             .collect();
-        assert_eq!(allowed.len(), 18);
+        assert_eq!(allowed.len(), 19);
         for terminal in [
             VoucherState::Paid,
             VoucherState::Cancelled,

@@ -51,6 +51,51 @@ fn cmd() -> impl Strategy<Value = Cmd> {
     ]
 }
 
+/// A partner enrolled in SSDPS and eligible for SSDPS-UPG on `today`.
+fn eligible(
+    p: &Partner,
+    today: jiff::civil::Date,
+) -> (port::Enrollment, port::PartnerQualifications) {
+    let at = Timestamp::UNIX_EPOCH;
+    let enrollment = port::Enrollment {
+        id: uuid::Uuid::nil(),
+        partner_id: p.org.id,
+        offering: "SSDPS".into(),
+        location_ids: vec![p.location.id],
+        valid_until: date(2099, 12, 31),
+        agreement_version: 1,
+        enrolled_at: at,
+        enrolled_by: p.admin.id,
+        version: 0,
+    };
+    let records = port::PartnerQualifications {
+        trainings: vec![port::TrainingRecord {
+            id: uuid::Uuid::nil(),
+            partner_id: p.org.id,
+            course: Program::sa_planning_services().compliance_course,
+            completed_on: today,
+            recorded_at: at,
+        }],
+        competencies: vec![port::CompetencyRecord {
+            id: uuid::Uuid::nil(),
+            partner_id: p.org.id,
+            competency: "Data Platform".into(),
+            level: port::CompetencyLevel::Gold,
+            valid_until: date(2099, 12, 31),
+            recorded_at: at,
+        }],
+        exams: vec![port::ExamRecord {
+            id: uuid::Uuid::nil(),
+            partner_id: p.org.id,
+            user_id: p.consultant.id,
+            exam: "DP-300".into(),
+            passed_on: today,
+            recorded_at: at,
+        }],
+    };
+    (enrollment, records)
+}
+
 struct Partner {
     org: Org,
     admin: User,
@@ -223,16 +268,26 @@ impl World {
                     return;
                 }
                 let start = program_date(self.now).saturating_add(start_in.days());
+                let days = i64::from(self.vouchers[v].days.0);
+                let (enrollment, records) = eligible(p, program_date(self.now));
+                let standing = saps_core::handoff::Standing {
+                    program: &self.program,
+                    enrollment: Some(&enrollment),
+                    records: &records,
+                    locations: std::slice::from_ref(&p.location),
+                    today: program_date(self.now),
+                };
                 let r = self.vouchers[v].reserve(ReserveRequest {
                     program: &self.program,
                     location: &p.location,
                     consultant: &p.consultant,
                     start_date: start,
-                    end_date: start.saturating_add(2.days()),
+                    end_date: start.saturating_add((days - 1).days()),
                     accept_terms: true,
                     delivery_country: "FR",
                     reserved_by: p.admin.id,
                     now: self.now,
+                    standing: &standing,
                 });
                 if let Ok(next) = r {
                     self.save(v, next);

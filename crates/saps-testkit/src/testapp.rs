@@ -46,7 +46,18 @@ pub struct TestApp {
 impl TestApp {
     /// A fresh database of the given kind, a simulated clock at 2020-11-02,
     /// and a fixture world with a pool of `pool_days`.
+    /// The world's partner is eligible for and enrolled in every offering.
     pub async fn new(db: Db, pool_days: u32) -> TestApp {
+        Self::build(db, pool_days, true).await
+    }
+
+    /// As [`TestApp::new`], but the world's partner has nothing recorded and
+    /// is not enrolled (onboarding starts from there).
+    pub async fn unenrolled(db: Db, pool_days: u32) -> TestApp {
+        Self::build(db, pool_days, false).await
+    }
+
+    async fn build(db: Db, pool_days: u32, enrolled: bool) -> TestApp {
         let dir = std::env::temp_dir().join(format!("saps-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store = open_fresh(db, &dir).await;
@@ -61,9 +72,12 @@ impl TestApp {
         )
         .await
         .expect("app starts");
-        let world = World::build(&app, pool_days, "t")
-            .await
-            .expect("fixture world");
+        let world = if enrolled {
+            World::build(&app, pool_days, "t").await
+        } else {
+            World::build_unenrolled(&app, pool_days, "t").await
+        }
+        .expect("fixture world");
         let router = saps_web::router(app.clone());
         TestApp {
             db,

@@ -113,6 +113,8 @@ async fn onboard(
 const SSDPS: (&str, &str, &str, &str) = ("SSDPS", "Data Platform", "DP-300", "2021-10-01");
 const DDPS: (&str, &str, &str, &str) = ("DDPS", "Windows and Devices", "MD-100", "2021-10-01");
 
+/// The names listed, but for the fixture world's partner (enrolled by the
+/// fixture, with an empty profile).
 async fn names(t: &TestApp, token: &str, query: &str) -> Vec<String> {
     let r = t.get(&format!("/api/v1/directory?{query}"), token).await;
     assert_eq!(r.status, StatusCode::OK, "{query}: {:?}", r.body);
@@ -121,7 +123,32 @@ async fn names(t: &TestApp, token: &str, query: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|i| i["name"].as_str().unwrap().to_owned())
+        .filter(|n| *n != t.world.partner.name)
         .collect()
+}
+
+/// A partner company that is not enrolled, with its global admin's token.
+async fn unlisted(t: &TestApp, op: &str, name: &str) -> (String, String) {
+    let p = t
+        .post(
+            "/api/v1/partners",
+            op,
+            &json!({"name": name, "country": "FR",
+                    "locations": [{"name": "Lille", "country": "FR", "city": "Lille"}]}),
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::CREATED, "{:?}", p.body);
+    let id = p.body["id"].as_str().unwrap().to_owned();
+    let email = format!("ga-{}@unlisted.example", uuid::Uuid::now_v7().simple());
+    let u = t
+        .post(
+            &format!("/api/v1/orgs/{id}/users"),
+            op,
+            &json!({"email": email, "name": "GA", "role": "global_admin", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(u.status, StatusCode::CREATED, "{:?}", u.body);
+    (id, t.app.issue_token(&email, PASSWORD).await.unwrap().0)
 }
 
 both_databases!(
@@ -147,7 +174,10 @@ both_databases!(
         assert_eq!(r.body["languages"], json!(["fr", "pt-BR"]));
         assert_eq!(r.body["industries"], json!(["retail", "banking"]));
         assert_eq!(r.body["website"], "https://example.com/about");
-        assert_eq!(r.body["listed"], false, "not enrolled");
+        assert_eq!(
+            r.body["listed"], true,
+            "the fixture partner is enrolled and eligible"
+        );
         assert_eq!(t.event_count().await, before + 1, "one profile.updated");
         let mine = t.get(&profile_path(&id), &consultant).await;
         assert_eq!(mine.body, r.body);
@@ -163,9 +193,17 @@ both_databases!(
         assert_eq!(byop.body["website"], Value::Null);
         let r = put_profile(&t, &consultant, &id, &body).await;
         assert_eq!((r.status.as_u16(), r.code()), (403, "auth.forbidden"));
-        // A customer sees an unlisted partner's profile as not found.
+        // A customer sees a listed partner's profile, an unlisted one's as not found.
         let r = t.get(&profile_path(&id), &customer).await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let (other, other_admin) = unlisted(&t, &op, "Unlisted").await;
+        let r = t.get(&profile_path(&other), &customer).await;
         assert_eq!((r.status.as_u16(), r.code()), (404, "partner.not_found"));
+        let r = t.get(&profile_path(&other), &ga).await;
+        assert_eq!((r.status.as_u16(), r.code()), (404, "partner.not_found"));
+        let r = t.get(&profile_path(&other), &other_admin).await;
+        assert_eq!((r.status.as_u16(), r.code()), (200, ""), "its own");
+        assert_eq!(r.body["listed"], false);
     }
 );
 
@@ -184,6 +222,7 @@ both_databases!(
             StatusCode::OK
         );
         let other = onboard(&t, &op, "Other", ("IT", "Roma"), SSDPS, "Altro", &["it"]).await;
+        let (hidden, _) = unlisted(&t, &op, "Hidden").await;
         let before = t.event_count().await;
         let stored = t.get(&profile_path(&id), &ga).await.body;
         let with = |field: &str, v: Value| {
@@ -269,7 +308,7 @@ both_databases!(
         assert_eq!((r.status.as_u16(), r.code()), (404, "partner.not_found"));
         let r = put_profile(&t, &customer, &id, &good).await;
         assert_eq!((r.status.as_u16(), r.code()), (404, "partner.not_found"));
-        let r = t.get(&profile_path(&id), &other.admin).await;
+        let r = t.get(&profile_path(&hidden), &other.admin).await;
         assert_eq!(
             (r.status.as_u16(), r.code()),
             (404, "partner.not_found"),
@@ -328,7 +367,7 @@ both_databases!(
             &["ru"],
         )
         .await;
-        // The world's partner is not enrolled: never listed.
+        // (The fixture's own partner is left out by `names`.)
         assert_eq!(
             names(&t, &customer, "").await,
             ["Ágil Nuvem", "Zéphyr Conseil", "Облако Плюс"]
@@ -431,7 +470,7 @@ both_databases!(
         loop {
             let r = t
                 .get(
-                    &format!("/api/v1/directory?limit=2&cursor={cursor}"),
+                    &format!("/api/v1/directory?q=cloud&limit=2&cursor={cursor}"),
                     &customer,
                 )
                 .await;

@@ -13,7 +13,7 @@ use saps_testkit::testapp::TestApp;
 use serde_json::{Value, json};
 
 both_databases!(the_program_names_its_compliance_course, |db| async move {
-    let t = TestApp::new(db, 30).await;
+    let t = TestApp::unenrolled(db, 30).await;
     let op = t.token(&t.world.operator).await;
     let p = t.get("/api/v1/program", &op).await;
     assert_eq!(p.status, StatusCode::OK, "{:?}", p.body);
@@ -47,7 +47,7 @@ async fn tokens(t: &TestApp) -> (String, String) {
 both_databases!(
     the_operator_records_trainings_competencies_and_exams_each_journaled,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let t = TestApp::unenrolled(db, 30).await;
         let (op, _) = tokens(&t).await;
         let p = t.world.partner.id;
         let before = t.event_count().await;
@@ -99,7 +99,7 @@ both_databases!(
 both_databases!(
     bad_records_are_refused_with_a_stable_code_and_change_nothing,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let t = TestApp::unenrolled(db, 30).await;
         let (op, ga) = tokens(&t).await;
         let w = t.world.clone();
         let p = w.partner.id;
@@ -270,7 +270,7 @@ both_databases!(
 both_databases!(
     locations_are_added_and_users_keep_their_locale,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let t = TestApp::unenrolled(db, 30).await;
         let (op, ga) = tokens(&t).await;
         let p = t.world.partner.id;
         for tok in [&op, &ga] {
@@ -369,7 +369,7 @@ async fn qualify(t: &TestApp, op: &str) {
 both_databases!(
     eligibility_moves_from_not_started_to_active_as_records_are_added,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let t = TestApp::unenrolled(db, 30).await;
         let (op, ga) = tokens(&t).await;
         let p = t.world.partner.id;
         let path = format!("/api/v1/partners/{p}/eligibility");
@@ -434,7 +434,7 @@ both_databases!(
 );
 
 both_databases!(another_tenants_eligibility_is_not_found, |db| async move {
-    let t = TestApp::new(db, 30).await;
+    let t = TestApp::unenrolled(db, 30).await;
     let (op, ga) = tokens(&t).await;
     let ba = t.token(&t.world.benefit_admin).await;
     let consultant = t.token(&t.world.consultant).await;

@@ -410,6 +410,12 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
         .0,
         StatusCode::OK
     );
+    // The partner gives it back; again, it no longer sees it.
+    let back = json!({"reason": "No consultant is free before it expires"});
+    let give_back = format!("{one}/return");
+    let first = send(&t, post.clone(), &give_back, Some(&pa), Some(back.clone())).await;
+    assert_eq!(first.0, StatusCode::OK);
+    send(&t, post.clone(), &give_back, Some(&pa), Some(back)).await;
     assert_eq!(
         send(
             &t,

@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 pub enum Scenario {
     /// Reserve / cancel-reservation round trips, raw engine then HTTP.
     Reserve,
+    /// `saps import` of competency and exam rows from CSV (see bench_import.rs).
+    Import,
     /// Partner directory searches over HTTP on --partners seeded companies.
     Directory,
 }
@@ -27,6 +29,7 @@ impl Scenario {
     fn name(self) -> &'static str {
         match self {
             Self::Reserve => "reserve",
+            Self::Import => "import",
             Self::Directory => "directory",
         }
     }
@@ -51,6 +54,9 @@ pub struct BenchArgs {
     /// Skip SQLite (useful with --postgres).
     #[arg(long)]
     no_sqlite: bool,
+    /// Rows the import scenario imports (half competencies, half exams).
+    #[arg(long, default_value_t = 1_000_000)]
+    rows: usize,
     /// The directory scenario: how many partner companies to seed.
     #[arg(long, default_value_t = 100_000)]
     partners: usize,
@@ -91,6 +97,9 @@ fn reserve_input(w: &World) -> ReserveInput {
 }
 
 pub async fn run(a: BenchArgs) -> Result<()> {
+    if a.scenario == Some(Scenario::Import) {
+        return crate::bench_import::run(a.rows, a.postgres.as_deref(), a.no_sqlite).await;
+    }
     println!(
         "saps bench: {} clients, {} s per phase, on {} cores",
         a.clients,

@@ -2,9 +2,12 @@
 
 #[cfg(feature = "bench")]
 mod bench;
-#[cfg(feature = "bench")]
 mod bench_directory;
+#[cfg(feature = "bench")]
+mod bench_import;
 mod config;
+mod import;
+mod import_csv;
 mod store;
 
 use anyhow::{Context, Result, bail};
@@ -47,6 +50,9 @@ enum Command {
     /// Measure reserve / cancel-reservation round trips over HTTP against the raw engine.
     #[cfg(feature = "bench")]
     Bench(bench::BenchArgs),
+    /// Import partners (with locations), trainings, competencies or consultants' exams from a
+    /// CSV file: every row or, if any row is bad, none (see docs/IMPORT.md).
+    Import(import::ImportArgs),
 }
 
 // Defaults of the options that saps.toml may also set are applied after the
@@ -226,6 +232,7 @@ async fn main() -> Result<()> {
         } => user_add(&db.resolve(&file), &role, &email, &password, name, org_id).await,
         #[cfg(feature = "bench")]
         Command::Bench(a) => bench::run(a).await,
+        Command::Import(a) => import::run(a, &file).await,
     }
 }
 

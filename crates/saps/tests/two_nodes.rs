@@ -174,6 +174,29 @@ async fn races_across_two_serve_processes_on_one_postgres_have_exactly_one_winne
     .await;
     assert_eq!(s, 200);
 
+    // The partner qualifies for SSDPS and enrolls its location (node B).
+    let location = partner["locations"][0]["id"].as_str().unwrap().to_owned();
+    let course =
+        json!({"course": "Planning Services compliance training", "completed_on": "2020-10-01"});
+    let competency =
+        json!({"competency": "Data Platform", "level": "gold", "valid_until": "2021-12-31"});
+    let exam = json!({"exam": "DP-300", "passed_on": "2020-10-01"});
+    let enrollment = json!({"offering": "SSDPS", "location_ids": [location]});
+    for (path, who, body) in [
+        (format!("partners/{pid}/trainings"), &op, course),
+        (format!("partners/{pid}/competencies"), &op, competency),
+        (format!("users/{}/exams", ids["consultant"]), &op, exam),
+        (
+            format!("partners/{pid}/agreement"),
+            &ga,
+            json!({"version": 1, "accept": true}),
+        ),
+        (format!("partners/{pid}/enrollments"), &ga, enrollment),
+    ] {
+        let (s, r) = call(&c, &format!("{}/{path}", b.base), Some(who), body).await;
+        assert_eq!(s, 201, "{path}: {r}");
+    }
+
     // One voucher, assigned on node B; 200 reservations split over both nodes.
     let new_voucher = json!({
         "customer_id": cid,
@@ -199,7 +222,6 @@ async fn races_across_two_serve_processes_on_one_postgres_have_exactly_one_winne
     )
     .await;
     assert_eq!(s, 200);
-    let location = partner["locations"][0]["id"].as_str().unwrap().to_owned();
     let reserve = json!({
         "location_id": location,
         "consultant_id": ids["consultant"],

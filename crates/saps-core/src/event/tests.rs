@@ -117,6 +117,15 @@ fn stored() -> Vec<(&'static str, Value)> {
         ("user.disabled", json!({"id": USER, "org_id": ORG})),
         ("user.enabled", json!({"id": USER, "org_id": ORG})),
         (
+            "user.locale_changed",
+            json!({"id": USER, "org_id": ORG, "locale": "pt-BR"}),
+        ),
+        (
+            "voucher.returned",
+            json!({"code": code, "partner_id": ORG, "partner": "Tailspin",
+                   "reason": "no consultant free before it expires"}),
+        ),
+        (
             "profile.updated",
             json!({"partner_id": ORG, "description": "Serviços de nuvem", "languages": ["pt-BR", "en"],
                    "industries": ["retail"], "website": "https://example.com"}),

@@ -40,7 +40,7 @@ pub use program::ProgramStore;
 pub use provider_agreements::{AgreementSignature, ProviderAgreementVersion, ProviderAgreements};
 pub use records::{
     CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, PartnerRecords,
-    TrainingRecord,
+    RecordKinds, TrainingRecord,
 };
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;

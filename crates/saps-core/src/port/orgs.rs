@@ -2,7 +2,7 @@
 
 use super::StoreResult;
 use crate::ids::{LocationId, OrgId, UserId};
-use crate::org::{Location, Org, OrgKind, User};
+use crate::org::{Locale, Location, Org, OrgKind, User};
 
 /// Organisations, locations and users.
 pub trait Orgs {
@@ -20,4 +20,7 @@ pub trait Orgs {
     fn users(&mut self, org: OrgId) -> StoreResult<Vec<User>>;
     /// Disables or enables a user; a missing user changes nothing.
     fn set_user_disabled(&mut self, id: UserId, disabled: bool) -> StoreResult<()>;
+    /// Stores the language of a user's e-mails and pages; a missing user
+    /// changes nothing.
+    fn set_user_locale(&mut self, id: UserId, locale: Locale) -> StoreResult<()>;
 }

@@ -37,4 +37,6 @@ pub trait ProviderAgreements {
         partner: OrgId,
         version: u32,
     ) -> StoreResult<Option<AgreementSignature>>;
+    /// Every version the company signed, newest version first.
+    fn agreement_signatures(&mut self, partner: OrgId) -> StoreResult<Vec<AgreementSignature>>;
 }

@@ -73,6 +73,22 @@ pub struct PartnerQualifications {
     pub exams: Vec<ExamRecord>,
 }
 
+/// Which of a company's records to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordKinds {
+    pub trainings: bool,
+    pub competencies: bool,
+    pub exams: bool,
+}
+
+impl RecordKinds {
+    pub const ALL: RecordKinds = RecordKinds {
+        trainings: true,
+        competencies: true,
+        exams: true,
+    };
+}
+
 /// Trainings, competencies and consultants' exams, per partner company.
 pub trait PartnerRecords {
     fn insert_training(&mut self, record: &TrainingRecord) -> StoreResult<()>;
@@ -80,4 +96,40 @@ pub trait PartnerRecords {
     fn insert_exam(&mut self, record: &ExamRecord) -> StoreResult<()>;
     /// Everything recorded for the company, each list oldest first.
     fn qualifications(&mut self, partner: OrgId) -> StoreResult<PartnerQualifications>;
+
+    /// Only some kinds of the company's records (the others empty), each
+    /// list oldest first: what a bulk import compares its rows with.
+    fn qualifications_of(
+        &mut self,
+        partner: OrgId,
+        kinds: RecordKinds,
+    ) -> StoreResult<PartnerQualifications> {
+        let mut q = self.qualifications(partner)?;
+        if !kinds.trainings {
+            q.trainings.clear();
+        }
+        if !kinds.competencies {
+            q.competencies.clear();
+        }
+        if !kinds.exams {
+            q.exams.clear();
+        }
+        Ok(q)
+    }
+
+    /// Many trainings at once (a bulk import): the same rows as inserting
+    /// each in turn, which is what this default does; stores may batch.
+    fn insert_trainings(&mut self, records: &[TrainingRecord]) -> StoreResult<()> {
+        records.iter().try_for_each(|r| self.insert_training(r))
+    }
+
+    /// Many competencies at once (a bulk import), see [`Self::insert_trainings`].
+    fn insert_competencies(&mut self, records: &[CompetencyRecord]) -> StoreResult<()> {
+        records.iter().try_for_each(|r| self.insert_competency(r))
+    }
+
+    /// Many exams at once (a bulk import), see [`Self::insert_trainings`].
+    fn insert_exams(&mut self, records: &[ExamRecord]) -> StoreResult<()> {
+        records.iter().try_for_each(|r| self.insert_exam(r))
+    }
 }

@@ -115,6 +115,54 @@ impl Journal for PgTx<'_> {
         }
     }
 
+    fn append_events(&mut self, events: &[NewEvent]) -> StoreResult<()> {
+        // The same numbering as append_event, one statement per chunk.
+        for chunk in events.chunks(5_000) {
+            let first = self.events;
+            if first + chunk.len() as i64 > 1 << EVENT_RANK_BITS {
+                return Err(StoreError::Backend(
+                    "too many events appended in one transaction".into(),
+                ));
+            }
+            self.events += chunk.len() as i64;
+            let ranks: Vec<i64> = (first..self.events).collect();
+            let ids: Vec<Uuid> = chunk.iter().map(|e| e.id.0).collect();
+            let at: Vec<jiff::Timestamp> = chunk.iter().map(|e| micros(e.at)).collect();
+            let actors: Vec<Option<Uuid>> = chunk.iter().map(|e| e.actor_id.map(|u| u.0)).collect();
+            let kinds: Vec<&str> = chunk.iter().map(|e| e.kind.as_str()).collect();
+            let payloads: Vec<&serde_json::Value> = chunk.iter().map(|e| &e.payload).collect();
+            let vouchers: Vec<Option<Uuid>> =
+                chunk.iter().map(|e| e.voucher_id.map(|v| v.0)).collect();
+            let customers: Vec<Option<Uuid>> =
+                chunk.iter().map(|e| e.customer_id.map(|o| o.0)).collect();
+            let partners: Vec<Option<Uuid>> =
+                chunk.iter().map(|e| e.partner_id.map(|o| o.0)).collect();
+            let versions = chunk
+                .iter()
+                .map(|e| int(e.program_version, "program version"))
+                .collect::<StoreResult<Vec<i32>>>()?;
+            let n = self.exec(
+                &format!(
+                    "INSERT INTO events ({EVENT_COLS}) \
+                     SELECT (pg_current_xact_id()::text::bigint << {EVENT_RANK_BITS}) + r, \
+                     id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, v \
+                     FROM UNNEST($1::bigint[], $2::uuid[], $3::timestamptz[], $4::uuid[], \
+                     $5::text[], $6::jsonb[], $7::uuid[], $8::uuid[], $9::uuid[], $10::int[]) \
+                     AS u (r, id, at, actor_id, kind, payload, voucher_id, customer_id, \
+                     partner_id, v) ON CONFLICT DO NOTHING"
+                ),
+                &[
+                    &ranks, &ids, &at, &actors, &kinds, &payloads, &vouchers, &customers,
+                    &partners, &versions,
+                ],
+            )?;
+            if n != chunk.len() as u64 {
+                return Err(StoreError::Duplicate("event_id"));
+            }
+        }
+        Ok(())
+    }
+
     fn events_after(&mut self, scope: Scope, after: i64, limit: u32) -> StoreResult<Vec<Event>> {
         let mut p = Params::default();
         let scope = event_scope(scope, &mut p);

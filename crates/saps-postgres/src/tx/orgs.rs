@@ -193,4 +193,12 @@ impl Orgs for PgTx<'_> {
         )
         .map(drop)
     }
+
+    fn set_user_locale(&mut self, id: UserId, locale: Locale) -> StoreResult<()> {
+        self.exec(
+            "UPDATE users SET locale = $2 WHERE id = $1",
+            &[&id.0, &locale.as_str()],
+        )
+        .map(drop)
+    }
 }

@@ -64,4 +64,22 @@ impl ProviderAgreements for PgTx<'_> {
         })
         .transpose()
     }
+
+    fn agreement_signatures(&mut self, partner: OrgId) -> StoreResult<Vec<AgreementSignature>> {
+        self.rows(
+            "SELECT partner_id, version, signed_by, signed_at FROM agreement_signatures \
+             WHERE partner_id = $1 ORDER BY version DESC",
+            &[&partner.0],
+        )?
+        .iter()
+        .map(|r| {
+            Ok(AgreementSignature {
+                partner_id: OrgId(get(r, 0)?),
+                version: u32_col(r, 1)?,
+                signed_by: UserId(get(r, 2)?),
+                signed_at: get(r, 3)?,
+            })
+        })
+        .collect()
+    }
 }

@@ -7,6 +7,15 @@ use saps_core::{Event, NewEvent, Scope, VoucherId};
 const EVENT_COLS: &str =
     "seq, id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, program_version";
 
+/// An optional id's text: `None` when there was none.
+fn nonempty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+const INSERT_EVENT: &str = "INSERT INTO events \
+     (id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, program_version) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
 fn event_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     let payload: String = r.get(5)?;
     Ok(Event {
@@ -72,6 +81,46 @@ impl Journal for SqliteTx<'_> {
             |r| r.get(0),
         )?
         .ok_or_else(|| StoreError::Backend("an appended event has no sequence number".into()))
+    }
+
+    fn append_events(&mut self, events: &[NewEvent]) -> StoreResult<()> {
+        let mut stmt = self.conn.prepare_cached(INSERT_EVENT).map_err(db_error)?;
+        let mut payload = Vec::with_capacity(256);
+        let (mut texts, mut more) = (Texts::default(), Texts::default());
+        for e in events {
+            payload.clear();
+            serde_json::to_writer(&mut payload, &e.payload)
+                .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
+            let payload = std::str::from_utf8(&payload)
+                .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
+            let f = texts.format(
+                [
+                    Some(e.id.0),
+                    e.actor_id.map(|u| u.0),
+                    e.voucher_id.map(|v| v.0),
+                ],
+                None,
+                e.at,
+            );
+            let g = more.format(
+                [e.customer_id.map(|o| o.0), e.partner_id.map(|o| o.0), None],
+                None,
+                e.at,
+            );
+            stmt.execute(params![
+                f.ids[0],
+                f.at,
+                nonempty(f.ids[1]),
+                e.kind,
+                payload,
+                nonempty(f.ids[2]),
+                nonempty(g.ids[0]),
+                nonempty(g.ids[1]),
+                e.program_version,
+            ])
+            .map_err(db_error)?;
+        }
+        Ok(())
     }
 
     fn events_after(&mut self, scope: Scope, after: i64, limit: u32) -> StoreResult<Vec<Event>> {

@@ -40,6 +40,70 @@ pub(crate) fn timestamp(t: jiff::Timestamp) -> String {
     format!("{micros:.9}")
 }
 
+/// Text forms of a bulk insert's values written into buffers the caller
+/// reuses, rather than a new string per value and row; the (usually shared)
+/// instant is formatted once.
+pub(crate) struct Texts {
+    ids: [[u8; 36]; 3],
+    day: [u8; 16],
+    at: Option<(jiff::Timestamp, String)>,
+}
+
+/// The stored text of up to three ids, a day and an instant.
+pub(crate) struct Formatted<'a> {
+    pub(crate) ids: [&'a str; 3],
+    pub(crate) day: &'a str,
+    pub(crate) at: &'a str,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Self {
+            ids: [[0; 36]; 3],
+            day: [0; 16],
+            at: None,
+        }
+    }
+}
+
+/// An id's text in `buf`, or nothing.
+fn id_text(buf: &mut [u8; 36], v: Option<uuid::Uuid>) -> &str {
+    match v {
+        Some(u) => u.hyphenated().encode_lower(buf),
+        None => "",
+    }
+}
+
+impl Texts {
+    pub(crate) fn format(
+        &mut self,
+        ids: [Option<uuid::Uuid>; 3],
+        day: Option<jiff::civil::Date>,
+        at: jiff::Timestamp,
+    ) -> Formatted<'_> {
+        if self.at.as_ref().is_none_or(|(t, _)| *t != at) {
+            self.at = Some((at, timestamp(at)));
+        }
+        let day = match day {
+            Some(d) => {
+                use std::io::Write as _;
+                let mut cursor = std::io::Cursor::new(&mut self.day[..]);
+                // A civil date's text is at most 11 bytes (-009999-01-01 is not a civil date).
+                let _ = write!(cursor, "{d}");
+                let n = cursor.position() as usize;
+                std::str::from_utf8(&self.day[..n]).unwrap_or_default()
+            }
+            None => "",
+        };
+        let [a, b, c] = &mut self.ids;
+        Formatted {
+            ids: [id_text(a, ids[0]), id_text(b, ids[1]), id_text(c, ids[2])],
+            day,
+            at: self.at.as_ref().map_or("", |(_, s)| s.as_str()),
+        }
+    }
+}
+
 /// A column that held something other than what was stored.
 #[derive(Debug)]
 struct Corrupt(String);

@@ -169,4 +169,12 @@ impl Orgs for SqliteTx<'_> {
         )
         .map(drop)
     }
+
+    fn set_user_locale(&mut self, id: UserId, locale: Locale) -> StoreResult<()> {
+        self.exec(
+            "UPDATE users SET locale = ?2 WHERE id = ?1",
+            params![id.to_string(), locale.as_str()],
+        )
+        .map(drop)
+    }
 }

@@ -81,4 +81,20 @@ impl ProviderAgreements for SqliteTx<'_> {
             },
         )
     }
+
+    fn agreement_signatures(&mut self, partner: OrgId) -> StoreResult<Vec<AgreementSignature>> {
+        self.all(
+            "SELECT partner_id, version, signed_by, signed_at FROM agreement_signatures \
+             WHERE partner_id = ?1 ORDER BY version DESC",
+            [partner.to_string()],
+            |r| {
+                Ok(AgreementSignature {
+                    partner_id: col(r, 0)?,
+                    version: r.get(1)?,
+                    signed_by: col(r, 2)?,
+                    signed_at: col(r, 3)?,
+                })
+            },
+        )
+    }
 }

@@ -419,6 +419,9 @@ macro_rules! __contract_list {
             a_signature_reads_back_per_partner_and_version_and_is_made_once,
             an_enrollment_reads_back_and_is_renewed_by_a_conditional_write,
             racing_enrollments_of_one_offering_store_exactly_one,
+            bulk_inserted_records_read_back_like_single_ones,
+            bulk_appended_events_read_back_in_append_order,
+            some_kinds_of_records_read_back_alone,
             a_profile_reads_back_and_is_replaced_by_a_conditional_write,
             the_directory_finds_enrolled_companies_by_every_filter_in_name_order,
         }

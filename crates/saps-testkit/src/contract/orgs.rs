@@ -157,4 +157,18 @@ pub fn a_disabled_user_reads_back_disabled_and_its_tokens_find_nobody(store: &dy
     );
     // A missing user changes nothing and is no error.
     write(store, |tx| Ok(tx.set_user_disabled(UserId::new(), true)?));
+
+    // The user's language is stored and read back, the others' untouched.
+    write(store, move |tx| {
+        Ok(tx.set_user_locale(pm, saps_core::Locale::PtBr)?)
+    });
+    let stored = read(store, move |tx| Ok(tx.user(pm)?)).expect("the user");
+    assert_eq!(stored.locale, saps_core::Locale::PtBr);
+    assert_eq!(
+        read(store, move |tx| Ok(tx.user(admin)?)).map(|u| u.locale),
+        Some(saps_core::Locale::En)
+    );
+    write(store, |tx| {
+        Ok(tx.set_user_locale(UserId::new(), saps_core::Locale::Ru)?)
+    });
 }

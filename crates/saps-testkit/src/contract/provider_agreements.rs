@@ -75,6 +75,22 @@ pub fn a_signature_reads_back_per_partner_and_version_and_is_made_once(store: &d
         read(store, move |tx| Ok(tx.agreement_signature(id2, 1)?)),
         None
     );
+    let later = AgreementSignature {
+        version: 3,
+        signed_at: now(),
+        ..s.clone()
+    };
+    let stored = later.clone();
+    write(store, move |tx| Ok(tx.insert_agreement_signature(&stored)?));
+    assert_eq!(
+        read(store, move |tx| Ok(tx.agreement_signatures(id1)?)),
+        vec![later, s.clone()],
+        "every version the company signed, newest first"
+    );
+    assert_eq!(
+        read(store, move |tx| Ok(tx.agreement_signatures(id2)?)),
+        vec![]
+    );
     let twice = AgreementSignature {
         signed_at: now(),
         ..s

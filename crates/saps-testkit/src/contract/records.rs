@@ -4,7 +4,8 @@
 use super::*;
 use saps_core::Locale;
 use saps_core::port::{
-    CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, TrainingRecord,
+    CompetencyLevel, CompetencyRecord, ExamRecord, PartnerQualifications, RecordKinds,
+    TrainingRecord,
 };
 
 fn training(partner: &Org, course: &str, completed_on: Date) -> TrainingRecord {
@@ -99,4 +100,148 @@ pub fn a_users_locale_reads_back(store: &dyn Store) {
     let back = read(store, move |tx| Ok(tx.user(id)?)).expect("the user");
     assert_eq!(back.locale, Locale::PtBr);
     assert_eq!(back, u);
+}
+
+/// A bulk import's records (more than one batch of each) read back exactly
+/// as if each had been inserted in turn, after the ones already there.
+pub fn bulk_inserted_records_read_back_like_single_ones(store: &dyn Store) {
+    let p = partner(store, "Partner");
+    let first = training(&p.org, "Compliance", date(2020, 1, 1));
+    let single = first.clone();
+    write(store, move |tx| Ok(tx.insert_training(&single)?));
+    let mut expected = PartnerQualifications {
+        trainings: vec![first],
+        ..PartnerQualifications::default()
+    };
+    for i in 0..12_001u32 {
+        let day = date(2020, 1, 1) + jiff::Span::new().days(i64::from(i % 700));
+        expected
+            .competencies
+            .push(competency(&p.org, &format!("Competency {i}"), day));
+    }
+    for i in 0..7 {
+        let day = date(2020, 3, 1 + i);
+        expected
+            .trainings
+            .push(training(&p.org, &format!("Course {i}"), day));
+        expected
+            .exams
+            .push(exam(&p.consultants[(i % 2) as usize], "AZ-800", day));
+    }
+    let q = expected.clone();
+    write(store, move |tx| {
+        tx.insert_trainings(&q.trainings[1..])?;
+        tx.insert_competencies(&q.competencies)?;
+        tx.insert_exams(&q.exams)?;
+        Ok(())
+    });
+    let id = p.org.id;
+    assert_eq!(read(store, move |tx| Ok(tx.qualifications(id)?)), expected);
+    // Nothing at all is a batch too.
+    write(store, |tx| {
+        tx.insert_trainings(&[])?;
+        tx.append_events(&[])?;
+        Ok(())
+    });
+}
+
+/// Bulk-appended events (more than one batch) read back in the order given,
+/// with their payloads and scopes, after an event appended alone.
+pub fn bulk_appended_events_read_back_in_append_order(store: &dyn Store) {
+    let p = partner(store, "Partner");
+    let alone = NewEvent::raw("program.changed", now(), None, 1, serde_json::json!({}));
+    let mut events = vec![alone.clone()];
+    for i in 0..6_001 {
+        let payload = serde_json::json!({ "n": i, "text": "Réservé \"q\" 日本" });
+        events.push(
+            NewEvent::raw("competency.recorded", now(), Some(p.admin.id), 2, payload)
+                .partner(p.org.id),
+        );
+    }
+    let bulk = events[1..].to_vec();
+    write(store, move |tx| {
+        tx.append_event(&alone)?;
+        tx.append_events(&bulk)?;
+        Ok(())
+    });
+    let mut back = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = read(store, move |tx| {
+            Ok(tx.events_after(Scope::All, after, 1000)?)
+        });
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        back.extend(page);
+    }
+    let ids: Vec<_> = back.iter().map(|e| e.id).collect();
+    let expected: Vec<_> = events.iter().map(|e| e.id).collect();
+    assert_eq!(ids, expected);
+    let (first, last) = (&back[1], &back[back.len() - 1]);
+    assert_eq!(first.payload, events[1].payload);
+    assert_eq!(last.payload, events[events.len() - 1].payload);
+    assert_eq!(last.partner_id, Some(p.org.id));
+    assert_eq!(last.actor_id, Some(p.admin.id));
+    assert_eq!((last.voucher_id, last.customer_id), (None, None));
+    assert_eq!(back[0].actor_id, None);
+    assert_eq!(back[0].at, events[0].at);
+    assert_eq!(last.at, events[events.len() - 1].at);
+    let id = p.org.id;
+    let mine = read(store, move |tx| {
+        Ok(tx.events_after(Scope::Partner(id), 0, 10_000)?)
+    });
+    assert_eq!(mine.len(), 6_001);
+}
+
+/// Reading only some kinds of a company's records gives those, as a full
+/// read does, and the others empty.
+pub fn some_kinds_of_records_read_back_alone(store: &dyn Store) {
+    let p = partner(store, "Partner");
+    let all = PartnerQualifications {
+        trainings: vec![training(&p.org, "Compliance", date(2020, 1, 10))],
+        competencies: vec![competency(&p.org, "Datacenter", date(2021, 6, 30))],
+        exams: vec![exam(&p.consultants[0], "AZ-800", date(2020, 9, 15))],
+    };
+    let q = all.clone();
+    write(store, move |tx| {
+        tx.insert_trainings(&q.trainings)?;
+        tx.insert_competencies(&q.competencies)?;
+        tx.insert_exams(&q.exams)?;
+        Ok(())
+    });
+    let id = p.org.id;
+    for (trainings, competencies, exams) in [
+        (true, false, false),
+        (false, true, false),
+        (false, false, true),
+    ] {
+        let kinds = RecordKinds {
+            trainings,
+            competencies,
+            exams,
+        };
+        let expected = PartnerQualifications {
+            trainings: if trainings {
+                all.trainings.clone()
+            } else {
+                vec![]
+            },
+            competencies: if competencies {
+                all.competencies.clone()
+            } else {
+                vec![]
+            },
+            exams: if exams { all.exams.clone() } else { vec![] },
+        };
+        assert_eq!(
+            read(store, move |tx| Ok(tx.qualifications_of(id, kinds)?)),
+            expected
+        );
+    }
+    assert_eq!(
+        read(store, move |tx| Ok(
+            tx.qualifications_of(id, RecordKinds::ALL)?
+        )),
+        all
+    );
 }

@@ -5,6 +5,8 @@
 mod bad_input;
 mod body_limit;
 mod disabling;
+mod handoff;
+mod handoff_return;
 mod idempotency;
 mod path;
 mod provisioning;

@@ -45,7 +45,7 @@ async fn enroll(
 both_databases!(
     agreement_versions_only_increase_and_only_the_current_one_is_signed,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let t = TestApp::unenrolled(db, 30).await;
         let (op, ga) = tokens(&t).await;
         let first = t.get(AGREEMENT, &ga).await;
         assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
@@ -107,7 +107,7 @@ both_databases!(
 both_databases!(
     enrolling_needs_the_signed_agreement_an_active_offering_and_own_locations,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let t = TestApp::unenrolled(db, 30).await;
         let (op, ga) = tokens(&t).await;
         let own = json!([t.world.location.id]);
         let foreign = t
@@ -233,7 +233,7 @@ both_databases!(
 both_databases!(
     racing_enrollments_of_one_offering_leave_one_enrollment,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let t = TestApp::unenrolled(db, 30).await;
         let (op, ga) = tokens(&t).await;
         sign(&t, &ga, 1, true).await;
         qualify(&t, &op).await;

@@ -58,7 +58,6 @@ directory-choose-voucher = Choose a voucher
 directory-assign = Assign
 directory-assign-choose = Choose one of your vouchers to assign.
 directory-next = Next page
-invalid-country = Give a two-letter country code, such as FR or BR.
 invalid-language = Give a language tag, such as fr or pt-BR.
 invalid-q = Search with at most 200 characters.
 

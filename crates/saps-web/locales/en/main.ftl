@@ -114,7 +114,7 @@ benefit-chart-label = Used: { $used }; available: { $available }
 
 partner-to-reserve = Vouchers to validate and reserve
 partner-to-reserve-none = No voucher is waiting for a reservation.
-partner-validate-link = Validate and reserve
+partner-validate-link = Reserve
 partner-reserved = Reserved engagements
 partner-reserved-none = No engagement is reserved.
 operator-counts = Vouchers by state
@@ -197,7 +197,7 @@ cancel-reservation-title = Cancel the reservation
 cancel-reservation-hint = The voucher goes back to the assigned state; the customer sees your reason.
 cancel-reservation-reason = Reason
 cancel-reservation-submit = Cancel the reservation
-reserve-from-detail = Validate this voucher with the customer's e-mail address, then reserve it.
+reserve-from-detail = Reserve this voucher: accept the program terms, then choose the location, the consultant and the dates.
 
 event-voucher-created = Created for { $engagement }, { $days } from agreement { $agreement }.
 event-voucher-assigned = Assigned to { $partner }.
@@ -244,7 +244,7 @@ vvr-title = Validate and reserve
 vvr-steps = Steps
 vvr-step-validate = 1. Validate the voucher
 vvr-step-reserve = 2. Accept the terms and reserve
-vvr-intro = Enter the voucher ID the customer gave you and the e-mail address of their voucher administrator.
+vvr-intro = Enter the voucher ID the customer gave you and the e-mail address of their benefit administrator or project manager.
 vvr-code-hint = 20 letters and digits, for example 7K3M-9QXR-2HDF-W8TN-C4PZ.
 vvr-email = Customer's e-mail address
 vvr-email-hint = The address of the customer's benefit administrator or project manager.

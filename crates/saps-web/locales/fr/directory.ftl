@@ -58,7 +58,6 @@ directory-choose-voucher = Choisissez un bon
 directory-assign = Attribuer
 directory-assign-choose = Choisissez l'un de vos bons à attribuer.
 directory-next = Page suivante
-invalid-country = Indiquez un code pays à deux lettres, par exemple FR ou BR.
 invalid-language = Indiquez un code de langue, par exemple fr ou pt-BR.
 invalid-q = Recherchez avec 200 caractères au plus.
 

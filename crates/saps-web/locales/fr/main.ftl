@@ -114,7 +114,7 @@ benefit-chart-label = Utilisés : { $used } ; disponibles : { $available }
 
 partner-to-reserve = Bons à valider et à réserver
 partner-to-reserve-none = Aucun bon n'attend de réservation.
-partner-validate-link = Valider et réserver
+partner-validate-link = Réserver
 partner-reserved = Missions réservées
 partner-reserved-none = Aucune mission n'est réservée.
 operator-counts = Bons par état
@@ -197,7 +197,7 @@ cancel-reservation-title = Annuler la réservation
 cancel-reservation-hint = Le bon revient à l'état attribué ; le client voit votre motif.
 cancel-reservation-reason = Motif
 cancel-reservation-submit = Annuler la réservation
-reserve-from-detail = Validez ce bon avec l'adresse e-mail du client, puis réservez-le.
+reserve-from-detail = Réservez ce bon : acceptez les conditions du programme, puis choisissez le site, le consultant et les dates.
 
 event-voucher-created = Créé pour { $engagement }, { $days } du contrat { $agreement }.
 event-voucher-assigned = Attribué à { $partner }.
@@ -244,7 +244,7 @@ vvr-title = Valider et réserver
 vvr-steps = Étapes
 vvr-step-validate = 1. Valider le bon
 vvr-step-reserve = 2. Accepter les conditions et réserver
-vvr-intro = Saisissez le numéro du bon communiqué par le client et l'adresse e-mail de son administrateur des bons.
+vvr-intro = Saisissez le numéro du bon communiqué par le client et l'adresse e-mail de son administrateur des avantages ou de son chef de projet.
 vvr-code-hint = 20 lettres et chiffres, par exemple 7K3M-9QXR-2HDF-W8TN-C4PZ.
 vvr-email = Adresse e-mail du client
 vvr-email-hint = L'adresse de l'administrateur des avantages ou du chef de projet du client.

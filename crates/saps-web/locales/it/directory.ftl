@@ -58,7 +58,6 @@ directory-choose-voucher = Scegli un voucher
 directory-assign = Assegna
 directory-assign-choose = Scegli uno dei tuoi voucher da assegnare.
 directory-next = Pagina successiva
-invalid-country = Indica un codice paese di due lettere, ad esempio IT o FR.
 invalid-language = Indica un codice di lingua, ad esempio it o pt-BR.
 invalid-q = Cerca con al massimo 200 caratteri.
 

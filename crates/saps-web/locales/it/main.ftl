@@ -114,7 +114,7 @@ benefit-chart-label = Usati: { $used }; disponibili: { $available }
 
 partner-to-reserve = Voucher da convalidare e riservare
 partner-to-reserve-none = Nessun voucher è in attesa di prenotazione.
-partner-validate-link = Convalida e riserva
+partner-validate-link = Riserva
 partner-reserved = Interventi riservati
 partner-reserved-none = Nessun intervento è riservato.
 operator-counts = Voucher per stato
@@ -197,7 +197,7 @@ cancel-reservation-title = Annulla la prenotazione
 cancel-reservation-hint = Il voucher torna allo stato assegnato; il cliente vede il motivo indicato.
 cancel-reservation-reason = Motivo
 cancel-reservation-submit = Annulla la prenotazione
-reserve-from-detail = Convalida questo voucher con l'indirizzo e-mail del cliente, poi riservalo.
+reserve-from-detail = Riserva questo voucher: accetta i termini del programma, poi scegli la sede, il consulente e le date.
 
 event-voucher-created = Creato per { $engagement }, { $days } dal contratto { $agreement }.
 event-voucher-assigned = Assegnato a { $partner }.
@@ -244,7 +244,7 @@ vvr-title = Convalida e riserva
 vvr-steps = Passaggi
 vvr-step-validate = 1. Convalida il voucher
 vvr-step-reserve = 2. Accetta le condizioni e riserva
-vvr-intro = Inserisci l'ID voucher ricevuto dal cliente e l'indirizzo e-mail del suo amministratore dei voucher.
+vvr-intro = Inserisci l'ID voucher ricevuto dal cliente e l'indirizzo e-mail del suo amministratore dei benefici o del suo project manager.
 vvr-code-hint = 20 lettere e cifre, ad esempio 7K3M-9QXR-2HDF-W8TN-C4PZ.
 vvr-email = Indirizzo e-mail del cliente
 vvr-email-hint = L'indirizzo dell'amministratore dei benefici o del project manager del cliente.

@@ -58,7 +58,6 @@ directory-choose-voucher = Escolha um comprovante
 directory-assign = Atribuir
 directory-assign-choose = Escolha um dos seus comprovantes para atribuir.
 directory-next = Próxima página
-invalid-country = Informe um código de país de duas letras, como BR ou PT.
 invalid-language = Informe um código de idioma, como pt-BR ou en.
 invalid-q = Busque com no máximo 200 caracteres.
 

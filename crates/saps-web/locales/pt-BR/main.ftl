@@ -115,7 +115,7 @@ benefit-chart-label = Usados: { $used }; disponíveis: { $available }
 
 partner-to-reserve = Comprovantes a validar e reservar
 partner-to-reserve-none = Nenhum comprovante aguarda reserva.
-partner-validate-link = Validar e reservar
+partner-validate-link = Reservar
 partner-reserved = Projetos reservados
 partner-reserved-none = Nenhum projeto está reservado.
 operator-counts = Comprovantes por estado
@@ -198,7 +198,7 @@ cancel-reservation-title = Cancelar reserva
 cancel-reservation-hint = O comprovante volta ao estado atribuído; o cliente vê o seu motivo.
 cancel-reservation-reason = Motivo
 cancel-reservation-submit = Cancelar reserva
-reserve-from-detail = Valide este comprovante com o endereço de e-mail do cliente e depois reserve-o.
+reserve-from-detail = Reserve este comprovante: aceite os termos do programa e escolha o local, o consultor e as datas.
 
 event-voucher-created = Criado para { $engagement }, { $days } do contrato { $agreement }.
 event-voucher-assigned = Atribuído a { $partner }.
@@ -245,7 +245,7 @@ vvr-title = Validar e reservar
 vvr-steps = Etapas
 vvr-step-validate = 1. Validar o comprovante
 vvr-step-reserve = 2. Aceitar os termos e reservar
-vvr-intro = Informe o ID do comprovante que o cliente enviou e o endereço de e-mail do administrador de comprovantes dele.
+vvr-intro = Informe o ID do comprovante que o cliente enviou e o endereço de e-mail do administrador de benefícios ou do gerente de projeto dele.
 vvr-code-hint = 20 letras e algarismos, por exemplo 7K3M-9QXR-2HDF-W8TN-C4PZ.
 vvr-email = E-mail do cliente
 vvr-email-hint = O endereço do administrador de benefícios ou do gerente de projeto do cliente.

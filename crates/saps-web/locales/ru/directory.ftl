@@ -58,7 +58,6 @@ directory-choose-voucher = Выберите ваучер
 directory-assign = Назначить
 directory-assign-choose = Выберите один из ваших ваучеров для назначения.
 directory-next = Следующая страница
-invalid-country = Укажите двухбуквенный код страны, например RU или FR.
 invalid-language = Укажите код языка, например ru или pt-BR.
 invalid-q = Запрос может содержать не более 200 символов.
 

@@ -8,6 +8,7 @@
 //! the shared `page`, `form`, `session` and `i18n` modules.
 
 mod assets;
+pub mod eligibility;
 pub mod extract;
 pub mod form;
 pub mod i18n;
@@ -19,7 +20,10 @@ use crate::AppState;
 use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
-use pages::{auth, clock, directory, home, profile, users, voucher_new, vouchers, vvr};
+use pages::{
+    agreement, auth, clock, directory, home, partners, planning, profile, users, voucher_new,
+    vouchers, vvr,
+};
 
 pub use page::{add_security_headers, fallback};
 
@@ -60,6 +64,10 @@ pub fn router() -> Router<AppState> {
             "/vouchers/{code}/cancel-reservation",
             p(get(vouchers::to_detail).post(vouchers::cancel_reservation)),
         )
+        .route(
+            "/vouchers/{code}/return",
+            p(get(vouchers::to_detail).post(vouchers::return_voucher)),
+        )
         .route("/vvr", p(get(vvr::validate_form).post(vvr::validate)))
         .route("/clock", p(get(clock::page).post(clock::moved)))
         .route("/users", p(get(users::list)))
@@ -70,6 +78,46 @@ pub fn router() -> Router<AppState> {
         .route(
             "/users/{id}/enable",
             p(get(users::to_list).post(users::enable)),
+        )
+        .route("/planning-services", p(get(planning::tab)))
+        .route(
+            "/planning-services/agreement",
+            p(get(planning::to_tab).post(planning::sign)),
+        )
+        .route(
+            "/planning-services/enrollments",
+            p(get(planning::to_tab).post(planning::enroll)),
+        )
+        .route(
+            "/planning-services/renew",
+            p(get(planning::to_tab).post(planning::renew)),
+        )
+        .route(
+            "/planning-services/locations",
+            p(get(planning::to_tab).post(planning::add_location)),
+        )
+        .route("/operator/partners", p(get(partners::overview)))
+        .route("/operator/partners/{id}", p(get(partners::partner)))
+        .route(
+            "/operator/partners/{id}/trainings",
+            p(get(partners::to_partner).post(partners::add_training)),
+        )
+        .route(
+            "/operator/partners/{id}/competencies",
+            p(get(partners::to_partner).post(partners::add_competency)),
+        )
+        .route(
+            "/operator/partners/{id}/locations",
+            p(get(partners::to_partner).post(partners::add_location)),
+        )
+        .route("/operator/consultants/{id}", p(get(partners::consultant)))
+        .route(
+            "/operator/consultants/{id}/exams",
+            p(get(partners::to_consultant).post(partners::add_exam)),
+        )
+        .route(
+            "/operator/agreement",
+            p(get(agreement::page).post(agreement::publish)),
         )
         .route("/directory", p(get(directory::search)))
         .route(

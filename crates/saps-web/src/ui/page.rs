@@ -274,6 +274,12 @@ impl Ctx {
         if may.manage_users {
             items.push(("/users", "nav-users"));
         }
+        if may.planning_services {
+            items.push(("/planning-services", "nav-planning-services"));
+        }
+        if may.manage_partners {
+            items.push(("/operator/partners", "nav-partners"));
+        }
         items.push(("/directory", "nav-directory"));
         if user.role.org_kind() == saps_core::OrgKind::Partner {
             items.push(("/partner/profile", "nav-profile"));
@@ -281,6 +287,7 @@ impl Ctx {
         // The reservation form belongs to "Validate and reserve".
         let path = match self.path() {
             p if p.starts_with("/vouchers/") && p.ends_with("/reserve") => "/vvr",
+            p if p.starts_with("/operator/") => "/operator/partners",
             p => p,
         };
         let current = items

@@ -11,7 +11,7 @@ use super::i18n::Lang;
 use crate::AppState;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, Method, header, request::Parts};
-use saps_core::{Actor, Org, User};
+use saps_core::{Actor, Locale, Org, User};
 
 pub const SESSION: &str = "saps_session";
 pub const SESSION_TLS: &str = "__Host-saps_session";
@@ -74,6 +74,8 @@ fn same(a: &str, b: &str) -> bool {
 /// which language, the CSRF token for its forms, the program date.
 pub struct Ctx {
     pub lang: Lang,
+    /// Whether this browser chose the language (the switcher's cookie).
+    pub lang_chosen: bool,
     pub user: Option<User>,
     pub org: Option<Org>,
     pub secure: bool,
@@ -135,14 +137,6 @@ impl FromRequestParts<AppState> for Ctx {
     async fn from_request_parts(parts: &mut Parts, st: &AppState) -> Result<Self, Self::Rejection> {
         let h = &parts.headers;
         let secure = is_tls(h, &st.app.settings.public_url);
-        let lang = cookie(h, LANG)
-            .and_then(Lang::parse)
-            .or_else(|| {
-                h.get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(Lang::negotiate)
-            })
-            .unwrap_or(Lang::En);
         let token = if secure {
             cookie(h, SESSION_TLS).or_else(|| cookie(h, SESSION))
         } else {
@@ -153,6 +147,22 @@ impl FromRequestParts<AppState> for Ctx {
             Some(t) => st.app.authenticate(t).await.ok(),
             None => None,
         };
+        // This browser's choice, then the signed-in user's saved one, then
+        // the browser's languages. English is every account's default, so it
+        // only wins as a saved choice over a browser that asks for nothing else.
+        let lang = cookie(h, LANG)
+            .and_then(Lang::parse)
+            .or_else(|| {
+                user.as_ref()
+                    .filter(|u| u.locale != Locale::default())
+                    .and_then(|u| Lang::parse(u.locale.as_str()))
+            })
+            .or_else(|| {
+                h.get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Lang::negotiate)
+            })
+            .unwrap_or(Lang::En);
         let org = match &user {
             Some(u) => st.app.org(&Actor::of(u), u.org_id).await.ok(),
             None => None,
@@ -170,6 +180,7 @@ impl FromRequestParts<AppState> for Ctx {
             .unwrap_or_else(|| "/".into());
         Ok(Ctx {
             lang,
+            lang_chosen: cookie(h, LANG).and_then(Lang::parse).is_some(),
             user,
             org,
             secure,
@@ -240,13 +251,12 @@ impl Posted {
         self.pairs.iter().any(|(k, _)| k == name)
     }
 
-    /// Every value of a field (checkboxes), in the form's order.
-    pub fn all(&self, name: &str) -> Vec<&str> {
+    /// Every value of a field that may repeat (ticked checkboxes).
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.pairs
             .iter()
-            .filter(|(k, _)| k == name)
+            .filter(move |(k, _)| k == name)
             .map(|(_, v)| v.as_str())
-            .collect()
     }
 }
 

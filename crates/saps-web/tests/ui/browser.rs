@@ -64,7 +64,18 @@ pub struct Browser<'a> {
 }
 
 impl Ui {
+    /// A UI over a fresh SQLite database and a fixture world whose partner is
+    /// enrolled and eligible.
     pub async fn new() -> Ui {
+        Ui::with(true).await
+    }
+
+    /// As [`Ui::new`], but the partner has nothing recorded and is not enrolled.
+    pub async fn unenrolled() -> Ui {
+        Ui::with(false).await
+    }
+
+    async fn with(enrolled: bool) -> Ui {
         let dir = std::env::temp_dir().join(format!("saps-ui-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store =
@@ -80,7 +91,12 @@ impl Ui {
         )
         .await
         .expect("app");
-        let world = World::build(&app, 30, "ui").await.expect("world");
+        let world = if enrolled {
+            World::build(&app, 30, "ui").await
+        } else {
+            World::build_unenrolled(&app, 30, "ui").await
+        }
+        .expect("world");
         let router = saps_web::router(app.clone());
         Ui {
             app,

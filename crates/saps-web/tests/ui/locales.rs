@@ -115,6 +115,40 @@ fn every_rule() -> Vec<Rule> {
         Rule::ProviderAgreementNotSigned { version: 2 },
         Rule::UnknownOffering { offering: s() },
         Rule::OfferingNotActive { offering: s() },
+        Rule::NotEnrolled { offering: s() },
+        Rule::EnrollmentLapsed {
+            offering: s(),
+            valid_until: d,
+        },
+        Rule::LocationNotApproved {
+            location: s(),
+            offering: s(),
+        },
+        Rule::NoApprovedLocationInCountry {
+            offering: s(),
+            country: s(),
+        },
+        Rule::ComplianceTrainingMissing { course: s() },
+        Rule::CompetencyMissing {
+            competency: s(),
+            engagement: s(),
+        },
+        Rule::CompetencyExpired {
+            competency: s(),
+            expired_on: d,
+        },
+        Rule::ConsultantNotQualified {
+            engagement: s(),
+            exams: s(),
+        },
+        Rule::NoQualifiedConsultant {
+            engagement: s(),
+            exams: s(),
+        },
+        Rule::ReservationTooShort {
+            window_days: 1,
+            voucher_days: 3,
+        },
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -155,7 +189,17 @@ fn every_rule() -> Vec<Rule> {
             | Rule::ProviderAgreementNotAccepted
             | Rule::ProviderAgreementNotSigned { .. }
             | Rule::UnknownOffering { .. }
-            | Rule::OfferingNotActive { .. } => {}
+            | Rule::OfferingNotActive { .. }
+            | Rule::NotEnrolled { .. }
+            | Rule::EnrollmentLapsed { .. }
+            | Rule::LocationNotApproved { .. }
+            | Rule::NoApprovedLocationInCountry { .. }
+            | Rule::ComplianceTrainingMissing { .. }
+            | Rule::CompetencyMissing { .. }
+            | Rule::CompetencyExpired { .. }
+            | Rule::ConsultantNotQualified { .. }
+            | Rule::NoQualifiedConsultant { .. }
+            | Rule::ReservationTooShort { .. } => {}
         }
     }
     all

@@ -5,7 +5,9 @@
 mod browser;
 mod directory;
 mod forms;
+mod handoff;
 mod hardening;
 mod locales;
+mod onboarding;
 mod pages;
 mod users;

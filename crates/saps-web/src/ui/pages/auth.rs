@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use saps_app::demo::DEMO_PASSWORD;
 use saps_app::sign_in::Credentials;
 use saps_app::views::DemoAccount;
-use saps_core::Error;
+use saps_core::{Error, Locale};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -81,11 +81,21 @@ pub async fn login(
             client,
         };
         match st.app.issue_token_to(credentials).await {
-            Ok((token, _user)) => {
+            Ok((token, user)) => {
                 let mut res = Redirect::to(&next).into_response();
                 let cookie = set_cookie(ctx.session_cookie_name(), &token, None, ctx.secure);
                 if let Ok(v) = HeaderValue::from_str(&cookie) {
                     res.headers_mut().append(header::SET_COOKIE, v);
+                }
+                // The user's saved language, unless this browser chose one:
+                // it stays after signing out.
+                let saved = Lang::parse(user.locale.as_str())
+                    .filter(|_| user.locale != Locale::default() && !ctx.lang_chosen);
+                if let Some(lang) = saved {
+                    let c = set_cookie(LANG, lang.tag(), Some(365 * 24 * 3600), ctx.secure);
+                    if let Ok(v) = HeaderValue::from_str(&c) {
+                        res.headers_mut().append(header::SET_COOKIE, v);
+                    }
                 }
                 return res;
             }
@@ -134,13 +144,19 @@ pub async fn logout(State(st): State<AppState>, form: Posted) -> Response {
     res
 }
 
-/// The language switcher: remembers the choice for a year.
-pub async fn lang(form: Posted) -> Response {
+/// The language switcher: remembers the choice for a year in this browser,
+/// and as the signed-in user's own language (their pages and e-mails).
+pub async fn lang(State(st): State<AppState>, form: Posted) -> Response {
     let ctx = &form.ctx;
     let next = local_path(form.get("next")).unwrap_or("/").to_owned();
     let Some(lang) = Lang::parse(form.get("lang")) else {
         return Redirect::to(&next).into_response();
     };
+    if let (Some(actor), Some(locale)) = (ctx.actor(), Locale::parse(lang.tag()))
+        && let Err(e) = st.app.set_own_locale(&actor, locale).await
+    {
+        return fail(ctx, e);
+    }
     let mut res = Redirect::to(&next).into_response();
     let cookie = set_cookie(LANG, lang.tag(), Some(365 * 24 * 3600), ctx.secure);
     if let Ok(v) = HeaderValue::from_str(&cookie) {

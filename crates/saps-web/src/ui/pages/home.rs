@@ -107,6 +107,32 @@ pub struct PartnerHome<'a> {
     pub to_reserve: Vec<VoucherRow>,
     pub reserved: Vec<VoucherRow>,
     pub may_reserve: bool,
+    /// The Planning Services summary line (partner admins).
+    pub planning: Option<PlanningLine>,
+}
+
+/// Where the company stands in Planning Services, in one line.
+pub struct PlanningLine {
+    pub summary: String,
+    pub attention: bool,
+}
+
+async fn planning_line(st: &AppState, ctx: &Ctx, actor: &saps_core::Actor) -> Option<PlanningLine> {
+    let v = st.app.partner_onboarding(actor, actor.org_id).await.ok()?;
+    let active = v
+        .eligibility
+        .iter()
+        .filter(|o| o.status == saps_core::eligibility::EligibilityStatus::Active)
+        .count();
+    let summary = ctx.t2(
+        "onb-home-summary",
+        "active",
+        active,
+        "enrolled",
+        v.enrollments.len(),
+    );
+    let attention = !v.current_signed || v.enrollments.iter().any(|e| e.renewable);
+    Some(PlanningLine { summary, attention })
 }
 
 #[derive(Template)]
@@ -207,17 +233,24 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
             reserved,
             abilities,
             steps: next,
-        } => ok(
-            &ctx,
-            &PartnerHome {
-                ctx: &ctx,
-                done,
-                steps: steps(next),
-                to_reserve,
-                reserved,
-                may_reserve: abilities.reserve_vouchers,
-            },
-        ),
+        } => {
+            let planning = match abilities.planning_services {
+                true => planning_line(&st, &ctx, &actor).await,
+                false => None,
+            };
+            ok(
+                &ctx,
+                &PartnerHome {
+                    ctx: &ctx,
+                    done,
+                    steps: steps(next),
+                    to_reserve,
+                    reserved,
+                    may_reserve: abilities.reserve_vouchers,
+                    planning,
+                },
+            )
+        }
         Home::Operator {
             counts,
             steps: next,

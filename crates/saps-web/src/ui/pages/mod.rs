@@ -1,10 +1,13 @@
 //! The pages, one module per feature. A page uses the shared page helpers
 //! (`ui::page`, `ui::form`, the extractors) and never another page.
 
+pub mod agreement;
 pub mod auth;
 pub mod clock;
 pub mod directory;
 pub mod home;
+pub mod partners;
+pub mod planning;
 pub mod profile;
 pub mod users;
 pub mod voucher_new;

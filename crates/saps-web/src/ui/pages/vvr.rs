@@ -39,6 +39,10 @@ pub struct ReservePage<'a> {
     pub end: String,
     pub accepted: bool,
     pub problems: Problems,
+    /// Reached by validating with the customer's e-mail (not from the list).
+    pub validated: bool,
+    /// Why the company cannot reserve it now, translated, if it cannot.
+    pub blocked: Option<String>,
 }
 
 /// What the reservation form holds.
@@ -216,11 +220,17 @@ async fn reserve_page(
             || (typed.consultant.is_empty() && fresh && consultants.len() == 1),
         disabled: false,
     }));
+    let blocked = match st.app.reservable(actor, code).await {
+        Ok(refused) => refused.map(|e| ctx.lang.error(&e)),
+        Err(e) => return fail(ctx, e),
+    };
     let engagement = ctx.engagement(&d.voucher.engagement, &d.engagement_name);
     render(
         ctx,
         status,
         &ReservePage {
+            validated: !typed.email.is_empty(),
+            blocked,
             ctx,
             d,
             engagement,
@@ -235,23 +245,46 @@ async fn reserve_page(
     )
 }
 
-/// A reservation starts with validation.
-pub async fn reserve_start(CodeInPath(code): CodeInPath) -> Response {
-    match code {
-        Some(c) => Redirect::to(&format!("/vvr?code={c}")).into_response(),
-        None => Redirect::to("/vvr").into_response(),
+/// The reservation form of a voucher assigned to the caller's company,
+/// reached from its voucher list or page: the voucher is already the
+/// company's, so the customer's e-mail is not asked for again.
+pub async fn reserve_start(
+    State(st): State<AppState>,
+    CodeInPath(code): CodeInPath,
+    SignedIn { ctx, actor }: SignedIn,
+) -> Response {
+    let Some(code) = code else {
+        return Redirect::to("/vvr").into_response();
+    };
+    if let Some(refused) = refused_unless_reserver(&ctx, &actor) {
+        return refused;
     }
+    let typed = Typed::default();
+    reserve_page(
+        &st,
+        &ctx,
+        &actor,
+        code,
+        typed,
+        Problems::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 fn place_reservation(key: &str) -> Option<&'static str> {
     match key {
         "terms_not_accepted" => Some("accept_terms"),
-        "location_not_in_partner" | "delivery_country_mismatch" => Some("location"),
-        "consultant_not_in_partner" => Some("consultant"),
-        "engagement_already_started" | "start_date" => Some("start_date"),
-        "ends_before_start" | "ends_after_expiry" | "too_long_for_voucher" | "end_date" => {
-            Some("end_date")
+        "location_not_in_partner" | "delivery_country_mismatch" | "location_not_approved" => {
+            Some("location")
         }
+        "consultant_not_in_partner" | "consultant_not_qualified" => Some("consultant"),
+        "engagement_already_started" | "start_date" => Some("start_date"),
+        "ends_before_start"
+        | "ends_after_expiry"
+        | "too_long_for_voucher"
+        | "reservation_too_short"
+        | "end_date" => Some("end_date"),
         _ => None,
     }
 }
@@ -330,15 +363,18 @@ pub async fn reserve(
         end: form.get("end_date").trim().to_owned(),
         accepted: form.has("accept_terms"),
     };
-    // The reservation form is reached by validation; it is checked again so a
-    // tampered form cannot skip it.
-    match st.app.validate_voucher(&actor, code, &typed.email).await {
-        Ok(_) => {}
-        Err(Error::NotFound(_)) => {
-            let problems = Problems::top(ctx.t("vvr-no-match"));
-            return validate_page(ctx, code.to_string(), typed.email, problems);
+    // Reached by validation, the e-mail is checked again so a tampered form
+    // cannot skip it. Reached from the company's own voucher list there is no
+    // e-mail: the reservation itself is authorized for the assigned partner.
+    if !typed.email.is_empty() {
+        match st.app.validate_voucher(&actor, code, &typed.email).await {
+            Ok(_) => {}
+            Err(Error::NotFound(_)) => {
+                let problems = Problems::top(ctx.t("vvr-no-match"));
+                return validate_page(ctx, code.to_string(), typed.email, problems);
+            }
+            Err(e) => return fail(ctx, e),
         }
-        Err(e) => return fail(ctx, e),
     }
     let (problems, status) = match parse_reservation(ctx, &typed) {
         Err(problems) => (problems, StatusCode::UNPROCESSABLE_ENTITY),

@@ -50,6 +50,13 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
             "days",
             ctx.days(x.refunded_days),
         ),
+        Body::VoucherReturned(r) => ctx.t2(
+            &key,
+            "partner",
+            r.partner.clone(),
+            "reason",
+            r.reason.clone(),
+        ),
         other => ctx.t1("event-other", "kind", other.kind()),
     }
 }

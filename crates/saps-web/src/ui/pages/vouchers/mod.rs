@@ -31,6 +31,7 @@ pub struct ListPage<'a> {
     pub show_customer: bool,
     pub show_partner: bool,
     pub may_create: bool,
+    pub done: Option<String>,
 }
 
 pub async fn list(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
@@ -64,6 +65,7 @@ pub async fn list(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
             show_customer: kind != saps_core::OrgKind::Customer,
             show_partner: kind != saps_core::OrgKind::Partner,
             may_create: Abilities::of(&actor).create_vouchers,
+            done: done_message(&ctx, q.get("done")),
         },
     )
 }
@@ -107,7 +109,7 @@ pub async fn detail_page(
         Err(e) => return fail(ctx, e),
     };
     let partners = if d.actions.assign {
-        match st.app.partners_to_assign(actor).await {
+        match st.app.partners_to_assign(actor, code).await {
             Ok(ps) => partner_choices(ctx, &ps, shown.partner),
             Err(e) => return fail(ctx, e),
         }
@@ -222,7 +224,7 @@ pub async fn assign(
                 &actor,
                 code,
                 e,
-                |k| (k == "partner_unknown").then_some("partner"),
+                |k| assign_refusal(k).then_some("partner"),
                 Shown {
                     partner: Some(partner),
                     ..Shown::default()
@@ -231,6 +233,21 @@ pub async fn assign(
             .await
         }
     }
+}
+
+/// The rules that refuse the chosen partner, shown next to the choice.
+fn assign_refusal(key: &str) -> bool {
+    matches!(
+        key,
+        "partner_unknown"
+            | "not_enrolled"
+            | "enrollment_lapsed"
+            | "no_approved_location_in_country"
+            | "compliance_training_missing"
+            | "competency_missing"
+            | "competency_expired"
+            | "no_qualified_consultant"
+    )
 }
 
 pub async fn cancel(
@@ -258,6 +275,35 @@ pub async fn cancel_reservation(
         Ok(_) => {
             Redirect::to(&format!("/vouchers/{code}?done=reservation_cancelled")).into_response()
         }
+        Err(e) => {
+            refused_on_detail(
+                st,
+                ctx,
+                actor,
+                code,
+                e,
+                |k| (k == "reason").then_some("reason"),
+                Shown {
+                    reason: reason.to_owned(),
+                    ..Shown::default()
+                },
+            )
+            .await
+        }
+    }
+}
+
+/// The assigned partner gives the voucher back, with a reason (partner admins).
+pub async fn return_voucher(
+    State(st): State<AppState>,
+    VoucherInPath(code): VoucherInPath,
+    f: SignedInForm,
+) -> Response {
+    let SignedInForm { form, actor } = f;
+    let (st, ctx, actor, reason) = (&st, &form.ctx, &actor, form.get("reason"));
+    match st.app.return_voucher(actor, code, reason).await {
+        // The voucher is no longer the company's to see: back to its list.
+        Ok(_) => Redirect::to("/vouchers?done=returned").into_response(),
         Err(e) => {
             refused_on_detail(
                 st,
