@@ -111,10 +111,10 @@ impl App {
         let listed = c
             .as_ref()
             .is_some_and(|c| listing(&program, c, today, None, None).is_some());
-        if let Err(e) = authorize(actor, Action::ViewProfile, Resource::Org(org.id, org.kind)) {
-            if !listed {
-                return Err(e);
-            }
+        if let Err(e) = authorize(actor, Action::ViewProfile, Resource::Org(org.id, org.kind))
+            && !listed
+        {
+            return Err(e);
         }
         let p = c.map(|c| c.profile).unwrap_or_else(|| empty(partner_id));
         Ok(ProfileView {
@@ -275,7 +275,17 @@ impl App {
 
 /// The demo's business profiles, by a word of the company's name (folded):
 /// description, languages, industries, website.
-const DEMO_PROFILES: &[(&str, &str, &[&str], &[&str], &str)] = &[
+/// A word of the company's name, then its description, languages,
+/// industries and website.
+type DemoProfile = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+);
+
+const DEMO_PROFILES: &[DemoProfile] = &[
     (
         "northwind",
         "Conseil et déploiement Microsoft 365 pour les PME et le secteur public : \

@@ -120,11 +120,7 @@ pub async fn save(State(st): State<AppState>, f: SignedInForm) -> Response {
         .filter(|s| !s.trim().is_empty())
         .map(str::to_owned)
         .collect();
-    let industries: Vec<String> = form
-        .all("industries")
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let industries: Vec<String> = form.all("industries").map(str::to_owned).collect();
     let website = form.get("website");
     let outcome = st
         .app
