@@ -521,6 +521,41 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     )
     .await;
 
+    // The business profile and the partner directory: the partner's admin
+    // writes, a customer reads (the fixture partner is listed), and refusals.
+    let profile = format!("/api/v1/partners/{}/profile", w.partner.id);
+    let body = json!({"description": "Déploiement", "languages": ["fr"], "industries": ["retail"],
+                      "website": "https://example.com"});
+    send(&t, put.clone(), &profile, Some(&pa), Some(body.clone())).await;
+    send(&t, put.clone(), &profile, Some(&ba), Some(body)).await;
+    let bad = json!({"description": "", "languages": ["english"], "industries": []});
+    send(&t, put.clone(), &profile, Some(&pa), Some(bad)).await;
+    send(&t, get.clone(), &profile, Some(&ba), None).await;
+    send(
+        &t,
+        get.clone(),
+        "/api/v1/directory?q=deploiement",
+        Some(&ba),
+        None,
+    )
+    .await;
+    send(
+        &t,
+        get.clone(),
+        "/api/v1/directory?offering=NOPE",
+        Some(&ba),
+        None,
+    )
+    .await;
+    send(
+        &t,
+        get.clone(),
+        "/api/v1/directory?cursor=bad",
+        Some(&ba),
+        None,
+    )
+    .await;
+
     let seen = contract().seen();
     for (method, template) in contract().operations() {
         let statuses: Vec<u16> = seen
