@@ -4,6 +4,7 @@
 
 pub mod authz;
 pub mod code;
+pub mod delivery;
 pub mod eligibility;
 pub mod error;
 pub mod event;

@@ -40,6 +40,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_user_disabled",
         include_str!("../migrations/0008_user_disabled.sql"),
     ),
+    (
+        "0010_completion_reports",
+        include_str!("../migrations/0010_completion_reports.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_user_disabled",
         include_str!("../migrations/0008_user_disabled.sql"),
     ),
+    (
+        "0010_completion_reports",
+        include_str!("../migrations/0010_completion_reports.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -13,6 +13,7 @@
 use crate::error::{Error, StoreError};
 use std::any::Any;
 
+mod deliverables;
 mod enrollments;
 mod idempotency;
 mod jobs;
@@ -27,6 +28,7 @@ mod sessions;
 mod throttle;
 mod vouchers;
 
+pub use deliverables::Deliverables;
 pub use enrollments::{Enrollment, Enrollments};
 pub use idempotency::{Idempotency, IdempotentResponse};
 pub use jobs::{JobLeases, JobRecord, LeaseRequest};
@@ -47,6 +49,7 @@ pub use vouchers::{VoucherQuery, Vouchers};
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
+    pub use super::Deliverables;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
@@ -70,6 +73,7 @@ pub trait Tx:
     + PartnerRecords
     + ProviderAgreements
     + Enrollments
+    + Deliverables
 {
 }
 
@@ -87,6 +91,7 @@ impl<T> Tx for T where
         + PartnerRecords
         + ProviderAgreements
         + Enrollments
+        + Deliverables
         + ?Sized
 {
 }

@@ -19,6 +19,7 @@ use saps_core::{
 use serde_json::json;
 use std::collections::BTreeSet;
 
+mod deliverables;
 mod enrollments;
 mod idempotency;
 mod jobs;
@@ -34,6 +35,7 @@ mod throttle;
 mod transactions;
 mod vouchers;
 
+pub use deliverables::*;
 pub use enrollments::*;
 pub use idempotency::*;
 pub use jobs::*;
@@ -417,6 +419,8 @@ macro_rules! __contract_list {
             a_signature_reads_back_per_partner_and_version_and_is_made_once,
             an_enrollment_reads_back_and_is_renewed_by_a_conditional_write,
             racing_enrollments_of_one_offering_store_exactly_one,
+            a_report_reads_back_with_its_files_stored_once_by_hash,
+            sign_offs_read_back_and_pending_reports_are_found_oldest_first,
         }
     };
 }
@@ -443,6 +447,7 @@ mod tests {
     #[test]
     fn every_contract_function_is_listed_exactly_once() {
         let sources = [
+            include_str!("deliverables.rs"),
             include_str!("enrollments.rs"),
             include_str!("idempotency.rs"),
             include_str!("jobs.rs"),
