@@ -483,6 +483,8 @@ pub enum Entity {
     Clock,
     Route,
     Enrollment,
+    Report,
+    Deliverable,
 }
 
 impl Entity {
@@ -498,6 +500,8 @@ impl Entity {
             Self::Clock => "clock",
             Self::Route => "route",
             Self::Enrollment => "enrollment",
+            Self::Report => "report",
+            Self::Deliverable => "deliverable",
         }
     }
 }

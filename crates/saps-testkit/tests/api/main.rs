@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod body_limit;
+mod delivery;
 mod disabling;
 mod handoff;
 mod handoff_return;
