@@ -11,6 +11,7 @@ mod handoff_return;
 mod idempotency;
 mod path;
 mod provisioning;
+mod redemption;
 mod rules;
 mod sign_out;
 mod tenancy;
