@@ -25,3 +25,35 @@ event-voucher-signed-off = { $outcome ->
    *[declined] Delivery declined by the customer: { $comment }
 }
 event-voucher-redeemed = Redeemed
+
+## Completion report and sign-off (voucher page)
+
+delivery-report-title = Completion report
+delivery-report-hint = Report the delivered engagement: on-site and off-site days add up to { $days }, within the reservation's dates. Attach the customer deliverable.
+delivery-from = Delivered from
+delivery-to = Delivered until
+delivery-dates = Delivered
+delivery-days-onsite = Days on-site
+delivery-days-offsite = Days off-site
+delivery-offsite-hint = At most 3 days off-site.
+delivery-summary = Summary of the engagement
+delivery-next-steps = Next steps
+delivery-deliverables = Deliverables
+delivery-deliverables-hint = PDF, Word, Excel, PowerPoint, OpenDocument, plain text, PNG or JPEG; at most 20 MiB a file and 50 MiB in all.
+delivery-submit = Submit the completion report
+delivery-submitted = Submitted on
+delivery-file-size = Size: { $kib } KiB
+delivery-receipt-download = Download the submission receipt
+delivery-comment = Comment
+delivery-comment-hint = Required when you decline: the partner reads it.
+delivery-sign-off-title = Sign off the delivery
+delivery-sign-off-hint = Accept the delivery so that the partner may redeem the voucher, or decline it with a comment: the voucher goes back to reserved and the partner may report again.
+delivery-accept = Accept the delivery
+delivery-decline = Decline the delivery
+delivery-sign-off-pending = Awaiting sign-off
+delivery-sign-off-accepted = Signed off
+delivery-sign-off-declined = Declined
+delivery-sign-off-deemed = Signed off (no answer in time)
+done-reported = The completion report is submitted; the customer has been asked to sign it off.
+done-signed-off = The delivery is signed off: the partner may redeem the voucher.
+done-declined = The delivery is declined: the voucher is reserved again and the partner has been told.

@@ -25,3 +25,35 @@ event-voucher-signed-off = { $outcome ->
    *[declined] Prestation refusée par le client : { $comment }
 }
 event-voucher-redeemed = Utilisé
+
+## Completion report and sign-off (voucher page)
+
+delivery-report-title = Rapport de fin de mission
+delivery-report-hint = Déclarez la mission réalisée : les jours sur site et à distance totalisent { $days }, dans les dates de la réservation. Joignez le livrable du client.
+delivery-from = Réalisée du
+delivery-to = Réalisée jusqu'au
+delivery-dates = Réalisée
+delivery-days-onsite = Jours sur site
+delivery-days-offsite = Jours à distance
+delivery-offsite-hint = Au plus 3 jours à distance.
+delivery-summary = Résumé de la mission
+delivery-next-steps = Prochaines étapes
+delivery-deliverables = Livrables
+delivery-deliverables-hint = PDF, Word, Excel, PowerPoint, OpenDocument, texte brut, PNG ou JPEG ; au plus 20 Mio par fichier et 50 Mio au total.
+delivery-submit = Envoyer le rapport de fin de mission
+delivery-submitted = Envoyé le
+delivery-file-size = Taille : { $kib } Kio
+delivery-receipt-download = Télécharger l'accusé de réception
+delivery-comment = Commentaire
+delivery-comment-hint = Obligatoire en cas de refus : le partenaire le lira.
+delivery-sign-off-title = Valider la prestation
+delivery-sign-off-hint = Acceptez la prestation pour que le partenaire puisse utiliser le voucher, ou refusez-la avec un commentaire : le voucher redevient réservé et le partenaire peut envoyer un nouveau rapport.
+delivery-accept = Accepter la prestation
+delivery-decline = Refuser la prestation
+delivery-sign-off-pending = En attente de validation
+delivery-sign-off-accepted = Validée
+delivery-sign-off-declined = Refusée
+delivery-sign-off-deemed = Validée (sans réponse dans le délai)
+done-reported = Le rapport de fin de mission est envoyé ; le client est invité à le valider.
+done-signed-off = La prestation est validée : le partenaire peut utiliser le voucher.
+done-declined = La prestation est refusée : le voucher est de nouveau réservé et le partenaire a été prévenu.

@@ -25,3 +25,35 @@ event-voucher-signed-off = { $outcome ->
    *[declined] Erogazione rifiutata dal cliente: { $comment }
 }
 event-voucher-redeemed = Riscattato
+
+## Completion report and sign-off (voucher page)
+
+delivery-report-title = Report di completamento
+delivery-report-hint = Comunica l'engagement erogato: i giorni in sede e da remoto sommano { $days }, entro le date della prenotazione. Allega il deliverable del cliente.
+delivery-from = Erogato dal
+delivery-to = Erogato fino al
+delivery-dates = Erogato
+delivery-days-onsite = Giorni in sede
+delivery-days-offsite = Giorni da remoto
+delivery-offsite-hint = Al massimo 3 giorni da remoto.
+delivery-summary = Sintesi dell'engagement
+delivery-next-steps = Prossimi passi
+delivery-deliverables = Deliverable
+delivery-deliverables-hint = PDF, Word, Excel, PowerPoint, OpenDocument, testo semplice, PNG o JPEG; al massimo 20 MiB per file e 50 MiB in totale.
+delivery-submit = Invia il report di completamento
+delivery-submitted = Inviato il
+delivery-file-size = Dimensione: { $kib } KiB
+delivery-receipt-download = Scarica la ricevuta di invio
+delivery-comment = Commento
+delivery-comment-hint = Obbligatorio se rifiuti: il partner lo leggerà.
+delivery-sign-off-title = Approva l'erogazione
+delivery-sign-off-hint = Accetta l'erogazione perché il partner possa riscattare il voucher, oppure rifiutala con un commento: il voucher torna prenotato e il partner può inviare un nuovo report.
+delivery-accept = Accetta l'erogazione
+delivery-decline = Rifiuta l'erogazione
+delivery-sign-off-pending = In attesa di approvazione
+delivery-sign-off-accepted = Approvata
+delivery-sign-off-declined = Rifiutata
+delivery-sign-off-deemed = Approvata (nessuna risposta nei termini)
+done-reported = Il report di completamento è stato inviato; al cliente è stato chiesto di approvarlo.
+done-signed-off = L'erogazione è approvata: il partner può riscattare il voucher.
+done-declined = L'erogazione è rifiutata: il voucher è di nuovo prenotato e il partner è stato avvisato.

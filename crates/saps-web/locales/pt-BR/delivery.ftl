@@ -25,3 +25,35 @@ event-voucher-signed-off = { $outcome ->
    *[declined] Entrega recusada pelo cliente: { $comment }
 }
 event-voucher-redeemed = Resgatado
+
+## Completion report and sign-off (voucher page)
+
+delivery-report-title = Relatório de conclusão
+delivery-report-hint = Informe o engajamento entregue: os dias presenciais e remotos somam { $days }, dentro das datas da reserva. Anexe o entregável do cliente.
+delivery-from = Entregue de
+delivery-to = Entregue até
+delivery-dates = Entregue
+delivery-days-onsite = Dias presenciais
+delivery-days-offsite = Dias remotos
+delivery-offsite-hint = No máximo 3 dias remotos.
+delivery-summary = Resumo do engajamento
+delivery-next-steps = Próximos passos
+delivery-deliverables = Entregáveis
+delivery-deliverables-hint = PDF, Word, Excel, PowerPoint, OpenDocument, texto simples, PNG ou JPEG; no máximo 20 MiB por arquivo e 50 MiB no total.
+delivery-submit = Enviar o relatório de conclusão
+delivery-submitted = Enviado em
+delivery-file-size = Tamanho: { $kib } KiB
+delivery-receipt-download = Baixar o comprovante de envio
+delivery-comment = Comentário
+delivery-comment-hint = Obrigatório ao recusar: o parceiro vai lê-lo.
+delivery-sign-off-title = Aprovar a entrega
+delivery-sign-off-hint = Aceite a entrega para que o parceiro possa resgatar o voucher, ou recuse-a com um comentário: o voucher volta a reservado e o parceiro pode enviar um novo relatório.
+delivery-accept = Aceitar a entrega
+delivery-decline = Recusar a entrega
+delivery-sign-off-pending = Aguardando aprovação
+delivery-sign-off-accepted = Aprovada
+delivery-sign-off-declined = Recusada
+delivery-sign-off-deemed = Aprovada (sem resposta no prazo)
+done-reported = O relatório de conclusão foi enviado; o cliente foi convidado a aprová-lo.
+done-signed-off = A entrega foi aprovada: o parceiro pode resgatar o voucher.
+done-declined = A entrega foi recusada: o voucher está reservado novamente e o parceiro foi avisado.

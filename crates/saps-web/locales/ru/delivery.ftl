@@ -23,3 +23,35 @@ event-voucher-signed-off = { $outcome ->
    *[declined] Клиент отклонил работы: { $comment }
 }
 event-voucher-redeemed = Погашен
+
+## Completion report and sign-off (voucher page)
+
+delivery-report-title = Отчёт о выполнении
+delivery-report-hint = Сообщите о выполненной работе: дни на месте и удалённо в сумме дают { $days } в пределах дат бронирования. Приложите результат работ для клиента.
+delivery-from = Выполнено с
+delivery-to = Выполнено по
+delivery-dates = Выполнено
+delivery-days-onsite = Дней на месте
+delivery-days-offsite = Дней удалённо
+delivery-offsite-hint = Не более 3 дней удалённо.
+delivery-summary = Краткое описание работ
+delivery-next-steps = Следующие шаги
+delivery-deliverables = Результаты работ
+delivery-deliverables-hint = PDF, Word, Excel, PowerPoint, OpenDocument, простой текст, PNG или JPEG; не более 20 МиБ на файл и 50 МиБ всего.
+delivery-submit = Отправить отчёт о выполнении
+delivery-submitted = Отправлен
+delivery-file-size = Размер: { $kib } КиБ
+delivery-receipt-download = Скачать квитанцию об отправке
+delivery-comment = Комментарий
+delivery-comment-hint = Обязателен при отклонении: его прочитает партнёр.
+delivery-sign-off-title = Подтвердить выполнение
+delivery-sign-off-hint = Примите работы, чтобы партнёр мог погасить ваучер, или отклоните их с комментарием: ваучер снова станет забронированным, и партнёр сможет отправить новый отчёт.
+delivery-accept = Принять работы
+delivery-decline = Отклонить работы
+delivery-sign-off-pending = Ожидает подтверждения
+delivery-sign-off-accepted = Подтверждено
+delivery-sign-off-declined = Отклонено
+delivery-sign-off-deemed = Подтверждено (нет ответа в срок)
+done-reported = Отчёт о выполнении отправлен; клиента попросили его подтвердить.
+done-signed-off = Работы подтверждены: партнёр может погасить ваучер.
+done-declined = Работы отклонены: ваучер снова забронирован, партнёр уведомлён.

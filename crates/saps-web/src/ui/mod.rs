@@ -20,7 +20,9 @@ use crate::AppState;
 use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
-use pages::{agreement, auth, clock, home, partners, planning, users, voucher_new, vouchers, vvr};
+use pages::{
+    agreement, auth, clock, delivery, home, partners, planning, users, voucher_new, vouchers, vvr,
+};
 
 pub use page::{add_security_headers, fallback};
 
@@ -115,6 +117,20 @@ pub fn router() -> Router<AppState> {
         .route(
             "/operator/agreement",
             p(get(agreement::page).post(agreement::publish)),
+        )
+        .route(
+            "/vouchers/{code}/completion-report",
+            p(get(vouchers::to_detail).post(delivery::report))
+                .layer(axum::extract::DefaultBodyLimit::max(52 * 1024 * 1024)),
+        )
+        .route(
+            "/vouchers/{code}/sign-off",
+            p(get(vouchers::to_detail).post(delivery::sign_off)),
+        )
+        .route("/vouchers/{code}/receipt", p(get(delivery::receipt)))
+        .route(
+            "/vouchers/{code}/deliverables/{id}",
+            p(get(delivery::deliverable)),
         )
         .route("/static/{file}", get(assets::static_file))
         .layer(axum::middleware::from_fn(security_headers))

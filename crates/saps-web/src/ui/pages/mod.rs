@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod auth;
 pub mod clock;
+pub mod delivery;
 pub mod home;
 pub mod partners;
 pub mod planning;
