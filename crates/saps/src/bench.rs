@@ -19,12 +19,15 @@ use std::time::{Duration, Instant};
 pub enum Scenario {
     /// Reserve / cancel-reservation round trips, raw engine then HTTP.
     Reserve,
+    /// One `POST /redemptions` of 1,000 signed-off vouchers, repeated.
+    RedeemBatch,
 }
 
 impl Scenario {
     fn name(self) -> &'static str {
         match self {
             Self::Reserve => "reserve",
+            Self::RedeemBatch => "redeem-batch",
         }
     }
 }
@@ -48,6 +51,12 @@ pub struct BenchArgs {
     /// Skip SQLite (useful with --postgres).
     #[arg(long)]
     no_sqlite: bool,
+    /// redeem-batch: vouchers in each redemption.
+    #[arg(long, default_value_t = 1000)]
+    vouchers: usize,
+    /// redeem-batch: how many redemptions to time.
+    #[arg(long, default_value_t = 5)]
+    rounds: usize,
 }
 
 /// Latencies and counts of one phase.
@@ -136,6 +145,9 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     )
     .await
     .map_err(|e| anyhow!("{e}"))?;
+    if a.scenario == Some(Scenario::RedeemBatch) {
+        return crate::bench_redeem::run(app, database, a.vouchers, a.rounds).await;
+    }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)
         .await
