@@ -57,3 +57,22 @@ delivery-sign-off-deemed = Signed off (no answer in time)
 done-reported = The completion report is submitted; the customer has been asked to sign it off.
 done-signed-off = The delivery is signed off: the partner may redeem the voucher.
 done-declined = The delivery is declined: the voucher is reserved again and the partner has been told.
+
+## Redeeming vouchers
+
+redeem-title = Redeem vouchers
+redeem-hint = Vouchers whose delivery the customer signed off. Select the ones to redeem.
+redeem-ready = Ready to redeem
+redeem-selected = Redeem selected vouchers
+redeem-none = No voucher is ready to redeem: a voucher is redeemed once it is completed and the customer has signed the delivery off.
+redeem-pick-one = Select at least one voucher.
+redeem-confirm-title = Confirm the redemption
+redeem-confirm-hint = { $count ->
+    [one] This voucher will be redeemed:
+   *[other] These { $count } vouchers will be redeemed:
+}
+redeem-yes = Yes, redeem
+redeem-no = No, go back
+redeem-results = Redemption results
+redeem-ok = Redeemed
+redeem-link = Redeem signed-off vouchers

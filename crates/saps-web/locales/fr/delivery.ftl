@@ -57,3 +57,22 @@ delivery-sign-off-deemed = Validée (sans réponse dans le délai)
 done-reported = Le rapport de fin de mission est envoyé ; le client est invité à le valider.
 done-signed-off = La prestation est validée : le partenaire peut utiliser le voucher.
 done-declined = La prestation est refusée : le voucher est de nouveau réservé et le partenaire a été prévenu.
+
+## Redeeming vouchers
+
+redeem-title = Utiliser des vouchers
+redeem-hint = Vouchers dont le client a validé la prestation. Sélectionnez ceux à utiliser.
+redeem-ready = Prêts à être utilisés
+redeem-selected = Utiliser les vouchers sélectionnés
+redeem-none = Aucun voucher n'est prêt : un voucher s'utilise une fois la mission terminée et la prestation validée par le client.
+redeem-pick-one = Sélectionnez au moins un voucher.
+redeem-confirm-title = Confirmer l'utilisation
+redeem-confirm-hint = { $count ->
+    [one] Ce voucher sera utilisé :
+   *[other] Ces { $count } vouchers seront utilisés :
+}
+redeem-yes = Oui, utiliser
+redeem-no = Non, revenir
+redeem-results = Résultat
+redeem-ok = Utilisé
+redeem-link = Utiliser les vouchers validés

@@ -57,3 +57,22 @@ delivery-sign-off-deemed = Approvata (nessuna risposta nei termini)
 done-reported = Il report di completamento è stato inviato; al cliente è stato chiesto di approvarlo.
 done-signed-off = L'erogazione è approvata: il partner può riscattare il voucher.
 done-declined = L'erogazione è rifiutata: il voucher è di nuovo prenotato e il partner è stato avvisato.
+
+## Redeeming vouchers
+
+redeem-title = Riscatta voucher
+redeem-hint = Voucher la cui erogazione è stata approvata dal cliente. Seleziona quelli da riscattare.
+redeem-ready = Pronti per il riscatto
+redeem-selected = Riscatta i voucher selezionati
+redeem-none = Nessun voucher è pronto: un voucher si riscatta quando è completato e il cliente ha approvato l'erogazione.
+redeem-pick-one = Seleziona almeno un voucher.
+redeem-confirm-title = Conferma il riscatto
+redeem-confirm-hint = { $count ->
+    [one] Questo voucher sarà riscattato:
+   *[other] Questi { $count } voucher saranno riscattati:
+}
+redeem-yes = Sì, riscatta
+redeem-no = No, torna indietro
+redeem-results = Esito del riscatto
+redeem-ok = Riscattato
+redeem-link = Riscatta i voucher approvati

@@ -57,3 +57,22 @@ delivery-sign-off-deemed = Aprovada (sem resposta no prazo)
 done-reported = O relatório de conclusão foi enviado; o cliente foi convidado a aprová-lo.
 done-signed-off = A entrega foi aprovada: o parceiro pode resgatar o voucher.
 done-declined = A entrega foi recusada: o voucher está reservado novamente e o parceiro foi avisado.
+
+## Redeeming vouchers
+
+redeem-title = Resgatar vouchers
+redeem-hint = Vouchers cuja entrega o cliente aprovou. Selecione os que deseja resgatar.
+redeem-ready = Prontos para resgate
+redeem-selected = Resgatar os vouchers selecionados
+redeem-none = Nenhum voucher está pronto para resgate: um voucher é resgatado depois de concluído e com a entrega aprovada pelo cliente.
+redeem-pick-one = Selecione pelo menos um voucher.
+redeem-confirm-title = Confirmar o resgate
+redeem-confirm-hint = { $count ->
+    [one] Este voucher será resgatado:
+   *[other] Estes { $count } vouchers serão resgatados:
+}
+redeem-yes = Sim, resgatar
+redeem-no = Não, voltar
+redeem-results = Resultado do resgate
+redeem-ok = Resgatado
+redeem-link = Resgatar vouchers aprovados

@@ -21,7 +21,8 @@ use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
 use pages::{
-    agreement, auth, clock, delivery, home, partners, planning, users, voucher_new, vouchers, vvr,
+    agreement, auth, clock, delivery, home, partners, planning, redeem, users, voucher_new,
+    vouchers, vvr,
 };
 
 pub use page::{add_security_headers, fallback};
@@ -131,6 +132,11 @@ pub fn router() -> Router<AppState> {
         .route(
             "/vouchers/{code}/deliverables/{id}",
             p(get(delivery::deliverable)),
+        )
+        .route("/redeem", p(get(redeem::choose).post(redeem::redeem)))
+        .route(
+            "/redeem/confirm",
+            p(get(redeem::choose).post(redeem::confirm)),
         )
         .route("/static/{file}", get(assets::static_file))
         .layer(axum::middleware::from_fn(security_headers))

@@ -170,3 +170,73 @@ async fn a_partner_reports_with_a_file_and_the_customer_signs_off() {
     assert!(page.has("La prestation est validée"), "{}", page.body);
     assert!(!page.has(&format!("action=\"{sign}\"")));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_selects_confirms_and_redeems_signed_off_vouchers() {
+    let ui = crate::browser::Ui::new().await;
+    let w = &ui.world;
+    let codes = w.assigned_vouchers(&ui.app, 2).await.unwrap();
+    let pa = Actor::of(&w.partner_admin);
+    for &code in &codes {
+        let input = ReserveInput {
+            location_id: w.location.id,
+            consultant_id: w.consultant.id,
+            start_date: date(2020, 12, 1),
+            end_date: date(2020, 12, 1),
+            accept_terms: true,
+            delivery_country: None,
+        };
+        ui.app.reserve_voucher(&pa, code, input).await.unwrap();
+    }
+    ui.app
+        .set_clock(&Actor::of(&w.operator), date(2020, 12, 5))
+        .unwrap();
+    for &code in &codes {
+        let fields = saps_core::delivery::ReportFields {
+            delivered_from: date(2020, 12, 1),
+            delivered_to: date(2020, 12, 1),
+            days_onsite: 1,
+            days_offsite: 0,
+            summary: "s".into(),
+            next_steps: "n".into(),
+        };
+        let file = saps_app::delivery::Upload {
+            filename: "r.pdf".into(),
+            bytes: b"%PDF-1.4".to_vec(),
+        };
+        ui.app
+            .submit_report(&pa, code, fields, vec![file])
+            .await
+            .unwrap();
+    }
+    // Only the signed-off one is offered.
+    ui.app
+        .sign_off(&Actor::of(&w.project_manager), codes[0], true, None)
+        .await
+        .unwrap();
+    let mut b = ui.browser("it");
+    b.sign_in(&w.partner_admin.email, PASSWORD).await;
+    let home = b.get("/").await;
+    assert!(home.has("href=\"/redeem\""), "{}", home.body);
+    let page = b.get("/redeem").await;
+    assert!(page.has(&codes[0].to_string()), "{}", page.body);
+    assert!(!page.has(&codes[1].to_string()), "{}", page.body);
+    let none = b.submit("/redeem", "/redeem/confirm", &[]).await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let first = codes[0].to_string();
+    let confirm = b
+        .submit("/redeem", "/redeem/confirm", &[("code", &first)])
+        .await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(confirm.has("Conferma il riscatto"), "{}", confirm.body);
+    let second = codes[1].to_string();
+    // The result says per voucher what happened (the other one is not signed off).
+    let done = b
+        .submit("/redeem", "/redeem", &[("code", &first), ("code", &second)])
+        .await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert!(done.has("Riscattato"), "{}", done.body);
+    assert!(done.has("non ha ancora approvato"), "{}", done.body);
+    let v = ui.app.voucher(&pa, codes[0]).await.unwrap();
+    assert_eq!(v.state, saps_core::VoucherState::Redeemed);
+}

@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod home;
 pub mod partners;
 pub mod planning;
+pub mod redeem;
 pub mod users;
 pub mod voucher_new;
 pub mod vouchers;
