@@ -76,3 +76,6 @@ redeem-no = No, go back
 redeem-results = Redemption results
 redeem-ok = Redeemed
 redeem-link = Redeem signed-off vouchers
+
+delivery-awaiting-title = Awaiting your sign-off
+delivery-awaiting-hint = The partner reported these deliveries: read the report and the deliverables, then accept or decline. Without an answer within the sign-off period, a delivery counts as accepted.

@@ -76,3 +76,6 @@ redeem-no = Non, revenir
 redeem-results = Résultat
 redeem-ok = Utilisé
 redeem-link = Utiliser les vouchers validés
+
+delivery-awaiting-title = En attente de votre validation
+delivery-awaiting-hint = Le partenaire a déclaré ces prestations : lisez le rapport et les livrables, puis acceptez ou refusez. Sans réponse dans le délai de validation, une prestation est réputée acceptée.

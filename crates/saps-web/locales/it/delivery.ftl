@@ -76,3 +76,6 @@ redeem-no = No, torna indietro
 redeem-results = Esito del riscatto
 redeem-ok = Riscattato
 redeem-link = Riscatta i voucher approvati
+
+delivery-awaiting-title = In attesa della tua approvazione
+delivery-awaiting-hint = Il partner ha comunicato queste erogazioni: leggi il report e i deliverable, poi accetta o rifiuta. Senza risposta nel periodo di approvazione, l'erogazione si considera accettata.

@@ -76,3 +76,6 @@ redeem-no = Não, voltar
 redeem-results = Resultado do resgate
 redeem-ok = Resgatado
 redeem-link = Resgatar vouchers aprovados
+
+delivery-awaiting-title = Aguardando a sua aprovação
+delivery-awaiting-hint = O parceiro informou estas entregas: leia o relatório e os entregáveis e depois aceite ou recuse. Sem resposta no prazo de aprovação, a entrega é considerada aceita.

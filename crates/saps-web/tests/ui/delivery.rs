@@ -154,6 +154,13 @@ async fn a_partner_reports_with_a_file_and_the_customer_signs_off() {
     // The project manager reads it, may not decline without a comment, accepts.
     let mut pm = ui.browser("fr");
     pm.sign_in(&w.project_manager.email, PASSWORD).await;
+    let home = pm.get("/").await;
+    assert!(home.has("En attente de votre validation"), "{}", home.body);
+    assert!(
+        home.has(&format!("href=\"/vouchers/{code}\"")),
+        "{}",
+        home.body
+    );
     let page = pm.get(&path).await;
     assert!(page.has("Valider la prestation"), "{}", page.body);
     let sign = format!("{path}/sign-off");
