@@ -2,8 +2,16 @@
 // completion report with a file, the customer reads it from its home page and
 // signs it off, and the partner redeems signed-off vouchers through the
 // confirmation page — no JavaScript needed, every page accessible.
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import { PASSWORD, accounts, review, signIn } from './support';
+
+/** The page does not scroll sideways on a 390 px phone. */
+async function expectFitsPhone(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${page.url()} is ${width}px wide`).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
 
 async function reservedWithoutReport(request: APIRequestContext): Promise<string> {
   const t = await request.post('/api/v1/auth/token', {
@@ -30,6 +38,7 @@ test('the partner reports with a file; the customer signs off; the partner redee
   const form = partner.locator('form[action$="/completion-report"]');
   await expect(form).toBeVisible();
   await review(partner, 'en', '70-partner-completion-report-form');
+  await expectFitsPhone(partner);
   // A refused report: the rule next to its field, what was typed kept.
   await partner.locator('#delivered_from').fill('2020-10-12');
   await partner.locator('#delivered_to').fill('2020-10-12');
@@ -49,6 +58,7 @@ test('the partner reports with a file; the customer signs off; the partner redee
   await expect(partner.locator(`a[href^="/vouchers/${code}/deliverables/"]`)).toHaveCount(1);
   await expect(partner.locator(`a[href="/vouchers/${code}/receipt"]`)).toBeVisible();
   await review(partner, 'en', '71-partner-report-submitted');
+  await expectFitsPhone(partner);
 
   // The project manager finds it on the home page, reads it, accepts.
   const pm = await (await browser.newContext()).newPage();
@@ -58,6 +68,7 @@ test('the partner reports with a file; the customer signs off; the partner redee
   await pm.locator(`a[href="/vouchers/${code}"]`).first().click();
   await expect(pm.locator('form[action$="/sign-off"]')).toBeVisible();
   await review(pm, 'en', '73-customer-sign-off');
+  await expectFitsPhone(pm);
   await pm.locator('form[action$="/sign-off"] button[value="accept"]').click();
   await expect(pm.locator('form[action$="/sign-off"]')).toHaveCount(0);
 
@@ -68,8 +79,10 @@ test('the partner reports with a file; the customer signs off; the partner redee
   await partner.locator('form[action="/redeem/confirm"] button[type="submit"]').click();
   await expect(partner.locator(`input[type="hidden"][value="${code}"]`)).toHaveCount(1);
   await review(partner, 'en', '75-partner-redeem-confirm');
+  await expectFitsPhone(partner);
   await partner.locator('form[action="/redeem"] button[type="submit"]').click();
   await expect(partner.locator('ul.results')).toContainText(code);
   await expect(partner.locator('ul.results')).toContainText('Redeemed');
   await review(partner, 'en', '76-partner-redeem-results');
+  await expectFitsPhone(partner);
 });
