@@ -306,7 +306,7 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
         .await?;
 
     let customers = [
-        ("Tailspin Toys", "FR", "tailspin", "SA-7201-FR", 15),
+        ("Tailspin Toys", "FR", "tailspin", "SA-7201-FR", 30),
         ("Wide World Importers", "BR", "wideworld", "SA-8842-BR", 30),
     ];
     let mut customer_data = Vec::new();
@@ -412,7 +412,109 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
         .await?;
     app.assign_voucher(&wba, v.code, fabrikam.id).await?;
     crate::profiles::seed_demo_profiles(app, &op).await?;
+    let delivery = DeliveryDemo {
+        op,
+        customer: tailspin.id,
+        agreement: t_number,
+        ba: t_ba,
+        pm: t_pm,
+        partner: northwind.id,
+        admin: nw_admin,
+        consultant: nw_consultant.id,
+        location: paris.id,
+    };
+    seed_delivery(app, &delivery).await?;
     Ok(accounts)
+}
+
+/// Who takes part in the demo's deliveries.
+struct DeliveryDemo<'a> {
+    op: Actor,
+    customer: saps_core::OrgId,
+    agreement: &'a str,
+    ba: &'a saps_core::User,
+    pm: &'a saps_core::User,
+    partner: saps_core::OrgId,
+    admin: &'a saps_core::User,
+    consultant: saps_core::UserId,
+    location: saps_core::LocationId,
+}
+
+/// Vouchers at each step of delivery, made on the days they would have been:
+/// delivered in October without a report yet, reported and awaiting the
+/// customer's sign-off, signed off and ready to redeem, and redeemed. The
+/// clock is back at the demo's date afterwards.
+async fn seed_delivery(app: &App, d: &DeliveryDemo<'_>) -> Result<(), Error> {
+    use crate::delivery::Upload;
+    use saps_core::delivery::ReportFields;
+    let op = d.op;
+    let (ba, pm, pa) = (Actor::of(d.ba), Actor::of(d.pm), Actor::of(d.admin));
+    app.set_clock(&op, date(2020, 10, 5))?;
+    let mut codes = Vec::new();
+    for (engagement, days) in [
+        ("SSDPS-UPG", 1),
+        ("SDPS-SRV", 1),
+        ("DDPS-WIN", 1),
+        ("DDPS-APPS", 1),
+    ] {
+        let v = app
+            .create_voucher(
+                &ba,
+                NewVoucherRequest {
+                    customer_id: d.customer,
+                    agreement: d.agreement.to_owned(),
+                    engagement: engagement.into(),
+                    days,
+                    project_manager_id: d.pm.id,
+                },
+            )
+            .await?;
+        app.assign_voucher(&ba, v.code, d.partner).await?;
+        let input = ReserveInput {
+            location_id: d.location,
+            consultant_id: d.consultant,
+            start_date: date(2020, 10, 12),
+            end_date: date(2020, 10, 16),
+            accept_terms: true,
+            delivery_country: None,
+        };
+        app.reserve_voucher(&pa, v.code, input).await?;
+        codes.push(v.code);
+    }
+    // Reported on 2020-10-28: the sign-off is due by 2020-11-11.
+    app.set_clock(&op, date(2020, 10, 28))?;
+    let report = |summary: &str| ReportFields {
+        delivered_from: date(2020, 10, 12),
+        delivered_to: date(2020, 10, 12),
+        days_onsite: 1,
+        days_offsite: 0,
+        summary: summary.into(),
+        next_steps: "Plan the pilot with the project team in November.".into(),
+    };
+    for (i, &code) in codes.iter().enumerate().skip(1) {
+        let file = Upload {
+            filename: format!("engagement-report-{}.txt", i),
+            bytes: format!(
+                "Engagement report for voucher {code}\n\nA day of workshops with the \
+                 project team: current estate, target architecture, migration plan.\n"
+            )
+            .into_bytes(),
+        };
+        app.submit_report(
+            &pa,
+            code,
+            report("Workshops held with the project team."),
+            vec![file],
+        )
+        .await?;
+    }
+    // codes[0]: delivered, awaiting its report; codes[1]: awaiting sign-off.
+    app.sign_off(&pm, codes[2], true, Some("Thank you.".into()))
+        .await?;
+    app.sign_off(&pm, codes[3], true, None).await?;
+    app.redeem(&pa, vec![codes[3].to_string()]).await?;
+    app.set_clock(&op, demo_date())?;
+    Ok(())
 }
 
 impl App {

@@ -21,6 +21,10 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         EventBody::VoucherCancelled(_) => Some(Transition::Cancel),
         EventBody::VoucherExpired(_) => Some(Transition::Expire),
         EventBody::VoucherReturned(_) => Some(Transition::Return),
+        EventBody::VoucherCompleted(_) => Some(Transition::Complete),
+        EventBody::VoucherSignedOff(s) if !s.accepted => Some(Transition::Decline),
+        EventBody::VoucherSignedOff(_) => None,
+        EventBody::VoucherRedeemed(_) => Some(Transition::Redeem),
         EventBody::VoucherCreated(_)
         | EventBody::DaysRemoved(_)
         | EventBody::PartnerCreated(_)

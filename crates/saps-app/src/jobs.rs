@@ -88,6 +88,13 @@ pub const JOBS: &[Job] = &[
         reach: Reach::Node,
         run: |app| Box::pin(async move { app.reload_program().await.map(|_| 0) }),
     },
+    Job {
+        // Reports without an answer for the program's sign-off days are deemed accepted.
+        name: "sign_offs.deem",
+        period: SignedDuration::from_mins(1),
+        reach: Reach::Cluster,
+        run: |app| Box::pin(app.deem_sign_offs()),
+    },
 ];
 
 /// What a scheduler pass did.

@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod clock;
+pub mod delivery;
 pub mod demo;
 mod eligibility;
 pub mod email;
@@ -23,6 +24,7 @@ mod orgs;
 pub mod profiles;
 mod provider_agreements;
 mod records;
+pub mod redemption;
 pub mod sign_in;
 mod sweeps;
 mod users;

@@ -23,6 +23,11 @@ pub struct VoucherActions {
     pub cancel_reservation: bool,
     /// The assigned partner may give it back to the customer.
     pub return_voucher: bool,
+    /// The reserving partner may submit the completion report.
+    pub report: bool,
+    /// The customer may accept or decline the reported delivery (when its
+    /// report awaits sign-off).
+    pub sign_off: bool,
 }
 
 impl VoucherActions {
@@ -37,11 +42,19 @@ impl VoucherActions {
             reserve: may(Action::ReserveVoucher, Transition::Reserve),
             cancel_reservation: may(Action::CancelReservation, Transition::CancelReservation),
             return_voucher: may(Action::ReturnVoucher, Transition::Return),
+            report: may(Action::ReportCompletion, Transition::Complete),
+            sign_off: authorize(actor, Action::SignOff, Resource::Voucher(v)).is_ok()
+                && v.state == VoucherState::Completed,
         }
     }
 
     pub fn any(&self) -> bool {
-        self.assign || self.cancel || self.reserve || self.cancel_reservation || self.return_voucher
+        self.assign
+            || self.cancel
+            || self.reserve
+            || self.cancel_reservation
+            || self.return_voucher
+            || self.report
     }
 }
 

@@ -59,6 +59,10 @@ pub struct VoucherView {
     pub version: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<Event>>,
+    /// The current completion report with its deliverables, once reported
+    /// (a declined report is replaced by the next).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion_report: Option<crate::delivery::ReportView>,
 }
 
 pub(crate) fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<VoucherView, Error> {
@@ -70,6 +74,14 @@ pub(crate) fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<Vo
         Some(tx.voucher_events(v.id)?)
     } else {
         None
+    };
+    let completion_report = if matches!(
+        v.state,
+        VoucherState::Created | VoucherState::Assigned | VoucherState::Cancelled
+    ) {
+        None
+    } else {
+        tx.current_report(v.id)?.map(crate::delivery::report_view)
     };
     Ok(VoucherView {
         id: v.id,
@@ -89,6 +101,7 @@ pub(crate) fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<Vo
         expires_on: v.expires_on,
         version: v.version,
         history,
+        completion_report,
     })
 }
 
@@ -98,7 +111,7 @@ pub(crate) fn load(tx: &mut dyn Tx, code: &VoucherCode) -> Result<Voucher, Error
 }
 
 /// Writes a transitioned voucher; a concurrent change is a 409.
-fn save(tx: &mut dyn Tx, v: &Voucher) -> Result<(), Error> {
+pub(crate) fn save(tx: &mut dyn Tx, v: &Voucher) -> Result<(), Error> {
     tx.update_voucher(v).map_err(|e| match e {
         StoreError::Stale => Error::Conflict {
             entity: Entity::Voucher,

@@ -48,6 +48,12 @@ pub enum Action {
     ViewProfile,
     /// Search the partner directory.
     SearchDirectory,
+    /// The reserving partner submits the completion report.
+    ReportCompletion,
+    /// The customer accepts or declines the delivery.
+    SignOff,
+    /// The reserving partner redeems a signed-off voucher.
+    RedeemVoucher,
 }
 
 /// What the action is done on.
@@ -187,6 +193,12 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                     deny(partner_admin, "reserve vouchers")
                 }
                 Action::ReturnVoucher => deny(partner_admin, "return this voucher"),
+                Action::ReportCompletion => deny(partner_admin, "report on this engagement"),
+                Action::SignOff => deny(
+                    customer_side && matches!(role, Role::BenefitAdmin | Role::ProjectManager),
+                    "sign this delivery off",
+                ),
+                Action::RedeemVoucher => deny(partner_admin, "redeem vouchers"),
                 _ => deny(false, "do this to a voucher"),
             }
         }

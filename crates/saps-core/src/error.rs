@@ -5,7 +5,10 @@ use crate::quantity::Days;
 use jiff::civil::Date;
 use std::fmt;
 
+mod delivery;
 mod handoff;
+
+pub use delivery::DeliveryRule;
 
 /// A business rule that refused an action. The name is part of the API
 /// (`rule.<name>`); the message is the English text, translated by the UI.
@@ -156,6 +159,8 @@ pub enum Rule {
         window_days: u32,
         voucher_days: u32,
     },
+    /// A rule of the completion report, sign-off or redemption.
+    Delivery(DeliveryRule),
 }
 
 impl Rule {
@@ -209,6 +214,7 @@ impl Rule {
             Self::ConsultantNotQualified { .. } => "consultant_not_qualified",
             Self::NoQualifiedConsultant { .. } => "no_qualified_consultant",
             Self::ReservationTooShort { .. } => "reservation_too_short",
+            Self::Delivery(d) => d.name(),
         }
     }
 }
@@ -297,6 +303,7 @@ impl Rule {
             | Self::ConsultantNotQualified { .. }
             | Self::NoQualifiedConsultant { .. }
             | Self::ReservationTooShort { .. } => self.handoff_args(),
+            Self::Delivery(d) => d.args(),
             Self::BenefitNotActive
             | Self::BenefitAlreadyActive
             | Self::TermsNotAccepted
@@ -458,6 +465,7 @@ impl fmt::Display for Rule {
             | Self::ConsultantNotQualified { .. }
             | Self::NoQualifiedConsultant { .. }
             | Self::ReservationTooShort { .. } => self.handoff_fmt(f),
+            Self::Delivery(d) => d.fmt(f),
         }
     }
 }
@@ -476,6 +484,8 @@ pub enum Entity {
     Route,
     Enrollment,
     Profile,
+    Report,
+    Deliverable,
 }
 
 impl Entity {
@@ -492,6 +502,8 @@ impl Entity {
             Self::Route => "route",
             Self::Enrollment => "enrollment",
             Self::Profile => "profile",
+            Self::Report => "report",
+            Self::Deliverable => "deliverable",
         }
     }
 }

@@ -111,6 +111,15 @@ event_kinds! {
     "voucher.returned" => VoucherReturned,
     /// A partner's admin (or the operator) wrote the company's business profile.
     "profile.updated" => ProfileUpdated,
+    /// The reserving partner submitted the completion report with its
+    /// deliverables; the voucher is completed and awaits the customer's sign-off.
+    "voucher.completed" => VoucherCompleted,
+    /// The customer accepted or declined the delivery, or its silence for the
+    /// program's sign-off days was deemed acceptance. A decline reserves the
+    /// voucher again.
+    "voucher.signed_off" => VoucherSignedOff,
+    /// The reserving partner redeemed a completed, signed-off voucher.
+    "voucher.redeemed" => VoucherRedeemed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -332,6 +341,42 @@ pub struct ProfileUpdated {
     /// Codes of `saps_core::profile::INDUSTRIES`.
     pub industries: Vec<String>,
     pub website: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherCompleted {
+    pub code: VoucherCode,
+    pub report_id: crate::ids::ReportId,
+    /// The receipt's SHA-256 (see `GET /vouchers/{code}/receipt`).
+    pub receipt_sha256: String,
+    pub days_onsite: u32,
+    pub days_offsite: u32,
+    /// Every deliverable's file name and SHA-256, in order.
+    pub files: Vec<DeliveredFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveredFile {
+    pub filename: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherSignedOff {
+    pub code: VoucherCode,
+    pub report_id: crate::ids::ReportId,
+    pub accepted: bool,
+    /// No answer within the program's sign-off days: accepted by silence.
+    pub deemed: bool,
+    pub comment: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherRedeemed {
+    pub code: VoucherCode,
+    pub partner_id: OrgId,
+    pub days: Days,
 }
 
 impl EventBody {

@@ -62,4 +62,8 @@ id_type!(
     EventId,
     /// A ledger entry moving days.
     EntryId,
+    /// A completion report a partner submitted for a voucher.
+    ReportId,
+    /// One deliverable file attached to a completion report.
+    DeliverableId,
 );

@@ -4,6 +4,7 @@
 
 pub mod authz;
 pub mod code;
+pub mod delivery;
 pub mod directory;
 pub mod eligibility;
 pub mod error;

@@ -95,6 +95,15 @@ pub struct Program {
     /// installation can enroll partners; later versions are published apart.
     #[serde(default = "shipped_provider_agreement")]
     pub provider_agreement: ProviderAgreementText,
+    /// Days after a completion report within which the customer signs off;
+    /// silence for that long is deemed acceptance. Programs stored before it
+    /// existed read as 14.
+    #[serde(default = "shipped_sign_off_days")]
+    pub sign_off_days: u32,
+}
+
+fn shipped_sign_off_days() -> u32 {
+    14
 }
 
 /// A version of the provider agreement partners sign before they enroll.
@@ -244,6 +253,9 @@ impl Program {
         }
         if self.payment_due_days == 0 || self.payment_due_days > 3650 {
             return Err(err("payment_due_days", "must be between 1 and 3650"));
+        }
+        if self.sign_off_days == 0 || self.sign_off_days > 365 {
+            return Err(err("sign_off_days", "must be between 1 and 365"));
         }
         let course = self.compliance_course.trim();
         if course.is_empty() || course.chars().count() > 200 {
@@ -490,6 +502,7 @@ impl Program {
             offerings,
             compliance_course: shipped_compliance_course(),
             provider_agreement: shipped_provider_agreement(),
+            sign_off_days: shipped_sign_off_days(),
         }
     }
 }

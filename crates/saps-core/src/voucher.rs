@@ -91,10 +91,12 @@ pub enum Transition {
     Remove,
     /// The assigned partner gives an unreserved voucher back to the customer.
     Return,
+    /// The customer declines the delivery: the voucher is reserved again.
+    Decline,
 }
 
 impl Transition {
-    pub const ALL: [Transition; 12] = [
+    pub const ALL: [Transition; 13] = [
         Self::Assign,
         Self::Reserve,
         Self::CancelReservation,
@@ -107,6 +109,7 @@ impl Transition {
         Self::Expire,
         Self::Remove,
         Self::Return,
+        Self::Decline,
     ];
 
     pub fn verb(self) -> &'static str {
@@ -123,6 +126,7 @@ impl Transition {
             Self::Expire => "expired",
             Self::Remove => "removed",
             Self::Return => "returned",
+            Self::Decline => "declined",
         }
     }
 }
@@ -142,6 +146,7 @@ pub fn next_state(from: VoucherState, t: Transition) -> Option<VoucherState> {
         (S::Claimed, T::Pay) => Some(S::Paid),
         (S::Created | S::Assigned, T::Cancel) => Some(S::Cancelled),
         (S::Assigned, T::Return) => Some(S::Created),
+        (S::Completed, T::Decline) => Some(S::Reserved),
         (S::Created | S::Assigned | S::Reserved | S::Completed, T::Expire) => Some(S::Expired),
         (S::Created | S::Assigned | S::Reserved | S::Completed, T::Remove) => Some(S::Removed),
         _ => None,
@@ -548,7 +553,7 @@ mod tests {
                     .filter_map(move |&t| next_state(s, t).map(|n| (s, t, n)))
             })
             .collect();
-        assert_eq!(allowed.len(), 19);
+        assert_eq!(allowed.len(), 20);
         for terminal in [
             VoucherState::Paid,
             VoucherState::Cancelled,

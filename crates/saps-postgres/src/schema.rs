@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_profiles",
         include_str!("../migrations/0009_profiles.sql"),
     ),
+    (
+        "0010_completion_reports",
+        include_str!("../migrations/0010_completion_reports.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

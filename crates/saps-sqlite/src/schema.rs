@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_profiles",
         include_str!("../migrations/0009_profiles.sql"),
     ),
+    (
+        "0010_completion_reports",
+        include_str!("../migrations/0010_completion_reports.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

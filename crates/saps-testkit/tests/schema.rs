@@ -8,6 +8,9 @@ use saps_testkit::schema_check::{Contract, contract};
 use saps_testkit::testapp::{Db, TestApp};
 use serde_json::{Value, json};
 
+#[path = "schema/delivery.rs"]
+mod delivery;
+
 #[test]
 fn the_check_refuses_a_wrong_body_an_undocumented_status_and_a_wrong_media_type() {
     let c = Contract::new(saps_web::api::document());
@@ -555,6 +558,7 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
         None,
     )
     .await;
+    delivery::delivery(&t, &op).await;
 
     let seen = contract().seen();
     for (method, template) in contract().operations() {

@@ -27,9 +27,21 @@ const TOKEN_ROUTE: &str = "/api/v1/auth/token";
 pub struct NotReplayable;
 
 pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    // An upload (multipart) is streamed, never buffered here: its key is
+    // accepted but not replayed (submitting the same report again is a 409).
+    let multipart = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("multipart/")
+        });
     if req.method() != Method::POST
         || !req.headers().contains_key(HEADER)
         || req.uri().path() == TOKEN_ROUTE
+        || multipart
     {
         return next.run(req).await;
     }

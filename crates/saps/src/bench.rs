@@ -23,6 +23,8 @@ pub enum Scenario {
     Import,
     /// Partner directory searches over HTTP on --partners seeded companies.
     Directory,
+    /// One `POST /redemptions` of 1,000 signed-off vouchers, repeated.
+    RedeemBatch,
 }
 
 impl Scenario {
@@ -31,6 +33,7 @@ impl Scenario {
             Self::Reserve => "reserve",
             Self::Import => "import",
             Self::Directory => "directory",
+            Self::RedeemBatch => "redeem-batch",
         }
     }
 }
@@ -60,6 +63,12 @@ pub struct BenchArgs {
     /// The directory scenario: how many partner companies to seed.
     #[arg(long, default_value_t = 100_000)]
     partners: usize,
+    /// redeem-batch: vouchers in each redemption.
+    #[arg(long, default_value_t = 1000)]
+    vouchers: usize,
+    /// redeem-batch: how many redemptions to time.
+    #[arg(long, default_value_t = 5)]
+    rounds: usize,
 }
 
 /// Latencies and counts of one phase.
@@ -162,6 +171,9 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
             seconds: a.seconds,
         };
         return crate::bench_directory::run(store, app, d).await;
+    }
+    if a.scenario == Some(Scenario::RedeemBatch) {
+        return crate::bench_redeem::run(app, database, a.vouchers, a.rounds).await;
     }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)

@@ -5,6 +5,8 @@ mod bench;
 mod bench_directory;
 #[cfg(feature = "bench")]
 mod bench_import;
+#[cfg(feature = "bench")]
+mod bench_redeem;
 mod config;
 mod import;
 mod import_csv;

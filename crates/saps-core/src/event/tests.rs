@@ -130,6 +130,21 @@ fn stored() -> Vec<(&'static str, Value)> {
             json!({"partner_id": ORG, "description": "Serviços de nuvem", "languages": ["pt-BR", "en"],
                    "industries": ["retail"], "website": "https://example.com"}),
         ),
+        (
+            "voucher.completed",
+            json!({"code": code, "report_id": USER, "receipt_sha256": "ab12", "days_onsite": 2,
+                   "days_offsite": 1, "files": [{"filename": "report.pdf", "sha256": "cd34",
+                   "size": 1024}]}),
+        ),
+        (
+            "voucher.signed_off",
+            json!({"code": code, "report_id": USER, "accepted": false, "deemed": false,
+                   "comment": "the workshop notes are missing"}),
+        ),
+        (
+            "voucher.redeemed",
+            json!({"code": code, "partner_id": ORG, "days": 3}),
+        ),
     ]
 }
 

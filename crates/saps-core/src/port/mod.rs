@@ -13,6 +13,7 @@
 use crate::error::{Error, StoreError};
 use std::any::Any;
 
+mod deliverables;
 mod enrollments;
 mod idempotency;
 mod jobs;
@@ -28,6 +29,7 @@ mod sessions;
 mod throttle;
 mod vouchers;
 
+pub use deliverables::Deliverables;
 pub use enrollments::{Enrollment, Enrollments};
 pub use idempotency::{Idempotency, IdempotentResponse};
 pub use jobs::{JobLeases, JobRecord, LeaseRequest};
@@ -49,6 +51,7 @@ pub use vouchers::{VoucherQuery, Vouchers};
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
+    pub use super::Deliverables;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
@@ -73,6 +76,7 @@ pub trait Tx:
     + ProviderAgreements
     + Enrollments
     + Profiles
+    + Deliverables
 {
 }
 
@@ -91,6 +95,7 @@ impl<T> Tx for T where
         + ProviderAgreements
         + Enrollments
         + Profiles
+        + Deliverables
         + ?Sized
 {
 }

@@ -8,6 +8,7 @@
 //! case must be able to see `Duplicate("voucher_code")`, draw another code and
 //! carry on, as it can on SQLite.
 
+mod deliverables;
 mod enrollments;
 mod idempotency;
 mod jobs;

@@ -2,6 +2,7 @@
 //! transaction or savepoint the caller opened: the transaction type and the
 //! row mapping every aggregate shares here, one module per aggregate.
 
+mod deliverables;
 mod enrollments;
 mod idempotency;
 mod jobs;

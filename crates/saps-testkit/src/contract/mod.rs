@@ -19,6 +19,7 @@ use saps_core::{
 use serde_json::json;
 use std::collections::BTreeSet;
 
+mod deliverables;
 mod enrollments;
 mod idempotency;
 mod jobs;
@@ -35,6 +36,7 @@ mod throttle;
 mod transactions;
 mod vouchers;
 
+pub use deliverables::*;
 pub use enrollments::*;
 pub use idempotency::*;
 pub use jobs::*;
@@ -424,6 +426,8 @@ macro_rules! __contract_list {
             some_kinds_of_records_read_back_alone,
             a_profile_reads_back_and_is_replaced_by_a_conditional_write,
             the_directory_finds_enrolled_companies_by_every_filter_in_name_order,
+            a_report_reads_back_with_its_files_stored_once_by_hash,
+            sign_offs_read_back_and_pending_reports_are_found_oldest_first,
         }
     };
 }
@@ -450,6 +454,7 @@ mod tests {
     #[test]
     fn every_contract_function_is_listed_exactly_once() {
         let sources = [
+            include_str!("deliverables.rs"),
             include_str!("enrollments.rs"),
             include_str!("idempotency.rs"),
             include_str!("jobs.rs"),

@@ -4,12 +4,14 @@
 
 mod bad_input;
 mod body_limit;
+mod delivery;
 mod disabling;
 mod handoff;
 mod handoff_return;
 mod idempotency;
 mod path;
 mod provisioning;
+mod redemption;
 mod rules;
 mod sign_out;
 mod tenancy;

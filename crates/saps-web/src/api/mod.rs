@@ -10,6 +10,7 @@ mod auth;
 mod benefit;
 mod clock;
 mod conventions;
+mod delivery;
 pub mod docs;
 mod enrollments;
 mod events;
@@ -70,6 +71,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(vvr::routes())
         .merge(events::routes())
         .merge(profiles::routes())
+        .merge(delivery::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);
@@ -96,7 +98,7 @@ fn day_text() -> utoipa::openapi::Object {
 }
 
 /// A `201 Created` answer.
-fn created<T: Serialize>(body: T) -> Response {
+pub(crate) fn created<T: Serialize>(body: T) -> Response {
     (StatusCode::CREATED, axum::Json(body)).into_response()
 }
 

@@ -55,6 +55,9 @@ struct ProgramAnswer {
     /// The course a partner company completes (within the last year) to be eligible.
     compliance_course: String,
     milestones: Vec<Milestone>,
+    /// Days the customer has to sign a completion report off; silence for
+    /// that long is deemed acceptance.
+    sign_off_days: u32,
     /// Always `UTC`.
     time_zone: &'static str,
     /// How dates in the calendar are read.
@@ -75,6 +78,7 @@ impl From<&Program> for ProgramAnswer {
             payment_due_days: p.payment_due_days,
             compliance_course: p.compliance_course.clone(),
             milestones: p.milestones.clone(),
+            sign_off_days: p.sign_off_days,
             time_zone: "UTC",
             deadline_semantics: DEADLINE_SEMANTICS,
         }
@@ -97,6 +101,9 @@ struct ProgramRequest {
     #[serde(default)]
     compliance_course: Option<String>,
     milestones: Vec<Milestone>,
+    /// Unchanged when left out.
+    #[serde(default)]
+    sign_off_days: Option<u32>,
     /// Ignored.
     #[serde(default)]
     version: Option<u32>,
@@ -185,6 +192,7 @@ async fn program_put(
             .map(|c| c.trim().to_owned())
             .unwrap_or_else(|| current.compliance_course.clone()),
         provider_agreement: current.provider_agreement.clone(),
+        sign_off_days: r.sign_off_days.unwrap_or(current.sign_off_days),
     };
     let p = st.app.put_program(&c.actor, next).await?;
     Ok(ok(ProgramAnswer::from(&*p)))

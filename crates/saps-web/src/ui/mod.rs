@@ -21,8 +21,8 @@ use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
 use pages::{
-    agreement, auth, clock, directory, home, partners, planning, profile, users, voucher_new,
-    vouchers, vvr,
+    agreement, auth, clock, delivery, directory, home, partners, planning, profile, redeem, users,
+    voucher_new, vouchers, vvr,
 };
 
 pub use page::{add_security_headers, fallback};
@@ -127,6 +127,25 @@ pub fn router() -> Router<AppState> {
         .route(
             "/partner/profile",
             p(get(profile::show).post(profile::save)),
+        )
+        .route(
+            "/vouchers/{code}/completion-report",
+            p(get(vouchers::to_detail).post(delivery::report))
+                .layer(axum::extract::DefaultBodyLimit::max(52 * 1024 * 1024)),
+        )
+        .route(
+            "/vouchers/{code}/sign-off",
+            p(get(vouchers::to_detail).post(delivery::sign_off)),
+        )
+        .route("/vouchers/{code}/receipt", p(get(delivery::receipt)))
+        .route(
+            "/vouchers/{code}/deliverables/{id}",
+            p(get(delivery::deliverable)),
+        )
+        .route("/redeem", p(get(redeem::choose).post(redeem::redeem)))
+        .route(
+            "/redeem/confirm",
+            p(get(redeem::choose).post(redeem::confirm)),
         )
         .route("/static/{file}", get(assets::static_file))
         .layer(axum::middleware::from_fn(security_headers))

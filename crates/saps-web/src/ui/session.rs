@@ -124,6 +124,12 @@ impl Ctx {
 
     /// Whether a posted CSRF token is the one this page would have issued:
     /// the session's when signed in, else the login cookie's.
+    /// Whether a token posted by a signed-in user (in a multipart form,
+    /// which the form extractor does not read) is this session's.
+    pub fn csrf_matches(&self, posted: &str) -> bool {
+        self.user.is_some() && self.csrf_ok(posted, false)
+    }
+
     fn csrf_ok(&self, posted: &str, had_login_cookie: bool) -> bool {
         match (&self.token, &self.user) {
             (Some(t), Some(_)) => same(posted, &session_csrf(t)),

@@ -1,6 +1,7 @@
 //! The five locales: every message the code and templates use, translated,
 //! complete, with the plural forms and dates of each language.
 
+use saps_core::error::DeliveryRule;
 use saps_core::{EventBody, MilestoneName, Program, Role, Rule, VoucherState};
 use saps_web::ui::i18n::{Lang, event_key, role_key, rule_key, state_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -149,6 +150,22 @@ fn every_rule() -> Vec<Rule> {
             window_days: 1,
             voucher_days: 3,
         },
+        Rule::Delivery(DeliveryRule::DeliveryInFuture { today: d }),
+        Rule::Delivery(DeliveryRule::DeliveryOutsideReservation {
+            start_date: d,
+            end_date: d,
+        }),
+        Rule::Delivery(DeliveryRule::DeliveredDaysMismatch {
+            delivered: 2,
+            voucher_days: 3,
+        }),
+        Rule::Delivery(DeliveryRule::TooManyOffsiteDays {
+            days_offsite: 4,
+            max: 3,
+        }),
+        Rule::Delivery(DeliveryRule::DeliverableMissing),
+        Rule::Delivery(DeliveryRule::DeliverableType { filename: s() }),
+        Rule::Delivery(DeliveryRule::NotSignedOff),
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -200,6 +217,15 @@ fn every_rule() -> Vec<Rule> {
             | Rule::ConsultantNotQualified { .. }
             | Rule::NoQualifiedConsultant { .. }
             | Rule::ReservationTooShort { .. } => {}
+            Rule::Delivery(d) => match d {
+                DeliveryRule::DeliveryInFuture { .. }
+                | DeliveryRule::DeliveryOutsideReservation { .. }
+                | DeliveryRule::DeliveredDaysMismatch { .. }
+                | DeliveryRule::TooManyOffsiteDays { .. }
+                | DeliveryRule::DeliverableMissing
+                | DeliveryRule::DeliverableType { .. }
+                | DeliveryRule::NotSignedOff => {}
+            },
         }
     }
     all

@@ -3,6 +3,7 @@
 //! with every message the code and the templates use.
 
 mod browser;
+mod delivery;
 mod directory;
 mod forms;
 mod handoff;

@@ -96,6 +96,8 @@ pub struct CustomerHome<'a> {
     pub steps: Vec<Step>,
     pub recent: Vec<VoucherRow>,
     pub may_activate: bool,
+    /// Reported deliveries waiting for the customer's sign-off: code, engagement.
+    pub awaiting_sign_off: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -214,6 +216,20 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
             steps: next,
         } => {
             let pools = benefit.pools.iter().cloned().map(PoolRow::of).collect();
+            let completed = st
+                .app
+                .vouchers(&actor, Some(saps_core::VoucherState::Completed), None, 100)
+                .await
+                .unwrap_or_default();
+            let awaiting_sign_off = completed
+                .into_iter()
+                .filter(|v| {
+                    v.completion_report
+                        .as_ref()
+                        .is_some_and(|r| r.sign_off == saps_core::delivery::SignOff::Pending)
+                })
+                .map(|v| (v.code.to_string(), v.engagement))
+                .collect();
             ok(
                 &ctx,
                 &CustomerHome {
@@ -225,6 +241,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     available,
                     steps: steps(next),
                     recent,
+                    awaiting_sign_off,
                 },
             )
         }

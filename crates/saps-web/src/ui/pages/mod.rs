@@ -4,11 +4,13 @@
 pub mod agreement;
 pub mod auth;
 pub mod clock;
+pub mod delivery;
 pub mod directory;
 pub mod home;
 pub mod partners;
 pub mod planning;
 pub mod profile;
+pub mod redeem;
 pub mod users;
 pub mod voucher_new;
 pub mod vouchers;

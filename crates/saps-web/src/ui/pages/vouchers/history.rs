@@ -57,6 +57,19 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
             "reason",
             r.reason.clone(),
         ),
+        Body::VoucherCompleted(c) => ctx.t1(&key, "files", c.files.len() as i64),
+        Body::VoucherSignedOff(s) => ctx.t2(
+            &key,
+            "outcome",
+            match (s.accepted, s.deemed) {
+                (true, true) => "deemed",
+                (true, false) => "accepted",
+                (false, _) => "declined",
+            },
+            "comment",
+            s.comment.clone().unwrap_or_default(),
+        ),
+        Body::VoucherRedeemed(_) => ctx.t(&key),
         other => ctx.t1("event-other", "kind", other.kind()),
     }
 }

@@ -83,6 +83,8 @@ pub struct DetailPage<'a> {
     pub problems: Problems,
     pub reason: String,
     pub timeline: Vec<TimelineItem>,
+    /// The completion report form as typed (when refused).
+    pub report: crate::ui::pages::delivery::ReportForm,
 }
 
 /// What a voucher's page shows besides the voucher: a message after an
@@ -94,6 +96,7 @@ pub struct Shown {
     pub problems: Problems,
     pub reason: String,
     pub partner: Option<OrgId>,
+    pub report: crate::ui::pages::delivery::ReportForm,
 }
 
 /// Renders a voucher's page.
@@ -130,6 +133,7 @@ pub async fn detail_page(
             problems: shown.problems,
             reason: shown.reason,
             timeline,
+            report: shown.report,
         },
     )
 }
