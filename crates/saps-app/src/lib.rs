@@ -8,6 +8,7 @@ pub mod demo;
 mod eligibility;
 pub mod email;
 mod enrollments;
+pub mod exports;
 pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
 #[cfg(feature = "testing")]

@@ -482,6 +482,12 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     )
     .await;
     send(&t, get.clone(), "/api/v1/vouchers?limit=0", Some(&ba), None).await;
+    for export in [
+        "/api/v1/vouchers/export.csv",
+        "/api/v1/vouchers/export.xlsx",
+    ] {
+        send(&t, get.clone(), export, Some(&ba), None).await;
+    }
     send(&t, get.clone(), "/api/v1/events?after=-1", Some(&ba), None).await;
     send(
         &t,

@@ -5,6 +5,7 @@
 mod bad_input;
 mod body_limit;
 mod disabling;
+mod export;
 mod handoff;
 mod handoff_return;
 mod idempotency;

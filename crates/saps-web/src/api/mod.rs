@@ -13,6 +13,7 @@ mod conventions;
 pub mod docs;
 mod enrollments;
 mod events;
+mod exports;
 mod orgs;
 mod program;
 mod records;
@@ -67,6 +68,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(vouchers::routes())
         .merge(vvr::routes())
         .merge(events::routes())
+        .merge(exports::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);

@@ -55,7 +55,7 @@ struct ListQuery {
 }
 
 /// A voucher state, or empty for all of them.
-fn state_filter() -> utoipa::openapi::Object {
+pub(super) fn state_filter() -> utoipa::openapi::Object {
     use utoipa::openapi::schema::{ObjectBuilder, Type};
     let states = VoucherState::ALL.map(VoucherState::as_str);
     ObjectBuilder::new()
