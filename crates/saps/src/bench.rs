@@ -19,12 +19,15 @@ use std::time::{Duration, Instant};
 pub enum Scenario {
     /// Reserve / cancel-reservation round trips, raw engine then HTTP.
     Reserve,
+    /// CSV export of `--rows` vouchers over HTTP from a `saps serve` child; its peak RSS.
+    Export,
 }
 
 impl Scenario {
     fn name(self) -> &'static str {
         match self {
             Self::Reserve => "reserve",
+            Self::Export => "export",
         }
     }
 }
@@ -48,6 +51,9 @@ pub struct BenchArgs {
     /// Skip SQLite (useful with --postgres).
     #[arg(long)]
     no_sqlite: bool,
+    /// Vouchers to seed for `--scenario export`.
+    #[arg(long, default_value_t = 1_000_000)]
+    rows: usize,
 }
 
 /// Latencies and counts of one phase.
@@ -85,6 +91,10 @@ fn reserve_input(w: &World) -> ReserveInput {
 }
 
 pub async fn run(a: BenchArgs) -> Result<()> {
+    if a.scenario == Some(Scenario::Export) {
+        let pg = a.postgres.clone().filter(|_| a.no_sqlite);
+        return crate::bench_export::run(a.rows, pg).await;
+    }
     println!(
         "saps bench: {} clients, {} s per phase, on {} cores",
         a.clients,
