@@ -6,8 +6,8 @@
 
 use crate::App;
 use saps_core::authz::scope;
-use saps_core::port::{Store, Tx, VoucherQuery};
-use saps_core::{Actor, Error, LocationId, OrgId, UserId, Voucher, VoucherId, VoucherState};
+use saps_core::port::{ListCursor, Store, Tx, VoucherList};
+use saps_core::{Actor, Error, LocationId, OrgId, UserId, Voucher, VoucherState};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
@@ -19,11 +19,8 @@ const AHEAD: usize = 2;
 /// Cached names beyond this are forgotten (memory stays bounded).
 const CACHE_MAX: usize = 20_000;
 
-/// Which vouchers to export: the list's filters.
-#[derive(Clone, Debug, Default)]
-pub struct ExportFilter {
-    pub state: Option<VoucherState>,
-}
+/// Which vouchers to export: the list's filters (see [`App::voucher_list`]).
+pub type ExportFilter = crate::lists::ListFilter;
 
 /// One voucher as a line of an export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,12 +155,7 @@ impl App {
     ) -> Result<mpsc::Receiver<ExportPage>, Error> {
         let page = page.max(1);
         let names = Arc::new(Mutex::new(Names::default()));
-        let base = VoucherQuery {
-            scope: scope(actor),
-            state: filter.state,
-            after: None,
-            limit: page,
-        };
+        let base = filter.list(scope(actor), None, page);
         let store = self.store.clone();
         let (first, mut after) = export_page(&store, &base, None, &names).await?;
         let (send, recv) = mpsc::channel(AHEAD);
@@ -194,18 +186,21 @@ impl App {
 
 async fn export_page(
     store: &Arc<dyn Store>,
-    base: &VoucherQuery,
-    after: Option<VoucherId>,
+    base: &VoucherList,
+    after: Option<ListCursor>,
     names: &Arc<Mutex<Names>>,
-) -> Result<(Vec<ExportRow>, Option<VoucherId>), Error> {
-    let query = VoucherQuery {
+) -> Result<(Vec<ExportRow>, Option<ListCursor>), Error> {
+    let query = VoucherList {
         after,
         ..base.clone()
     };
     let names = names.clone();
     saps_core::port::read(&**store, move |tx| {
-        let vs = tx.vouchers(&query)?;
-        let last = vs.last().map(|v| v.id);
+        let vs = tx.voucher_list(&query)?;
+        let last = vs.last().map(|v| ListCursor {
+            expires_on: v.expires_on,
+            id: v.id,
+        });
         let mut names = names.lock().unwrap_or_else(|p| p.into_inner());
         names.bound();
         let rows = vs

@@ -17,6 +17,7 @@ pub mod home;
 #[cfg(feature = "testing")]
 pub mod invariants;
 pub mod jobs;
+pub mod lists;
 pub mod mail;
 pub mod onboarding;
 mod orgs;

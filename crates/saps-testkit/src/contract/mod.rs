@@ -32,6 +32,7 @@ mod records;
 mod sessions;
 mod throttle;
 mod transactions;
+mod voucher_lists;
 mod vouchers;
 
 pub use enrollments::*;
@@ -47,6 +48,7 @@ pub use records::*;
 pub use sessions::*;
 pub use throttle::*;
 pub use transactions::*;
+pub use voucher_lists::*;
 pub use vouchers::*;
 
 // ---------------------------------------------------------------- fixtures
@@ -417,6 +419,7 @@ macro_rules! __contract_list {
             a_signature_reads_back_per_partner_and_version_and_is_made_once,
             an_enrollment_reads_back_and_is_renewed_by_a_conditional_write,
             racing_enrollments_of_one_offering_store_exactly_one,
+            voucher_lists_filter_search_and_sort_by_expiry_page_by_page,
         }
     };
 }
@@ -457,6 +460,7 @@ mod tests {
             include_str!("throttle.rs"),
             include_str!("transactions.rs"),
             include_str!("vouchers.rs"),
+            include_str!("voucher_lists.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()

@@ -9,6 +9,7 @@ mod export;
 mod handoff;
 mod handoff_return;
 mod idempotency;
+mod lists;
 mod path;
 mod provisioning;
 mod rules;

@@ -9,7 +9,6 @@ use crate::problem::{ApiResult, Problem};
 use axum::extract::State;
 use axum::response::Response;
 use saps_app::exports::ExportFilter;
-use saps_core::VoucherState;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -24,9 +23,15 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 struct ExportQuery {
-    /// Only vouchers in this state (empty: all).
+    /// Only vouchers in these states, comma-separated (empty: all).
     #[param(schema_with = super::vouchers::state_filter)]
     state: Option<String>,
+    /// As for the list: a voucher ID or part of a customer's or partner's name.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    /// `created` (oldest first, the default) or `expiry` (soonest first).
+    #[param(pattern = "^(created|expiry)?$")]
+    sort: Option<String>,
     /// `1`: start the CSV with a byte-order mark (for Excel).
     #[param(pattern = "^[01]?$")]
     bom: Option<String>,
@@ -34,9 +39,11 @@ struct ExportQuery {
 
 impl ExportQuery {
     fn filter(&self) -> ApiResult<ExportFilter> {
-        Ok(ExportFilter {
-            state: parse_state(self.state.as_deref())?,
-        })
+        super::vouchers::list_filter(
+            self.state.as_deref(),
+            self.q.as_deref(),
+            self.sort.as_deref(),
+        )
     }
 
     fn bom(&self) -> ApiResult<bool> {
@@ -48,16 +55,6 @@ impl ExportQuery {
     }
 }
 
-/// `?state=`: a voucher state, or empty for all.
-pub(super) fn parse_state(raw: Option<&str>) -> ApiResult<Option<VoucherState>> {
-    match raw {
-        None | Some("") => Ok(None),
-        Some(s) => Ok(Some(VoucherState::parse(s).ok_or_else(|| {
-            Problem::malformed("state", format!("{s:?} is not a voucher state"))
-        })?)),
-    }
-}
-
 /// The caller's vouchers as CSV (RFC 4180, UTF-8, a header line)
 #[utoipa::path(
     get,
@@ -66,7 +63,7 @@ pub(super) fn parse_state(raw: Option<&str>) -> ApiResult<Option<VoucherState>> 
     params(ExportQuery),
     responses((
         status = 200,
-        description = "Every voucher the list would show, oldest first, as an attachment",
+        description = "Every voucher the list would show, in its order, as an attachment",
         content_type = "text/csv",
         body = String,
     ))
@@ -90,7 +87,7 @@ async fn export_csv(
     params(ExportQuery),
     responses((
         status = 200,
-        description = "Every voucher the list would show, oldest first, as an attachment",
+        description = "Every voucher the list would show, in its order, as an attachment",
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body = Vec<u8>,
     ))
