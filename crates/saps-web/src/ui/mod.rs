@@ -44,6 +44,8 @@ pub fn router() -> Router<AppState> {
             "/vouchers/new",
             p(get(voucher_new::new_form).post(voucher_new::refresh_form)),
         )
+        .route("/vouchers/export.csv", p(get(vouchers::export_csv)))
+        .route("/vouchers/export.xlsx", p(get(vouchers::export_xlsx)))
         .route("/vouchers/{code}", p(get(vouchers::detail)))
         .route(
             "/vouchers/{code}/assign",

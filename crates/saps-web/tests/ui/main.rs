@@ -6,6 +6,7 @@ mod browser;
 mod forms;
 mod handoff;
 mod hardening;
+mod lists;
 mod locales;
 mod onboarding;
 mod pages;

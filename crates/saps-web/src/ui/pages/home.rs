@@ -96,6 +96,8 @@ pub struct CustomerHome<'a> {
     pub steps: Vec<Step>,
     pub recent: Vec<VoucherRow>,
     pub may_activate: bool,
+    /// Open vouchers about to lapse, soonest first.
+    pub expiring: Vec<VoucherRow>,
 }
 
 #[derive(Template)]
@@ -109,6 +111,8 @@ pub struct PartnerHome<'a> {
     pub may_reserve: bool,
     /// The Planning Services summary line (partner admins).
     pub planning: Option<PlanningLine>,
+    /// Open vouchers about to lapse, soonest first.
+    pub expiring: Vec<VoucherRow>,
 }
 
 /// Where the company stands in Planning Services, in one line.
@@ -143,6 +147,8 @@ pub struct OperatorHome<'a> {
     pub steps: Vec<Step>,
     pub counts: Vec<StateCount>,
     pub total: u64,
+    /// Open vouchers about to lapse, soonest first.
+    pub expiring: Vec<VoucherRow>,
 }
 
 /// A step in words, with its link.
@@ -198,6 +204,9 @@ fn step(ctx: &Ctx, s: NextStep) -> Step {
     }
 }
 
+/// How many vouchers about to lapse a home page lists.
+const EXPIRING_SHOWN: usize = 5;
+
 pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
     let done = done_message(&ctx, q.get("done"));
     let home = match st.app.home(&actor).await {
@@ -205,6 +214,10 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
         Err(e) => return fail(&ctx, e),
     };
     let steps = |steps: Vec<NextStep>| steps.into_iter().map(|s| step(&ctx, s)).collect();
+    let expiring = match st.app.expiring_rows(&actor, EXPIRING_SHOWN).await {
+        Ok(r) => r,
+        Err(e) => return fail(&ctx, e),
+    };
     match home {
         Home::Customer {
             benefit,
@@ -225,6 +238,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     available,
                     steps: steps(next),
                     recent,
+                    expiring,
                 },
             )
         }
@@ -248,6 +262,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     reserved,
                     may_reserve: abilities.reserve_vouchers,
                     planning,
+                    expiring,
                 },
             )
         }
@@ -265,6 +280,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     steps: steps(next),
                     counts,
                     total,
+                    expiring,
                 },
             )
         }

@@ -1,0 +1,27 @@
+# Voucher lists: filters, search, sort, exports, what is about to lapse.
+lists-search = Voucher ID, customer or partner
+lists-search-hint = All or part of a voucher ID (dashes and letter case do not matter), or part of a customer's or partner's name.
+lists-sort = Order
+lists-sort-created = Newest first
+lists-sort-expiry = Expiring soonest first
+lists-states = States (none ticked: all)
+lists-export = Export this list:
+lists-export-xlsx = Export to Excel
+lists-export-csv = CSV file
+lists-days-left = Days left
+lists-days-left-n =
+    { $count ->
+        [0] Expires today
+        [one] { $count } day
+       *[other] { $count } days
+    }
+lists-expired = Past expiry
+lists-report-overdue = Start date passed, no completion report
+lists-expiring-title = About to expire
+lists-expiring-all = All open vouchers by expiry
+lists-col-days = Days
+lists-col-created = Created
+lists-col-assigned = Assigned
+lists-col-start = Reservation start
+lists-col-end = Reservation end
+lists-col-location = Location

@@ -1,0 +1,27 @@
+# Listes de bons : filtres, recherche, tri, exports, ce qui va expirer.
+lists-search = Numéro du bon, client ou partenaire
+lists-search-hint = Tout ou partie d'un numéro de bon (les tirets et la casse n'ont pas d'importance), ou une partie du nom d'un client ou d'un partenaire.
+lists-sort = Ordre
+lists-sort-created = Les plus récents d'abord
+lists-sort-expiry = Expiration la plus proche d'abord
+lists-states = États (aucun coché : tous)
+lists-export = Exporter cette liste :
+lists-export-xlsx = Exporter vers Excel
+lists-export-csv = Fichier CSV
+lists-days-left = Jours restants
+lists-days-left-n =
+    { $count ->
+        [0] Expire aujourd'hui
+        [one] { $count } jour
+       *[other] { $count } jours
+    }
+lists-expired = Expiré
+lists-report-overdue = Date de début passée, aucun rapport de fin de mission
+lists-expiring-title = Bientôt expirés
+lists-expiring-all = Tous les bons ouverts par date d'expiration
+lists-col-days = Jours
+lists-col-created = Créé le
+lists-col-assigned = Attribué le
+lists-col-start = Début de la réservation
+lists-col-end = Fin de la réservation
+lists-col-location = Site

@@ -1,0 +1,27 @@
+# Elenchi di voucher: filtri, ricerca, ordine, esportazioni, ciò che sta per scadere.
+lists-search = ID voucher, cliente o partner
+lists-search-hint = Tutto l'ID del voucher o una sua parte (trattini e maiuscole non contano), oppure parte del nome di un cliente o di un partner.
+lists-sort = Ordine
+lists-sort-created = Prima i più recenti
+lists-sort-expiry = Prima quelli in scadenza
+lists-states = Stati (nessuno selezionato: tutti)
+lists-export = Esporta questo elenco:
+lists-export-xlsx = Esporta in Excel
+lists-export-csv = File CSV
+lists-days-left = Giorni rimasti
+lists-days-left-n =
+    { $count ->
+        [0] Scade oggi
+        [one] { $count } giorno
+       *[other] { $count } giorni
+    }
+lists-expired = Scaduto
+lists-report-overdue = Data di inizio passata, nessun report di completamento
+lists-expiring-title = In scadenza
+lists-expiring-all = Tutti i voucher aperti per scadenza
+lists-col-days = Giorni
+lists-col-created = Creato il
+lists-col-assigned = Assegnato il
+lists-col-start = Inizio della prenotazione
+lists-col-end = Fine della prenotazione
+lists-col-location = Sede

@@ -1,0 +1,27 @@
+# Listas de comprovantes: filtros, busca, ordem, exportações, o que está para expirar.
+lists-search = ID do comprovante, cliente ou parceiro
+lists-search-hint = O ID inteiro ou parte dele (hifens e maiúsculas não importam), ou parte do nome de um cliente ou parceiro.
+lists-sort = Ordem
+lists-sort-created = Mais recentes primeiro
+lists-sort-expiry = Expiração mais próxima primeiro
+lists-states = Estados (nenhum marcado: todos)
+lists-export = Exportar esta lista:
+lists-export-xlsx = Exportar para o Excel
+lists-export-csv = Arquivo CSV
+lists-days-left = Dias restantes
+lists-days-left-n =
+    { $count ->
+        [0] Expira hoje
+        [one] { $count } dia
+       *[other] { $count } dias
+    }
+lists-expired = Expirado
+lists-report-overdue = Data de início passou, sem relatório de conclusão
+lists-expiring-title = Prestes a expirar
+lists-expiring-all = Todos os comprovantes abertos por expiração
+lists-col-days = Dias
+lists-col-created = Criado em
+lists-col-assigned = Atribuído em
+lists-col-start = Início da reserva
+lists-col-end = Fim da reserva
+lists-col-location = Local

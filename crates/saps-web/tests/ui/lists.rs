@@ -1,0 +1,103 @@
+//! Voucher lists in the UI: filters, search, sort by expiry, days left and
+//! what needs attention, exports headed in the reader's language, and the
+//! home page's block of what is about to lapse.
+
+use crate::browser::Ui;
+use saps_app::ReserveInput;
+use saps_app::fixtures::PASSWORD;
+use saps_core::Actor;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lists_filter_sort_flag_and_export_in_the_readers_language() {
+    let ui = Ui::new().await;
+    let w = &ui.world;
+    let first = ui.assigned_voucher().await;
+    let second = ui.assigned_voucher().await;
+    let pa = Actor::of(&w.partner_admin);
+    ui.app
+        .reserve_voucher(
+            &pa,
+            second,
+            ReserveInput {
+                location_id: w.location.id,
+                consultant_id: w.consultant.id,
+                start_date: jiff::civil::date(2020, 12, 1),
+                end_date: jiff::civil::date(2020, 12, 1),
+                accept_terms: true,
+                delivery_country: None,
+            },
+        )
+        .await
+        .expect("reserved");
+
+    let mut customer = ui.browser("fr");
+    customer.sign_in(&w.benefit_admin.email, PASSWORD).await;
+    let list = customer.get("/vouchers?state=reserved&sort=expiry").await;
+    assert!(list.has(&second.to_string()) && !list.has(&first.to_string()));
+    assert!(list.has("value=\"reserved\" checked"), "{}", list.body);
+    assert!(list.has("<option value=\"expiry\" selected>"));
+    assert!(list.has("href=\"/vouchers/export.xlsx?state=reserved&#38;sort=expiry\""), "{}", list.body);
+    assert!(list.has("Exporter vers Excel"));
+    // Days left: the vouchers expire on 2021-05-01, 180 days away.
+    assert!(list.has("180 jours"), "{}", list.body);
+    assert!(!list.has("Date de début passée"));
+    // Search by the partner's name finds both; by one ID, that one.
+    let by_name = customer
+        .get(&format!(
+            "/vouchers?q={}",
+            w.partner.name.to_lowercase().replace(' ', "+")
+        ))
+        .await;
+    assert!(by_name.has(&first.to_string()) && by_name.has(&second.to_string()));
+    let by_id = customer
+        .get(&format!("/vouchers?q={}", first.to_string().to_lowercase()))
+        .await;
+    assert!(by_id.has(&first.to_string()) && !by_id.has(&second.to_string()));
+
+    // The export, headed in French, holds the filtered vouchers.
+    let csv = customer.get("/vouchers/export.csv?state=reserved").await;
+    assert_eq!(csv.status, axum::http::StatusCode::OK);
+    let disposition = csv.headers["content-disposition"].to_str().unwrap();
+    assert_eq!(
+        disposition,
+        "attachment; filename=\"vouchers-2020-11-02.csv\""
+    );
+    let mut lines = csv.body.lines();
+    assert!(
+        lines.next().unwrap().starts_with("Numéro du bon,État,"),
+        "{}",
+        csv.body
+    );
+    let row = lines.next().unwrap();
+    assert!(row.starts_with(&format!("{second},reserved,")), "{row}");
+    assert!(row.ends_with(&format!(",{},{}", w.location.name, w.consultant.name)));
+    assert_eq!(lines.next(), None);
+    let xlsx = customer.get("/vouchers/export.xlsx").await;
+    assert_eq!(xlsx.status, axum::http::StatusCode::OK);
+    assert_eq!(
+        xlsx.headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+
+    // Later: the reservation's start has passed without a report, and both
+    // vouchers are about to lapse; the home page leads with them.
+    let op = Actor::of(&w.operator);
+    ui.app
+        .set_clock(&op, jiff::civil::date(2021, 4, 20))
+        .expect("clock");
+    let list = customer.get("/vouchers").await;
+    assert!(list.has("Date de début passée, aucun rapport de fin de mission"));
+    assert!(list.has("class=\"attention\""));
+    assert!(list.has("11 jours"), "{}", list.body);
+    let home = customer.get("/").await;
+    assert!(home.has("Bientôt expirés"), "{}", home.body);
+    assert!(home.has(&first.to_string()) && home.has(&second.to_string()));
+    let mut partner = ui.browser("it");
+    partner.sign_in(&w.partner_admin.email, PASSWORD).await;
+    let home = partner.get("/").await;
+    assert!(
+        home.has("In scadenza") && home.has("11 giorni"),
+        "{}",
+        home.body
+    );
+}
