@@ -3,6 +3,7 @@
 //! and queue side effects (mail) in the outbox.
 
 pub mod auth;
+mod cancel_mail;
 pub mod clock;
 pub mod demo;
 mod eligibility;

@@ -153,6 +153,9 @@ pub struct ReservationCancelled {
 pub struct VoucherCancelled {
     pub code: VoucherCode,
     pub refunded_days: Days,
+    /// Why the customer cancelled, when they said (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod body_limit;
+mod cancel;
 mod disabling;
 mod export;
 mod handoff;

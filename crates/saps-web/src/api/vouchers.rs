@@ -1,7 +1,7 @@
 //! Vouchers: created by a customer's benefit admin (debiting a pool), listed
 //! page by page, assigned to a partner, cancelled.
 
-use super::{NoInput, Refusal, created, limit, no_body, ok};
+use super::{Refusal, created, limit, ok};
 use crate::AppState;
 use crate::extract::{Caller, Json, Query, voucher_code};
 use crate::problem::{ApiResult, Problem};
@@ -246,16 +246,30 @@ async fn voucher_assign(
     Ok(ok(v))
 }
 
-/// Cancel an unreserved voucher; its days go back to the pool
+/// Why a voucher is cancelled (optional).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct CancelRequest {
+    /// Told to the assigned partner; at most 500 characters.
+    #[schema(max_length = 500)]
+    reason: Option<String>,
+}
+
+/// Cancel an unreserved voucher; its days go back to the pool and the
+/// assigned partner's administrators are told by e-mail
 #[utoipa::path(
     post,
     path = "/api/v1/vouchers/{code}/cancel",
     tag = "vouchers",
     params(("code" = VoucherCode, Path, description = CODE)),
-    request_body(content = Option<NoInput>, description = "Nothing, or an empty object"),
+    request_body(
+        content = Option<CancelRequest>,
+        description = "Nothing, an empty object, or a reason"
+    ),
     responses(
         (status = 200, description = "The voucher, cancelled", body = VoucherView),
         (status = 403, response = Refusal),
+        (status = 422, response = Refusal),
     )
 )]
 async fn voucher_cancel(
@@ -265,6 +279,13 @@ async fn voucher_cancel(
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
     let code = voucher_code(&code)?;
-    no_body(&body)?;
-    Ok(ok(st.app.cancel_voucher(&c.actor, code).await?))
+    let reason = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        crate::extract::parse_json::<CancelRequest>(&body)?.reason
+    };
+    Ok(ok(st
+        .app
+        .cancel_voucher_with(&c.actor, code, reason)
+        .await?))
 }

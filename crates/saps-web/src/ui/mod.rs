@@ -53,7 +53,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/vouchers/{code}/cancel",
-            p(get(vouchers::to_detail).post(vouchers::cancel)),
+            p(get(vouchers::cancel_confirm).post(vouchers::cancel)),
         )
         .route(
             "/vouchers/{code}/reserve",

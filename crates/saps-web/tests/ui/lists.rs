@@ -36,7 +36,11 @@ async fn lists_filter_sort_flag_and_export_in_the_readers_language() {
     assert!(list.has(&second.to_string()) && !list.has(&first.to_string()));
     assert!(list.has("value=\"reserved\" checked"), "{}", list.body);
     assert!(list.has("<option value=\"expiry\" selected>"));
-    assert!(list.has("href=\"/vouchers/export.xlsx?state=reserved&#38;sort=expiry\""), "{}", list.body);
+    assert!(
+        list.has("href=\"/vouchers/export.xlsx?state=reserved&#38;sort=expiry\""),
+        "{}",
+        list.body
+    );
     assert!(list.has("Exporter vers Excel"));
     // Days left: the vouchers expire on 2021-05-01, 180 days away.
     assert!(list.has("180 jours"), "{}", list.body);
@@ -100,4 +104,47 @@ async fn lists_filter_sort_flag_and_export_in_the_readers_language() {
         "{}",
         home.body
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_asks_first_and_takes_an_optional_reason() {
+    let ui = Ui::new().await;
+    let w = &ui.world;
+    let code = ui.assigned_voucher().await;
+    let mut customer = ui.browser("fr");
+    customer.sign_in(&w.benefit_admin.email, PASSWORD).await;
+    let detail = customer.get(&format!("/vouchers/{code}")).await;
+    assert!(
+        detail.has(&format!("href=\"/vouchers/{code}/cancel\"")),
+        "{}",
+        detail.body
+    );
+    let confirm = customer.get(&format!("/vouchers/{code}/cancel")).await;
+    assert_eq!(confirm.status, axum::http::StatusCode::OK);
+    assert!(confirm.has("Annuler ce bon ?") && confirm.has("Oui, annuler le bon"));
+    assert!(confirm.has(&w.partner.name));
+    let page = format!("/vouchers/{code}/cancel");
+    let long = "x".repeat(501);
+    let refused = customer.submit(&page, &page, &[("reason", &long)]).await;
+    assert_eq!(refused.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.has("id=\"reason-error\""), "{}", refused.body);
+    let d = ui
+        .app
+        .voucher_detail(&Actor::of(&w.benefit_admin), code)
+        .await
+        .unwrap();
+    assert_eq!(d.voucher.state, saps_core::VoucherState::Assigned);
+    let done = customer
+        .submit(&page, &page, &[("reason", "Projet arrêté")])
+        .await;
+    assert_eq!(done.location(), format!("/vouchers/{code}?done=cancelled"));
+    let d = ui
+        .app
+        .voucher_detail(&Actor::of(&w.benefit_admin), code)
+        .await
+        .unwrap();
+    assert_eq!(d.voucher.state, saps_core::VoucherState::Cancelled);
+    // Cancelled, there is nothing left to confirm: back to the voucher.
+    let again = customer.get(&page).await;
+    assert_eq!(again.location(), format!("/vouchers/{code}"));
 }

@@ -1,7 +1,10 @@
 //! The voucher pages: the list with search and filter, one voucher with its
 //! history and actions: assigning, cancelling, giving up a reservation.
 
+mod cancel;
 mod history;
+
+pub use cancel::{cancel, cancel_confirm};
 
 use crate::AppState;
 use crate::answer::{is_correctable, status};
@@ -354,19 +357,6 @@ fn assign_refusal(key: &str) -> bool {
             | "competency_expired"
             | "no_qualified_consultant"
     )
-}
-
-pub async fn cancel(
-    State(st): State<AppState>,
-    VoucherInPath(code): VoucherInPath,
-    f: SignedInForm,
-) -> Response {
-    let SignedInForm { form, actor } = f;
-    let ctx = &form.ctx;
-    match st.app.cancel_voucher(&actor, code).await {
-        Ok(_) => Redirect::to(&format!("/vouchers/{code}?done=cancelled")).into_response(),
-        Err(e) => refused_on_detail(&st, ctx, &actor, code, e, |_| None, Shown::default()).await,
-    }
 }
 
 /// The reservation is given up, with a reason (partner admins).
