@@ -41,7 +41,8 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::EnrollmentRenewed(_)
         | EventBody::UserDisabled(_)
         | EventBody::UserEnabled(_)
-        | EventBody::UserLocaleChanged(_) => None,
+        | EventBody::UserLocaleChanged(_)
+        | EventBody::ProjectManagerChanged(_) => None,
     }
 }
 

@@ -367,6 +367,33 @@ impl App {
         .await
     }
 
+    /// Hands a voucher not yet delivered to another project manager of the
+    /// customer (the people who may cancel it may do this).
+    pub async fn change_project_manager(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        project_manager: UserId,
+    ) -> Result<VoucherView, Error> {
+        self.transition(actor, code, Action::CancelVoucher, move |tx, v, _, _| {
+            let pm = tx
+                .user(project_manager)?
+                .ok_or(Rule::ProjectManagerNotInCustomer)?;
+            let next = v.change_project_manager(&pm)?;
+            let event = saps_core::event::ProjectManagerChanged {
+                code: next.code,
+                from: v.project_manager_id,
+                to: pm.id,
+            };
+            Ok(Step {
+                next,
+                event: event.into(),
+                refund: false,
+            })
+        })
+        .await
+    }
+
     /// The shape of every transition a person makes: load the voucher (locked
     /// on PostgreSQL), authorize, let `decide` produce the next voucher and its
     /// event (it may write more, such as mail, through `tx`), then write the

@@ -109,6 +109,15 @@ event_kinds! {
     /// The assigned partner gave a voucher back before reserving it; the
     /// customer may assign it again.
     "voucher.returned" => VoucherReturned,
+    /// The customer handed a voucher not yet delivered to another project manager.
+    "voucher.project_manager_changed" => ProjectManagerChanged,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectManagerChanged {
+    pub code: VoucherCode,
+    pub from: UserId,
+    pub to: UserId,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -320,6 +320,17 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     .await;
     let code = v["code"].as_str().unwrap().to_owned();
     let one = format!("/api/v1/vouchers/{code}");
+    let pm = json!({"project_manager_id": w.project_manager.id});
+    let put = axum::http::Method::PUT;
+    let handed = send(
+        &t,
+        put,
+        &format!("{one}/project-manager"),
+        Some(&ba),
+        Some(pm),
+    )
+    .await;
+    assert_eq!(handed.0, StatusCode::OK, "{:?}", handed.1);
     for token in everyone {
         send(&t, get.clone(), &one, Some(token), None).await;
         send(

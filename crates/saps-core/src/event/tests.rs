@@ -125,6 +125,10 @@ fn stored() -> Vec<(&'static str, Value)> {
             json!({"code": code, "partner_id": ORG, "partner": "Tailspin",
                    "reason": "no consultant free before it expires"}),
         ),
+        (
+            "voucher.project_manager_changed",
+            json!({"code": code, "from": USER, "to": USER}),
+        ),
     ]
 }
 

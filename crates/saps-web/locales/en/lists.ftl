@@ -31,3 +31,4 @@ lists-cancel-final = Do you want to cancel this voucher?
 lists-cancel-reason = Reason (optional)
 lists-cancel-yes = Yes, cancel the voucher
 lists-cancel-no = No, keep it
+event-voucher-project-manager-changed = Handed to another project manager.

@@ -31,3 +31,4 @@ lists-cancel-final = Voulez-vous annuler ce bon ?
 lists-cancel-reason = Motif (facultatif)
 lists-cancel-yes = Oui, annuler le bon
 lists-cancel-no = Non, le garder
+event-voucher-project-manager-changed = Confié à un autre chef de projet.

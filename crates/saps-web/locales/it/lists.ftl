@@ -31,3 +31,4 @@ lists-cancel-final = Vuoi annullare questo voucher?
 lists-cancel-reason = Motivo (facoltativo)
 lists-cancel-yes = Sì, annulla il voucher
 lists-cancel-no = No, mantienilo
+event-voucher-project-manager-changed = Affidato a un altro project manager.

@@ -31,3 +31,4 @@ lists-cancel-final = Você quer cancelar este comprovante?
 lists-cancel-reason = Motivo (opcional)
 lists-cancel-yes = Sim, cancelar o comprovante
 lists-cancel-no = Não, mantê-lo
+event-voucher-project-manager-changed = Passado a outro gerente de projeto.

@@ -33,3 +33,4 @@ lists-cancel-final = Вы хотите отменить этот ваучер?
 lists-cancel-reason = Причина (необязательно)
 lists-cancel-yes = Да, отменить ваучер
 lists-cancel-no = Нет, оставить
+event-voucher-project-manager-changed = Передан другому руководителю проекта.

@@ -2,6 +2,7 @@
 //! list's filters and scope, every matching voucher, streamed (see
 //! `crate::export`).
 
+use super::Refusal;
 use crate::AppState;
 use crate::export::{self, Format};
 use crate::extract::{Caller, Query};
@@ -90,7 +91,7 @@ async fn export_csv(
         description = "Every voucher the list would show, in its order, as an attachment",
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body = Vec<u8>,
-    ))
+    ), (status = 422, response = Refusal))
 )]
 async fn export_xlsx(
     State(st): State<AppState>,

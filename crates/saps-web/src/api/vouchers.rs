@@ -21,6 +21,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(voucher_get))
         .routes(routes!(voucher_assign))
         .routes(routes!(voucher_cancel))
+        .routes(routes!(voucher_project_manager))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -288,4 +289,40 @@ async fn voucher_cancel(
         .app
         .cancel_voucher_with(&c.actor, code, reason)
         .await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct ProjectManagerRequest {
+    /// A project manager of the voucher's customer.
+    project_manager_id: UserId,
+}
+
+/// Hand a voucher not yet delivered (created, assigned or reserved) to another
+/// project manager of the customer (benefit admin)
+#[utoipa::path(
+    put,
+    path = "/api/v1/vouchers/{code}/project-manager",
+    tag = "vouchers",
+    params(("code" = VoucherCode, Path, description = CODE)),
+    request_body = ProjectManagerRequest,
+    responses(
+        (status = 200, description = "The voucher with its new project manager", body = VoucherView),
+        (status = 403, response = Refusal),
+        (status = 409, response = Refusal),
+        (status = 422, response = Refusal),
+    )
+)]
+async fn voucher_project_manager(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    Json(r): Json<ProjectManagerRequest>,
+) -> ApiResult<Response> {
+    let code = voucher_code(&code)?;
+    let v = st
+        .app
+        .change_project_manager(&c.actor, code, r.project_manager_id)
+        .await?;
+    Ok(ok(v))
 }

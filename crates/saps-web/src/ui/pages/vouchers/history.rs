@@ -57,6 +57,7 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
             "reason",
             r.reason.clone(),
         ),
+        Body::ProjectManagerChanged(_) => ctx.t(&key),
         other => ctx.t1("event-other", "kind", other.kind()),
     }
 }
