@@ -23,6 +23,8 @@ pub struct VoucherActions {
     pub cancel_reservation: bool,
     /// The assigned partner may give it back to the customer.
     pub return_voucher: bool,
+    /// The customer may hand it to another project manager (not yet delivered).
+    pub change_project_manager: bool,
 }
 
 impl VoucherActions {
@@ -37,6 +39,12 @@ impl VoucherActions {
             reserve: may(Action::ReserveVoucher, Transition::Reserve),
             cancel_reservation: may(Action::CancelReservation, Transition::CancelReservation),
             return_voucher: may(Action::ReturnVoucher, Transition::Return),
+            change_project_manager: authorize(actor, Action::CancelVoucher, Resource::Voucher(v))
+                .is_ok()
+                && matches!(
+                    v.state,
+                    VoucherState::Created | VoucherState::Assigned | VoucherState::Reserved
+                ),
         }
     }
 

@@ -48,6 +48,10 @@ pub fn router() -> Router<AppState> {
         .route("/vouchers/export.xlsx", p(get(vouchers::export_xlsx)))
         .route("/vouchers/{code}", p(get(vouchers::detail)))
         .route(
+            "/vouchers/{code}/project-manager",
+            p(get(vouchers::project_manager_form).post(vouchers::change_project_manager)),
+        )
+        .route(
             "/vouchers/{code}/assign",
             p(get(vouchers::to_detail).post(vouchers::assign)),
         )

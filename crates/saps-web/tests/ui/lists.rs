@@ -148,3 +148,58 @@ async fn cancelling_asks_first_and_takes_an_optional_reason() {
     let again = customer.get(&page).await;
     assert_eq!(again.location(), format!("/vouchers/{code}"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_benefit_admin_hands_a_voucher_to_another_project_manager() {
+    use saps_app::NewUser;
+    let ui = Ui::new().await;
+    let w = &ui.world;
+    let code = ui.assigned_voucher().await;
+    let op = Actor::of(&w.operator);
+    let pm2 = ui
+        .app
+        .add_user(
+            Some(&op),
+            w.customer.id,
+            NewUser {
+                email: "pm2@customer.example".into(),
+                name: "Paula Second".into(),
+                role: saps_core::Role::ProjectManager,
+                password: PASSWORD.into(),
+            },
+        )
+        .await
+        .expect("second project manager");
+    let mut customer = ui.browser("ru");
+    customer.sign_in(&w.benefit_admin.email, PASSWORD).await;
+    let detail = customer.get(&format!("/vouchers/{code}")).await;
+    let page = format!("/vouchers/{code}/project-manager");
+    assert!(detail.has(&format!("href=\"{page}\"")), "{}", detail.body);
+    let form = customer.get(&page).await;
+    assert!(form.has("Сменить руководителя проекта") && form.has("Paula Second"));
+    let bad = customer
+        .submit(&page, &page, &[("project_manager", "nobody")])
+        .await;
+    assert_eq!(bad.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("id=\"project_manager-error\""), "{}", bad.body);
+    let id = pm2.id.to_string();
+    let done = customer
+        .submit(&page, &page, &[("project_manager", &id)])
+        .await;
+    assert_eq!(
+        done.location(),
+        format!("/vouchers/{code}?done=project_manager_changed")
+    );
+    let d = ui
+        .app
+        .voucher_detail(&Actor::of(&w.benefit_admin), code)
+        .await
+        .unwrap();
+    assert_eq!(d.voucher.project_manager_id, pm2.id);
+    let shown = customer.get(done.location()).await;
+    assert!(
+        shown.has("У ваучера новый руководитель проекта."),
+        "{}",
+        shown.body
+    );
+}

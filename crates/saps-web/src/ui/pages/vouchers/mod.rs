@@ -3,8 +3,10 @@
 
 mod cancel;
 mod history;
+mod project_manager;
 
 pub use cancel::{cancel, cancel_confirm};
+pub use project_manager::{change_project_manager, project_manager_form};
 
 use crate::AppState;
 use crate::answer::{is_correctable, status};
