@@ -38,3 +38,4 @@ lists-pm-choose = Choose one of your project managers.
 lists-pm-submit = Change the project manager
 lists-pm-change = Change
 done-project-manager-changed = The voucher has a new project manager.
+lists-new-none-fits = The pool of agreement { $agreement } has { $days } left: not enough for any length of this engagement. Choose another agreement or engagement.

@@ -38,3 +38,4 @@ lists-pm-choose = Choisissez l'un de vos chefs de projet.
 lists-pm-submit = Changer de chef de projet
 lists-pm-change = Changer
 done-project-manager-changed = Le bon a un nouveau chef de projet.
+lists-new-none-fits = Le solde du contrat { $agreement } est de { $days } : cela ne suffit pour aucune durée de cette mission. Choisissez un autre contrat ou une autre mission.

@@ -38,3 +38,4 @@ lists-pm-choose = Scegli uno dei tuoi project manager.
 lists-pm-submit = Cambia il project manager
 lists-pm-change = Cambia
 done-project-manager-changed = Il voucher ha un nuovo project manager.
+lists-new-none-fits = Il saldo del contratto { $agreement } è di { $days }: non basta per nessuna durata di questo intervento. Scegli un altro contratto o intervento.

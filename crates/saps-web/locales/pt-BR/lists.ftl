@@ -38,3 +38,4 @@ lists-pm-choose = Escolha um dos seus gerentes de projeto.
 lists-pm-submit = Trocar o gerente de projeto
 lists-pm-change = Trocar
 done-project-manager-changed = O comprovante tem um novo gerente de projeto.
+lists-new-none-fits = O saldo do contrato { $agreement } é de { $days }: não basta para nenhuma duração deste projeto. Escolha outro contrato ou projeto.

@@ -203,3 +203,43 @@ async fn the_benefit_admin_hands_a_voucher_to_another_project_manager() {
         shown.body
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_create_form_offers_only_the_lengths_the_pool_pays_for() {
+    let ui = Ui::new().await;
+    let w = &ui.world;
+    let mut customer = ui.browser("en");
+    customer.sign_in(&w.benefit_admin.email, PASSWORD).await;
+    let fields = [
+        ("engagement", "SSDPS-UPG"),
+        ("agreement", w.agreement.as_str()),
+    ];
+    // A pool of 30: 1, 3, 5, 10 and 15 days all fit.
+    let form = customer
+        .submit("/vouchers/new", "/vouchers/new", &fields)
+        .await;
+    assert!(form.has("name=\"days\" value=\"15\""), "{}", form.body);
+    // Spend 27 days: 3 left, so 5, 10 and 15 are no longer offered.
+    let ba = Actor::of(&w.benefit_admin);
+    for _ in 0..9 {
+        ui.app
+            .create_voucher(&ba, w.voucher_request(3))
+            .await
+            .expect("voucher");
+    }
+    let form = customer
+        .submit("/vouchers/new", "/vouchers/new", &fields)
+        .await;
+    assert!(form.has("name=\"days\" value=\"1\"") && form.has("name=\"days\" value=\"3\""));
+    assert!(!form.has("name=\"days\" value=\"5\""), "{}", form.body);
+    assert!(!form.has("id=\"days-none\""));
+    ui.app
+        .create_voucher(&ba, w.voucher_request(3))
+        .await
+        .expect("voucher");
+    let form = customer
+        .submit("/vouchers/new", "/vouchers/new", &fields)
+        .await;
+    assert!(!form.has("name=\"days\""), "{}", form.body);
+    assert!(form.has("id=\"days-none\"") && form.has("not enough for any length"));
+}

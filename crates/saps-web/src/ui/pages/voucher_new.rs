@@ -28,6 +28,8 @@ pub struct NewPage<'a> {
     pub agreements: Vec<Choice>,
     pub offerings: Vec<OfferingGroup>,
     pub lengths: Vec<Choice>,
+    /// Said plainly when the chosen agreement's pool pays for none of the lengths.
+    pub none_fits: Option<String>,
     pub project_managers: Vec<Choice>,
     pub problems: Problems,
     pub active: bool,
@@ -114,10 +116,30 @@ fn new_page(
             }),
         }
     }
+    // Only the lengths the chosen agreement's pool can pay for (the first
+    // agreement is the one shown chosen when none was).
+    let pool = f
+        .benefit
+        .pools
+        .iter()
+        .find(|p| p.agreement == typed.agreement)
+        .or(f.benefit.pools.first());
+    let fits = |n: &u32| pool.is_some_and(|p| i64::from(*n) <= p.available);
+    let none_fits = match (pool, chosen) {
+        (Some(p), Some(e)) if !e.lengths.is_empty() && !e.lengths.iter().any(fits) => Some(ctx.t2(
+            "lists-new-none-fits",
+            "agreement",
+            &p.agreement,
+            "days",
+            ctx.days(p.available),
+        )),
+        _ => None,
+    };
     let lengths = chosen
         .map(|e| {
             e.lengths
                 .iter()
+                .filter(|n| fits(n))
                 .map(|n| Choice {
                     value: n.to_string(),
                     label: ctx.days(*n),
@@ -149,6 +171,7 @@ fn new_page(
             agreements,
             offerings,
             lengths,
+            none_fits,
             project_managers,
             problems,
             active: f.benefit.active,
