@@ -63,6 +63,13 @@ fn new_page(
     problems: Problems,
     status: StatusCode,
 ) -> Response {
+    // The agreement chosen, or else the one with the most days left.
+    let pool = f
+        .benefit
+        .pools
+        .iter()
+        .find(|p| p.agreement == typed.agreement)
+        .or_else(|| f.benefit.pools.iter().max_by_key(|p| p.available));
     let agreements: Vec<Choice> = f
         .benefit
         .pools
@@ -76,7 +83,7 @@ fn new_page(
                 "days",
                 ctx.days(p.available),
             ),
-            selected: p.agreement == typed.agreement,
+            selected: pool.is_some_and(|c| c.agreement == p.agreement),
             disabled: false,
         })
         .collect();
@@ -116,14 +123,7 @@ fn new_page(
             }),
         }
     }
-    // Only the lengths the chosen agreement's pool can pay for (the first
-    // agreement is the one shown chosen when none was).
-    let pool = f
-        .benefit
-        .pools
-        .iter()
-        .find(|p| p.agreement == typed.agreement)
-        .or(f.benefit.pools.first());
+    // Only the lengths the chosen agreement's pool can pay for.
     let fits = |n: &u32| pool.is_some_and(|p| i64::from(*n) <= p.available);
     let none_fits = match (pool, chosen) {
         (Some(p), Some(e)) if !e.lengths.is_empty() && !e.lengths.iter().any(fits) => Some(ctx.t2(
