@@ -11,6 +11,8 @@ use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
 
+mod project_manager;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -480,30 +482,6 @@ impl Voucher {
     /// The customer cancels an unreserved voucher; its days go back to the pool.
     pub fn cancel(&self) -> Result<Voucher, Error> {
         self.step(Transition::Cancel)
-    }
-
-    /// Another project manager of the customer takes the voucher over, while
-    /// it is not yet delivered (created, assigned or reserved).
-    pub fn change_project_manager(&self, pm: &crate::User) -> Result<Voucher, Error> {
-        if !matches!(
-            self.state,
-            VoucherState::Created | VoucherState::Assigned | VoucherState::Reserved
-        ) {
-            return Err(Error::Conflict {
-                entity: Entity::Voucher,
-                message: format!(
-                    "The voucher is {}; its project manager can change only before delivery.",
-                    self.state.as_str()
-                ),
-            });
-        }
-        if pm.org_id != self.customer_id || pm.role != Role::ProjectManager || pm.disabled {
-            return Err(Rule::ProjectManagerNotInCustomer.into());
-        }
-        let mut v = self.clone();
-        v.project_manager_id = pm.id;
-        v.version += 1;
-        Ok(v)
     }
 
     /// Time ran out. Refused before the voucher's expiry date has passed.
