@@ -77,8 +77,10 @@ for (const w of walks) {
     // Create: the engagement decides the lengths offered.
     await customer.locator('nav.main-nav a[href="/vouchers/new"]').click();
     await customer.locator('#engagement').selectOption('DDPS-APPS');
-    await expect(customer.locator('input[name="days"]')).toHaveCount(4);
     await expect(customer.locator('input[name="days"][value="15"]')).toHaveCount(0);
+    // The lengths offered are those the pool still pays for (at most 4 here).
+    await expect(customer.locator('input[name="days"][value="1"]')).toBeAttached();
+    expect(await customer.locator('input[name="days"]').count()).toBeLessThanOrEqual(4);
     await customer.locator('input[name="days"][value="1"]').check();
     await expect(customer.locator('#project_manager option:checked')).toContainText(w.pm);
     await shot(customer, dir, '1-create');

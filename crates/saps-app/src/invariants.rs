@@ -46,7 +46,8 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::UserDisabled(_)
         | EventBody::UserEnabled(_)
         | EventBody::UserLocaleChanged(_)
-        | EventBody::ProfileUpdated(_) => None,
+        | EventBody::ProfileUpdated(_)
+        | EventBody::ProjectManagerChanged(_) => None,
     }
 }
 

@@ -3,12 +3,14 @@
 //! and queue side effects (mail) in the outbox.
 
 pub mod auth;
+mod cancel_mail;
 pub mod clock;
 pub mod delivery;
 pub mod demo;
 mod eligibility;
 pub mod email;
 mod enrollments;
+pub mod exports;
 pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
 #[cfg(feature = "testing")]
@@ -18,6 +20,7 @@ pub mod import;
 #[cfg(feature = "testing")]
 pub mod invariants;
 pub mod jobs;
+pub mod lists;
 pub mod mail;
 pub mod onboarding;
 mod orgs;

@@ -28,6 +28,8 @@ pub struct VoucherActions {
     /// The customer may accept or decline the reported delivery (when its
     /// report awaits sign-off).
     pub sign_off: bool,
+    /// The customer may hand it to another project manager (not yet delivered).
+    pub change_project_manager: bool,
 }
 
 impl VoucherActions {
@@ -45,6 +47,12 @@ impl VoucherActions {
             report: may(Action::ReportCompletion, Transition::Complete),
             sign_off: authorize(actor, Action::SignOff, Resource::Voucher(v)).is_ok()
                 && v.state == VoucherState::Completed,
+            change_project_manager: authorize(actor, Action::CancelVoucher, Resource::Voucher(v))
+                .is_ok()
+                && matches!(
+                    v.state,
+                    VoucherState::Created | VoucherState::Assigned | VoucherState::Reserved
+                ),
         }
     }
 
@@ -100,6 +108,56 @@ pub struct VoucherRow {
     pub created_at: jiff::Timestamp,
     pub start_date: Option<jiff::civil::Date>,
     pub actions: VoucherActions,
+    /// Days from today to the expiry (negative once past).
+    pub days_left: i64,
+    /// Still open and expiring within `lists::EXPIRING_DAYS` days.
+    pub expiring: bool,
+    /// Reserved, and the reservation's start date has passed without a report.
+    pub report_overdue: bool,
+}
+
+/// One voucher as a list shows it; `orgs` caches names between rows.
+pub(crate) fn voucher_row(
+    tx: &mut dyn saps_core::port::Tx,
+    program: &saps_core::Program,
+    actor: &Actor,
+    today: jiff::civil::Date,
+    orgs: &mut HashMap<OrgId, String>,
+    v: Voucher,
+) -> Result<VoucherRow, Error> {
+    let mut name_of = |id: OrgId| -> Result<String, Error> {
+        if let Some(n) = orgs.get(&id) {
+            return Ok(n.clone());
+        }
+        let n = tx.org(id)?.map(|o| o.name).unwrap_or_default();
+        orgs.insert(id, n.clone());
+        Ok(n)
+    };
+    let customer = name_of(v.customer_id)?;
+    let partner = v.partner_id.map(&mut name_of).transpose()?;
+    let engagement_name = program
+        .engagement(&v.engagement)
+        .map(|(_, e)| e.name.clone())
+        .unwrap_or_else(|| v.engagement.clone());
+    let days_left = crate::lists::days_left(today, v.expires_on);
+    let start_date = v.reservation.as_ref().map(|r| r.start_date);
+    Ok(VoucherRow {
+        code: v.code,
+        state: v.state,
+        engagement: v.engagement.clone(),
+        engagement_name,
+        days: v.days.0,
+        customer,
+        partner,
+        expires_on: v.expires_on,
+        created_at: v.created_at,
+        start_date,
+        actions: VoucherActions::of(actor, &v),
+        days_left,
+        expiring: crate::lists::OPEN_STATES.contains(&v.state)
+            && days_left <= crate::lists::EXPIRING_DAYS,
+        report_overdue: v.state == VoucherState::Reserved && start_date.is_some_and(|d| d < today),
+    })
 }
 
 /// An engagement a voucher may be created for, with its allowed lengths.
@@ -251,6 +309,7 @@ impl App {
             limit: 500,
         };
         let program = self.program();
+        let today = self.today();
         self.read(move |tx| {
             let mut rows = Vec::new();
             let mut q = query.clone();
@@ -266,33 +325,7 @@ impl App {
                     if !needle.is_empty() && !v.code.compact().contains(&needle) {
                         continue;
                     }
-                    let mut name_of = |id: OrgId| -> Result<String, Error> {
-                        if let Some(n) = orgs.get(&id) {
-                            return Ok(n.clone());
-                        }
-                        let n = tx.org(id)?.map(|o| o.name).unwrap_or_default();
-                        orgs.insert(id, n.clone());
-                        Ok(n)
-                    };
-                    let customer = name_of(v.customer_id)?;
-                    let partner = v.partner_id.map(&mut name_of).transpose()?;
-                    let engagement_name = program
-                        .engagement(&v.engagement)
-                        .map(|(_, e)| e.name.clone())
-                        .unwrap_or_else(|| v.engagement.clone());
-                    rows.push(VoucherRow {
-                        code: v.code,
-                        state: v.state,
-                        engagement: v.engagement.clone(),
-                        engagement_name,
-                        days: v.days.0,
-                        customer,
-                        partner,
-                        expires_on: v.expires_on,
-                        created_at: v.created_at,
-                        start_date: v.reservation.as_ref().map(|r| r.start_date),
-                        actions: VoucherActions::of(&a, &v),
-                    });
+                    rows.push(voucher_row(tx, &program, &a, today, &mut orgs, v)?);
                 }
                 if !full || rows.len() >= MAX {
                     break;

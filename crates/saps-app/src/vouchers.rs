@@ -338,16 +338,70 @@ impl App {
         actor: &Actor,
         code: VoucherCode,
     ) -> Result<VoucherView, Error> {
-        self.transition(actor, code, Action::CancelVoucher, |_, v, _, _| {
-            let next = v.cancel()?;
-            let event = VoucherCancelled {
+        self.cancel_voucher_with(actor, code, None).await
+    }
+
+    /// Cancels with an optional reason; the assigned partner's
+    /// administrators are told by e-mail.
+    pub async fn cancel_voucher_with(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        reason: Option<String>,
+    ) -> Result<VoucherView, Error> {
+        let reason = crate::cancel_mail::reason(reason)?;
+        let public_url = self.settings.public_url.clone();
+        self.transition(
+            actor,
+            code,
+            Action::CancelVoucher,
+            move |tx, v, program, now| {
+                let next = v.cancel()?;
+                crate::cancel_mail::tell_partner(
+                    tx,
+                    v,
+                    reason.as_deref(),
+                    program,
+                    &public_url,
+                    now,
+                )?;
+                let event = VoucherCancelled {
+                    code: next.code,
+                    refunded_days: next.days,
+                    reason: reason.clone(),
+                };
+                Ok(Step {
+                    next,
+                    event: event.into(),
+                    refund: true,
+                })
+            },
+        )
+        .await
+    }
+
+    /// Hands a voucher not yet delivered to another project manager of the
+    /// customer (the people who may cancel it may do this).
+    pub async fn change_project_manager(
+        &self,
+        actor: &Actor,
+        code: VoucherCode,
+        project_manager: UserId,
+    ) -> Result<VoucherView, Error> {
+        self.transition(actor, code, Action::CancelVoucher, move |tx, v, _, _| {
+            let pm = tx
+                .user(project_manager)?
+                .ok_or(Rule::ProjectManagerNotInCustomer)?;
+            let next = v.change_project_manager(&pm)?;
+            let event = saps_core::event::ProjectManagerChanged {
                 code: next.code,
-                refunded_days: next.days,
+                from: v.project_manager_id,
+                to: pm.id,
             };
             Ok(Step {
                 next,
                 event: event.into(),
-                refund: true,
+                refund: false,
             })
         })
         .await

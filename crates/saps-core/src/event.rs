@@ -120,6 +120,15 @@ event_kinds! {
     "voucher.signed_off" => VoucherSignedOff,
     /// The reserving partner redeemed a completed, signed-off voucher.
     "voucher.redeemed" => VoucherRedeemed,
+    /// The customer handed a voucher not yet delivered to another project manager.
+    "voucher.project_manager_changed" => ProjectManagerChanged,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectManagerChanged {
+    pub code: VoucherCode,
+    pub from: UserId,
+    pub to: UserId,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +173,9 @@ pub struct ReservationCancelled {
 pub struct VoucherCancelled {
     pub code: VoucherCode,
     pub refunded_days: Days,
+    /// Why the customer cancelled, when they said (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

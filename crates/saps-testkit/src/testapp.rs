@@ -26,6 +26,10 @@ pub struct Answer {
     pub status: StatusCode,
     pub content_type: String,
     pub body: Value,
+    /// The body as received (for files: CSV, workbooks).
+    pub bytes: axum::body::Bytes,
+    /// The `Content-Disposition` header, if any.
+    pub disposition: Option<String>,
 }
 
 impl Answer {
@@ -144,6 +148,11 @@ impl TestApp {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_owned();
+        let disposition = res
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         // Every answer must be one the served OpenAPI document describes.
         if let Err(e) = crate::schema_check::contract().check(
@@ -160,6 +169,8 @@ impl TestApp {
             status,
             content_type,
             body,
+            bytes,
+            disposition,
         }
     }
 

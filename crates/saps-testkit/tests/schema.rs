@@ -323,6 +323,16 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     .await;
     let code = v["code"].as_str().unwrap().to_owned();
     let one = format!("/api/v1/vouchers/{code}");
+    let pm = json!({"project_manager_id": w.project_manager.id});
+    let handed = send(
+        &t,
+        axum::http::Method::PUT,
+        &format!("{one}/project-manager"),
+        Some(&ba),
+        Some(pm),
+    )
+    .await;
+    assert_eq!(handed.0, StatusCode::OK, "{:?}", handed.1);
     for token in everyone {
         send(&t, get.clone(), &one, Some(token), None).await;
         send(
@@ -485,6 +495,12 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     )
     .await;
     send(&t, get.clone(), "/api/v1/vouchers?limit=0", Some(&ba), None).await;
+    for export in [
+        "/api/v1/vouchers/export.csv",
+        "/api/v1/vouchers/export.xlsx",
+    ] {
+        send(&t, get.clone(), export, Some(&ba), None).await;
+    }
     send(&t, get.clone(), "/api/v1/events?after=-1", Some(&ba), None).await;
     send(
         &t,

@@ -5,6 +5,7 @@
 pub mod answer;
 pub mod api;
 pub mod client_addr;
+pub mod export;
 pub mod extract;
 mod headers;
 mod idempotency;

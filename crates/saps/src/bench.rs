@@ -25,6 +25,8 @@ pub enum Scenario {
     Directory,
     /// One `POST /redemptions` of 1,000 signed-off vouchers, repeated.
     RedeemBatch,
+    /// CSV export of `--rows` vouchers over HTTP from a `saps serve` child; its peak RSS.
+    Export,
 }
 
 impl Scenario {
@@ -34,6 +36,7 @@ impl Scenario {
             Self::Import => "import",
             Self::Directory => "directory",
             Self::RedeemBatch => "redeem-batch",
+            Self::Export => "export",
         }
     }
 }
@@ -57,7 +60,8 @@ pub struct BenchArgs {
     /// Skip SQLite (useful with --postgres).
     #[arg(long)]
     no_sqlite: bool,
-    /// Rows the import scenario imports (half competencies, half exams).
+    /// Rows: records the import scenario imports (half competencies, half exams), or
+    /// vouchers the export scenario seeds and exports.
     #[arg(long, default_value_t = 1_000_000)]
     rows: usize,
     /// The directory scenario: how many partner companies to seed.
@@ -108,6 +112,10 @@ fn reserve_input(w: &World) -> ReserveInput {
 pub async fn run(a: BenchArgs) -> Result<()> {
     if a.scenario == Some(Scenario::Import) {
         return crate::bench_import::run(a.rows, a.postgres.as_deref(), a.no_sqlite).await;
+    }
+    if a.scenario == Some(Scenario::Export) {
+        let pg = a.postgres.clone().filter(|_| a.no_sqlite);
+        return crate::bench_export::run(a.rows, pg).await;
     }
     println!(
         "saps bench: {} clients, {} s per phase, on {} cores",

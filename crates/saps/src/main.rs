@@ -4,6 +4,8 @@
 mod bench;
 mod bench_directory;
 #[cfg(feature = "bench")]
+mod bench_export;
+#[cfg(feature = "bench")]
 mod bench_import;
 #[cfg(feature = "bench")]
 mod bench_redeem;

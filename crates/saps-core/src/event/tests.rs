@@ -145,6 +145,10 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.redeemed",
             json!({"code": code, "partner_id": ORG, "days": 3}),
         ),
+        (
+            "voucher.project_manager_changed",
+            json!({"code": code, "from": USER, "to": USER}),
+        ),
     ]
 }
 

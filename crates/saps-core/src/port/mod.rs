@@ -46,7 +46,7 @@ pub use records::{
 };
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
-pub use vouchers::{VoucherQuery, Vouchers};
+pub use vouchers::{ListCursor, VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
 
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.

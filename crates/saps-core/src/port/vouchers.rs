@@ -16,6 +16,69 @@ pub struct VoucherQuery {
     pub limit: u32,
 }
 
+/// How a voucher list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VoucherSort {
+    /// Oldest first (by id, which is time-ordered).
+    #[default]
+    Created,
+    /// Soonest expiry first, then by id.
+    Expiry,
+}
+
+/// Where the previous page of a list ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListCursor {
+    /// The last voucher's expiry (used when sorting by expiry).
+    pub expires_on: jiff::civil::Date,
+    pub id: VoucherId,
+}
+
+/// A voucher list as people filter it, always within a scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoucherList {
+    pub scope: Scope,
+    /// Any of these states; empty: every state.
+    pub states: Vec<VoucherState>,
+    /// A fragment of the voucher ID (letters and digits, upper case, no
+    /// dashes) or of the customer's or partner's name (lower case); empty:
+    /// no search.
+    pub search: String,
+    pub sort: VoucherSort,
+    pub after: Option<ListCursor>,
+    pub limit: u32,
+}
+
+impl VoucherList {
+    /// The voucher-ID fragment of a search: letters and digits only, upper case.
+    pub fn code_fragment(&self) -> String {
+        self.search
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
+    /// The name fragment of a search: trimmed, lower case.
+    pub fn name_fragment(&self) -> String {
+        self.search.trim().to_lowercase()
+    }
+}
+
+/// `%`, `_` and `\` escaped for `LIKE … ESCAPE '\'`.
+pub fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('%');
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
 /// Vouchers.
 pub trait Vouchers {
     /// Fails with `Duplicate("voucher_code")` on a code collision and with
@@ -44,4 +107,6 @@ pub trait Vouchers {
         limit: u32,
     ) -> StoreResult<Vec<Voucher>>;
     fn voucher_counts(&mut self, scope: Scope) -> StoreResult<Vec<(VoucherState, u64)>>;
+    /// A page of a filtered, searched and sorted list (see [`VoucherList`]).
+    fn voucher_list(&mut self, list: &VoucherList) -> StoreResult<Vec<Voucher>>;
 }

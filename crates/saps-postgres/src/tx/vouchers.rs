@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::micros;
-use saps_core::port::{VoucherQuery, Vouchers};
+use saps_core::port::{VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
 use saps_core::{
     AgreementId, LocationId, OrgId, Reservation, Scope, UserId, Voucher, VoucherCode, VoucherId,
     VoucherState,
@@ -303,5 +303,51 @@ impl Vouchers for PgTx<'_> {
             .collect::<StoreResult<Vec<_>>>()?;
         counts.sort();
         Ok(counts)
+    }
+
+    fn voucher_list(&mut self, q: &VoucherList) -> StoreResult<Vec<Voucher>> {
+        let mut p = Params::default();
+        let mut sql = format!(
+            "SELECT {VOUCHER_COLS} FROM vouchers WHERE {}",
+            voucher_scope(q.scope, &mut p)
+        );
+        if !q.states.is_empty() {
+            let states: Vec<String> = q.states.iter().map(|s| s.as_str().to_owned()).collect();
+            sql.push_str(&format!(" AND state = ANY({})", p.bind(states)));
+        }
+        let name = q.name_fragment();
+        if !name.is_empty() {
+            let code = q.code_fragment();
+            let n = p.bind(like_escape(&name));
+            sql.push_str(&format!(
+                " AND (customer_id IN (SELECT id FROM orgs WHERE lower(name) LIKE {n} ESCAPE '\\') \
+                 OR partner_id IN (SELECT id FROM orgs WHERE lower(name) LIKE {n} ESCAPE '\\')"
+            ));
+            if !code.is_empty() {
+                let c = p.bind(like_escape(&code));
+                sql.push_str(&format!(" OR replace(code, '-', '') LIKE {c} ESCAPE '\\'"));
+            }
+            sql.push(')');
+        }
+        match (q.sort, q.after) {
+            (VoucherSort::Created, Some(after)) => {
+                sql.push_str(&format!(" AND id > {}", p.bind(after.id.0)));
+            }
+            (VoucherSort::Expiry, Some(after)) => {
+                let e = p.bind(after.expires_on);
+                let id = p.bind(after.id.0);
+                sql.push_str(&format!(" AND (expires_on, id) > ({e}, {id})"));
+            }
+            (_, None) => {}
+        }
+        let limit = p.bind(i64::from(q.limit));
+        sql.push_str(&match q.sort {
+            VoucherSort::Created => format!(" ORDER BY id LIMIT {limit}"),
+            VoucherSort::Expiry => format!(" ORDER BY expires_on, id LIMIT {limit}"),
+        });
+        self.rows(&sql, &p.refs())?
+            .iter()
+            .map(voucher_row)
+            .collect()
     }
 }

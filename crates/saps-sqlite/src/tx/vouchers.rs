@@ -1,7 +1,7 @@
 //! Vouchers, stored whole under optimistic versioning.
 
 use super::*;
-use saps_core::port::{VoucherQuery, Vouchers};
+use saps_core::port::{VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
 use saps_core::{
     LocationId, OrgId, Reservation, Scope, Voucher, VoucherCode, VoucherId, VoucherState,
 };
@@ -214,5 +214,52 @@ impl Vouchers for SqliteTx<'_> {
         })?;
         counts.sort();
         Ok(counts)
+    }
+
+    fn voucher_list(&mut self, q: &VoucherList) -> StoreResult<Vec<Voucher>> {
+        let mut params = Vec::with_capacity(8);
+        let mut sql = format!(
+            "SELECT {VOUCHER_COLS} FROM vouchers WHERE {}",
+            voucher_scope(q.scope, &mut params)
+        );
+        if !q.states.is_empty() {
+            let marks = vec!["?"; q.states.len()].join(", ");
+            sql.push_str(&format!(" AND state IN ({marks})"));
+            params.extend(q.states.iter().map(|s| text(s.as_str())));
+        }
+        let name = q.name_fragment();
+        if !name.is_empty() {
+            let code = q.code_fragment();
+            sql.push_str(
+                " AND (customer_id IN (SELECT id FROM orgs WHERE lower(name) LIKE ? ESCAPE '\\') \
+                 OR partner_id IN (SELECT id FROM orgs WHERE lower(name) LIKE ? ESCAPE '\\')",
+            );
+            params.push(text(like_escape(&name)));
+            params.push(text(like_escape(&name)));
+            if !code.is_empty() {
+                sql.push_str(" OR replace(code, '-', '') LIKE ? ESCAPE '\\'");
+                params.push(text(like_escape(&code)));
+            }
+            sql.push(')');
+        }
+        match (q.sort, q.after) {
+            (VoucherSort::Created, Some(after)) => {
+                sql.push_str(" AND id > ?");
+                params.push(text(after.id));
+            }
+            (VoucherSort::Expiry, Some(after)) => {
+                sql.push_str(" AND (expires_on > ? OR (expires_on = ? AND id > ?))");
+                params.push(text(after.expires_on));
+                params.push(text(after.expires_on));
+                params.push(text(after.id));
+            }
+            (_, None) => {}
+        }
+        sql.push_str(match q.sort {
+            VoucherSort::Created => " ORDER BY id LIMIT ?",
+            VoucherSort::Expiry => " ORDER BY expires_on, id LIMIT ?",
+        });
+        params.push(Value::Integer(q.limit.into()));
+        self.all(&sql, rusqlite::params_from_iter(params.iter()), voucher_row)
     }
 }

@@ -34,6 +34,7 @@ mod records;
 mod sessions;
 mod throttle;
 mod transactions;
+mod voucher_lists;
 mod vouchers;
 
 pub use deliverables::*;
@@ -51,6 +52,7 @@ pub use records::*;
 pub use sessions::*;
 pub use throttle::*;
 pub use transactions::*;
+pub use voucher_lists::*;
 pub use vouchers::*;
 
 // ---------------------------------------------------------------- fixtures
@@ -428,6 +430,7 @@ macro_rules! __contract_list {
             the_directory_finds_enrolled_companies_by_every_filter_in_name_order,
             a_report_reads_back_with_its_files_stored_once_by_hash,
             sign_offs_read_back_and_pending_reports_are_found_oldest_first,
+            voucher_lists_filter_search_and_sort_by_expiry_page_by_page,
         }
     };
 }
@@ -470,6 +473,7 @@ mod tests {
             include_str!("throttle.rs"),
             include_str!("transactions.rs"),
             include_str!("vouchers.rs"),
+            include_str!("voucher_lists.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()

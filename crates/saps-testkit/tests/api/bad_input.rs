@@ -157,11 +157,19 @@ both_databases!(
             ),
             (
                 "body on a no-body action",
-                format!("/api/v1/vouchers/{code}/cancel"),
+                format!("/api/v1/customers/{}/benefit/activate", t.world.customer.id),
                 Some(b"{\"force\": true}".to_vec()),
                 &[],
                 StatusCode::BAD_REQUEST,
                 "validation.body",
+            ),
+            (
+                "unknown field in a cancellation",
+                format!("/api/v1/vouchers/{code}/cancel"),
+                Some(b"{\"force\": true}".to_vec()),
+                &[],
+                StatusCode::BAD_REQUEST,
+                "validation.force",
             ),
         ];
         for (what, path, body, headers, status, problem) in cases {

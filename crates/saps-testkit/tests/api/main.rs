@@ -4,11 +4,14 @@
 
 mod bad_input;
 mod body_limit;
+mod cancel;
 mod delivery;
 mod disabling;
+mod export;
 mod handoff;
 mod handoff_return;
 mod idempotency;
+mod lists;
 mod path;
 mod provisioning;
 mod redemption;

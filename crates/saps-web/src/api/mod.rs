@@ -14,6 +14,7 @@ mod delivery;
 pub mod docs;
 mod enrollments;
 mod events;
+mod exports;
 mod orgs;
 mod profiles;
 mod program;
@@ -72,6 +73,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(events::routes())
         .merge(profiles::routes())
         .merge(delivery::routes())
+        .merge(exports::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);

@@ -1,13 +1,15 @@
 //! Vouchers: created by a customer's benefit admin (debiting a pool), listed
 //! page by page, assigned to a partner, cancelled.
 
-use super::{NoInput, Refusal, created, limit, no_body, ok};
+use super::{Refusal, created, limit, ok};
 use crate::AppState;
 use crate::extract::{Caller, Json, Query, voucher_code};
 use crate::problem::{ApiResult, Problem};
 use axum::extract::{Path, State};
 use axum::response::Response;
+use saps_app::lists::ListFilter;
 use saps_app::{NewVoucherRequest, VoucherView};
+use saps_core::port::{ListCursor, VoucherSort};
 use saps_core::{OrgId, UserId, VoucherCode, VoucherId, VoucherState};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -19,6 +21,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(voucher_get))
         .routes(routes!(voucher_assign))
         .routes(routes!(voucher_cancel))
+        .routes(routes!(voucher_project_manager))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -43,25 +46,35 @@ struct AssignRequest {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 struct ListQuery {
-    /// Only vouchers in this state (empty: all).
+    /// Only vouchers in these states, comma-separated (empty: all).
     #[param(schema_with = state_filter)]
     state: Option<String>,
+    /// A voucher ID (or part of it, dashes optional) or part of the customer's
+    /// or partner's name, any case.
+    #[param(max_length = 100)]
+    q: Option<String>,
+    /// `created` (oldest first, the default) or `expiry` (soonest first).
+    #[param(pattern = "^(created|expiry)?$")]
+    sort: Option<String>,
     /// Page size, 1 to 500 (default 100).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 500)]
     limit: Option<String>,
-    /// The `next_cursor` of the previous page.
-    #[param(pattern = r"^(v1\.[0-9a-f]{32})?$")]
+    /// The `next_cursor` of the previous page (issued for the same `sort`).
+    #[param(pattern = r"^(v1\.[0-9a-f]{32}|e1\.[0-9]{8}\.[0-9a-f]{32})?$")]
     cursor: Option<String>,
 }
 
-/// A voucher state, or empty for all of them.
-fn state_filter() -> utoipa::openapi::Object {
+/// Voucher states, comma-separated, or empty for all of them.
+pub(super) fn state_filter() -> utoipa::openapi::Object {
     use utoipa::openapi::schema::{ObjectBuilder, Type};
-    let states = VoucherState::ALL.map(VoucherState::as_str);
+    let one = VoucherState::ALL.map(VoucherState::as_str).join("|");
     ObjectBuilder::new()
         .schema_type(Type::String)
-        .description(Some("Only vouchers in this state; empty or left out: all"))
-        .enum_values(Some(std::iter::once("").chain(states)))
+        .description(Some(
+            "Only vouchers in these states, comma-separated (e.g. `assigned,reserved`); \
+             empty or left out: all",
+        ))
+        .pattern(Some(format!("^(({one})(,({one}))*)?$")))
         .build()
 }
 
@@ -110,45 +123,87 @@ async fn vouchers_post(
     path = "/api/v1/vouchers",
     tag = "vouchers",
     params(ListQuery),
-    responses((status = 200, description = "A page of vouchers, oldest first", body = VoucherPage))
+    responses((
+        status = 200,
+        description = "A page of vouchers, oldest first or soonest expiry first",
+        body = VoucherPage
+    ))
 )]
 async fn vouchers_get(
     State(st): State<AppState>,
     c: Caller,
     Query(q): Query<ListQuery>,
 ) -> ApiResult<Response> {
-    let state =
-        match q.state.as_deref() {
-            None | Some("") => None,
-            Some(s) => Some(VoucherState::parse(s).ok_or_else(|| {
-                Problem::malformed("state", format!("{s:?} is not a voucher state"))
-            })?),
-        };
+    let filter = list_filter(q.state.as_deref(), q.q.as_deref(), q.sort.as_deref())?;
     let limit = limit(q.limit.as_deref(), 100)?;
-    let after: Option<VoucherId> =
-        match q.cursor.as_deref() {
-            None | Some("") => None,
-            Some(cur) => Some(decode_cursor(cur).ok_or_else(|| {
-                Problem::malformed("cursor", "this cursor was not issued by saps")
-            })?),
-        };
-    let items = st.app.vouchers(&c.actor, state, after, limit).await?;
+    let after = match q.cursor.as_deref() {
+        None | Some("") => None,
+        Some(cur) => Some(decode_cursor(cur, filter.sort).ok_or_else(|| {
+            Problem::malformed("cursor", "this cursor was not issued by saps for this sort")
+        })?),
+    };
+    let sort = filter.sort;
+    let items = st.app.voucher_list(&c.actor, filter, after, limit).await?;
     let next_cursor = if items.len() == limit as usize {
-        items.last().map(|v| encode_cursor(v.id))
+        items.last().map(|v| encode_cursor(v, sort))
     } else {
         None
     };
     Ok(ok(VoucherPage { items, next_cursor }))
 }
 
-fn encode_cursor(id: VoucherId) -> String {
-    format!("v1.{}", id.0.simple())
+/// The filters shared by the list and its exports.
+pub(super) fn list_filter(
+    state: Option<&str>,
+    q: Option<&str>,
+    sort: Option<&str>,
+) -> ApiResult<ListFilter> {
+    let mut states = Vec::new();
+    for s in state.unwrap_or("").split(',').filter(|s| !s.is_empty()) {
+        let s = VoucherState::parse(s)
+            .ok_or_else(|| Problem::malformed("state", format!("{s:?} is not a voucher state")))?;
+        if !states.contains(&s) {
+            states.push(s);
+        }
+    }
+    let search = q.unwrap_or("").trim().to_owned();
+    if search.chars().count() > 100 {
+        return Err(Problem::malformed("q", "a search is at most 100 characters").into());
+    }
+    let sort = match sort {
+        None | Some("" | "created") => VoucherSort::Created,
+        Some("expiry") => VoucherSort::Expiry,
+        Some(_) => return Err(Problem::malformed("sort", "sort is created or expiry").into()),
+    };
+    Ok(ListFilter {
+        states,
+        search,
+        sort,
+    })
 }
 
-fn decode_cursor(s: &str) -> Option<VoucherId> {
-    s.strip_prefix("v1.")
-        .and_then(|h| uuid::Uuid::parse_str(h).ok())
-        .map(VoucherId)
+fn encode_cursor(v: &VoucherView, sort: VoucherSort) -> String {
+    match sort {
+        VoucherSort::Created => format!("v1.{}", v.id.0.simple()),
+        VoucherSort::Expiry => {
+            format!("e1.{}.{}", v.expires_on.strftime("%Y%m%d"), v.id.0.simple())
+        }
+    }
+}
+
+fn decode_cursor(s: &str, sort: VoucherSort) -> Option<ListCursor> {
+    let (expires_on, hex) = match sort {
+        VoucherSort::Created => (jiff::civil::date(1900, 1, 1), s.strip_prefix("v1.")?),
+        VoucherSort::Expiry => {
+            let (day, hex) = s.strip_prefix("e1.")?.split_once('.')?;
+            (jiff::civil::Date::strptime("%Y%m%d", day).ok()?, hex)
+        }
+    };
+    if hex.len() != 32 {
+        return None;
+    }
+    let id = uuid::Uuid::parse_str(hex).ok().map(VoucherId)?;
+    Some(ListCursor { expires_on, id })
 }
 
 /// One voucher with its history
@@ -192,16 +247,30 @@ async fn voucher_assign(
     Ok(ok(v))
 }
 
-/// Cancel an unreserved voucher; its days go back to the pool
+/// Why a voucher is cancelled (optional).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct CancelRequest {
+    /// Told to the assigned partner; at most 500 characters.
+    #[schema(max_length = 500)]
+    reason: Option<String>,
+}
+
+/// Cancel an unreserved voucher; its days go back to the pool and the
+/// assigned partner's administrators are told by e-mail
 #[utoipa::path(
     post,
     path = "/api/v1/vouchers/{code}/cancel",
     tag = "vouchers",
     params(("code" = VoucherCode, Path, description = CODE)),
-    request_body(content = Option<NoInput>, description = "Nothing, or an empty object"),
+    request_body(
+        content = Option<CancelRequest>,
+        description = "Nothing, an empty object, or a reason"
+    ),
     responses(
         (status = 200, description = "The voucher, cancelled", body = VoucherView),
         (status = 403, response = Refusal),
+        (status = 422, response = Refusal),
     )
 )]
 async fn voucher_cancel(
@@ -211,6 +280,49 @@ async fn voucher_cancel(
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
     let code = voucher_code(&code)?;
-    no_body(&body)?;
-    Ok(ok(st.app.cancel_voucher(&c.actor, code).await?))
+    let reason = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        crate::extract::parse_json::<CancelRequest>(&body)?.reason
+    };
+    Ok(ok(st
+        .app
+        .cancel_voucher_with(&c.actor, code, reason)
+        .await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct ProjectManagerRequest {
+    /// A project manager of the voucher's customer.
+    project_manager_id: UserId,
+}
+
+/// Hand a voucher not yet delivered (created, assigned or reserved) to another
+/// project manager of the customer (benefit admin)
+#[utoipa::path(
+    put,
+    path = "/api/v1/vouchers/{code}/project-manager",
+    tag = "vouchers",
+    params(("code" = VoucherCode, Path, description = CODE)),
+    request_body = ProjectManagerRequest,
+    responses(
+        (status = 200, description = "The voucher with its new project manager", body = VoucherView),
+        (status = 403, response = Refusal),
+        (status = 409, response = Refusal),
+        (status = 422, response = Refusal),
+    )
+)]
+async fn voucher_project_manager(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(code): Path<String>,
+    Json(r): Json<ProjectManagerRequest>,
+) -> ApiResult<Response> {
+    let code = voucher_code(&code)?;
+    let v = st
+        .app
+        .change_project_manager(&c.actor, code, r.project_manager_id)
+        .await?;
+    Ok(ok(v))
 }

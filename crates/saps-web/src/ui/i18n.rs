@@ -41,7 +41,14 @@ static IDS: LazyLock<[LanguageIdentifier; 5]> = LazyLock::new(|| {
 /// The files of each locale folder: `main.ftl` for what every page shares,
 /// one file per feature beside it (the loader reads every `.ftl` in the
 /// folder; a test checks this list names them all).
-pub const LOCALE_FILES: [&str; 5] = ["main", "onboarding", "directory", "handoff", "delivery"];
+pub const LOCALE_FILES: [&str; 6] = [
+    "main",
+    "onboarding",
+    "directory",
+    "handoff",
+    "delivery",
+    "lists",
+];
 
 macro_rules! locale_texts {
     ($lang:literal) => {
@@ -51,6 +58,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/directory.ftl")),
             include_str!(concat!("../../locales/", $lang, "/handoff.ftl")),
             include_str!(concat!("../../locales/", $lang, "/delivery.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/lists.ftl")),
         ]
     };
 }

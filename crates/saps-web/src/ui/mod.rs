@@ -47,14 +47,20 @@ pub fn router() -> Router<AppState> {
             "/vouchers/new",
             p(get(voucher_new::new_form).post(voucher_new::refresh_form)),
         )
+        .route("/vouchers/export.csv", p(get(vouchers::export_csv)))
+        .route("/vouchers/export.xlsx", p(get(vouchers::export_xlsx)))
         .route("/vouchers/{code}", p(get(vouchers::detail)))
+        .route(
+            "/vouchers/{code}/project-manager",
+            p(get(vouchers::project_manager_form).post(vouchers::change_project_manager)),
+        )
         .route(
             "/vouchers/{code}/assign",
             p(get(vouchers::to_detail).post(vouchers::assign)),
         )
         .route(
             "/vouchers/{code}/cancel",
-            p(get(vouchers::to_detail).post(vouchers::cancel)),
+            p(get(vouchers::cancel_confirm).post(vouchers::cancel)),
         )
         .route(
             "/vouchers/{code}/reserve",

@@ -212,6 +212,17 @@ impl Q {
             .map(|(_, v)| v.as_str())
             .filter(|v| !v.trim().is_empty())
     }
+
+    /// Every value given for `name` (repeated or comma-separated), non-empty.
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .flat_map(|(_, v)| v.split(','))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Q {

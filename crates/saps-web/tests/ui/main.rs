@@ -8,6 +8,7 @@ mod directory;
 mod forms;
 mod handoff;
 mod hardening;
+mod lists;
 mod locales;
 mod onboarding;
 mod pages;

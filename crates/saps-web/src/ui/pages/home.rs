@@ -98,6 +98,8 @@ pub struct CustomerHome<'a> {
     pub may_activate: bool,
     /// Reported deliveries waiting for the customer's sign-off: code, engagement.
     pub awaiting_sign_off: Vec<(String, String)>,
+    /// Open vouchers about to lapse, soonest first.
+    pub expiring: Vec<VoucherRow>,
 }
 
 #[derive(Template)]
@@ -111,6 +113,8 @@ pub struct PartnerHome<'a> {
     pub may_reserve: bool,
     /// The Planning Services summary line (partner admins).
     pub planning: Option<PlanningLine>,
+    /// Open vouchers about to lapse, soonest first.
+    pub expiring: Vec<VoucherRow>,
 }
 
 /// Where the company stands in Planning Services, in one line.
@@ -145,6 +149,8 @@ pub struct OperatorHome<'a> {
     pub steps: Vec<Step>,
     pub counts: Vec<StateCount>,
     pub total: u64,
+    /// Open vouchers about to lapse, soonest first.
+    pub expiring: Vec<VoucherRow>,
 }
 
 /// A step in words, with its link.
@@ -200,6 +206,9 @@ fn step(ctx: &Ctx, s: NextStep) -> Step {
     }
 }
 
+/// How many vouchers about to lapse a home page lists.
+const EXPIRING_SHOWN: usize = 5;
+
 pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
     let done = done_message(&ctx, q.get("done"));
     let home = match st.app.home(&actor).await {
@@ -207,6 +216,10 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
         Err(e) => return fail(&ctx, e),
     };
     let steps = |steps: Vec<NextStep>| steps.into_iter().map(|s| step(&ctx, s)).collect();
+    let expiring = match st.app.expiring_rows(&actor, EXPIRING_SHOWN).await {
+        Ok(r) => r,
+        Err(e) => return fail(&ctx, e),
+    };
     match home {
         Home::Customer {
             benefit,
@@ -242,6 +255,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     steps: steps(next),
                     recent,
                     awaiting_sign_off,
+                    expiring,
                 },
             )
         }
@@ -265,6 +279,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     reserved,
                     may_reserve: abilities.reserve_vouchers,
                     planning,
+                    expiring,
                 },
             )
         }
@@ -282,6 +297,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     steps: steps(next),
                     counts,
                     total,
+                    expiring,
                 },
             )
         }

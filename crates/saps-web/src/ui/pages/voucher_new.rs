@@ -28,6 +28,8 @@ pub struct NewPage<'a> {
     pub agreements: Vec<Choice>,
     pub offerings: Vec<OfferingGroup>,
     pub lengths: Vec<Choice>,
+    /// Said plainly when the chosen agreement's pool pays for none of the lengths.
+    pub none_fits: Option<String>,
     pub project_managers: Vec<Choice>,
     pub problems: Problems,
     pub active: bool,
@@ -61,6 +63,13 @@ fn new_page(
     problems: Problems,
     status: StatusCode,
 ) -> Response {
+    // The agreement chosen, or else the one with the most days left.
+    let pool = f
+        .benefit
+        .pools
+        .iter()
+        .find(|p| p.agreement == typed.agreement)
+        .or_else(|| f.benefit.pools.iter().max_by_key(|p| p.available));
     let agreements: Vec<Choice> = f
         .benefit
         .pools
@@ -74,7 +83,7 @@ fn new_page(
                 "days",
                 ctx.days(p.available),
             ),
-            selected: p.agreement == typed.agreement,
+            selected: pool.is_some_and(|c| c.agreement == p.agreement),
             disabled: false,
         })
         .collect();
@@ -114,10 +123,23 @@ fn new_page(
             }),
         }
     }
+    // Only the lengths the chosen agreement's pool can pay for.
+    let fits = |n: &u32| pool.is_some_and(|p| i64::from(*n) <= p.available);
+    let none_fits = match (pool, chosen) {
+        (Some(p), Some(e)) if !e.lengths.is_empty() && !e.lengths.iter().any(fits) => Some(ctx.t2(
+            "lists-new-none-fits",
+            "agreement",
+            &p.agreement,
+            "days",
+            ctx.days(p.available),
+        )),
+        _ => None,
+    };
     let lengths = chosen
         .map(|e| {
             e.lengths
                 .iter()
+                .filter(|n| fits(n))
                 .map(|n| Choice {
                     value: n.to_string(),
                     label: ctx.days(*n),
@@ -149,6 +171,7 @@ fn new_page(
             agreements,
             offerings,
             lengths,
+            none_fits,
             project_managers,
             problems,
             active: f.benefit.active,

@@ -70,6 +70,7 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
             s.comment.clone().unwrap_or_default(),
         ),
         Body::VoucherRedeemed(_) => ctx.t(&key),
+        Body::ProjectManagerChanged(_) => ctx.t(&key),
         other => ctx.t1("event-other", "kind", other.kind()),
     }
 }

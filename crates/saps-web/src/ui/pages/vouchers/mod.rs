@@ -1,10 +1,16 @@
 //! The voucher pages: the list with search and filter, one voucher with its
 //! history and actions: assigning, cancelling, giving up a reservation.
 
+mod cancel;
 mod history;
+mod project_manager;
+
+pub use cancel::{cancel, cancel_confirm};
+pub use project_manager::{change_project_manager, project_manager_form};
 
 use crate::AppState;
 use crate::answer::{is_correctable, status};
+use crate::export::Format;
 use crate::ui::extract::{SignedIn, SignedInForm, VoucherInPath};
 use crate::ui::form::Problems;
 use crate::ui::page::{Choice, done_message, fail, ok, render};
@@ -15,7 +21,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use history::{TimelineItem, timeline};
 use saps_app::home::Abilities;
+use saps_app::lists::ListFilter;
 use saps_app::views::{VoucherDetail, VoucherRow};
+use saps_core::port::VoucherSort;
 use saps_core::{Actor, Error, Org, OrgId, VoucherCode, VoucherState};
 
 // ---- the list --------------------------------------------------------------------
@@ -27,41 +35,95 @@ pub struct ListPage<'a> {
     pub rows: Vec<VoucherRow>,
     pub search: String,
     pub states: Vec<Choice>,
+    pub sorts: Vec<Choice>,
     pub filtered: bool,
+    /// The query of this list, for its export links.
+    pub query: String,
     pub show_customer: bool,
     pub show_partner: bool,
     pub may_create: bool,
     pub done: Option<String>,
 }
 
+/// The list's filters from `?state=…&q=…&sort=…` (unknown states are ignored).
+pub fn list_filter(q: &Q) -> ListFilter {
+    let mut states = Vec::new();
+    for s in q.all("state").into_iter().filter_map(VoucherState::parse) {
+        if !states.contains(&s) {
+            states.push(s);
+        }
+    }
+    ListFilter {
+        states,
+        search: q.get("q").unwrap_or("").trim().chars().take(100).collect(),
+        sort: match q.get("sort") {
+            Some("expiry") => VoucherSort::Expiry,
+            _ => VoucherSort::Created,
+        },
+    }
+}
+
+/// The query string that gives `filter` back.
+fn list_query(filter: &ListFilter) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    if !filter.states.is_empty() {
+        let states: Vec<&str> = filter.states.iter().map(|s| s.as_str()).collect();
+        q.append_pair("state", &states.join(","));
+    }
+    if !filter.search.is_empty() {
+        q.append_pair("q", &filter.search);
+    }
+    if filter.sort == VoucherSort::Expiry {
+        q.append_pair("sort", "expiry");
+    }
+    q.finish()
+}
+
+/// Rows a list page shows at most.
+const LIST_MAX: usize = 2000;
+
 pub async fn list(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
-    let search = q.get("q").unwrap_or("").trim().to_owned();
-    let state = q.get("state").and_then(VoucherState::parse);
-    let rows = match st.app.voucher_rows(&actor, state, &search).await {
+    let filter = list_filter(&q);
+    let rows = match st
+        .app
+        .voucher_rows_filtered(&actor, filter.clone(), LIST_MAX)
+        .await
+    {
         Ok(r) => r,
         Err(e) => return fail(&ctx, e),
     };
-    let mut states = vec![Choice {
-        value: String::new(),
-        label: ctx.t("vouchers-any-state"),
-        selected: state.is_none(),
+    let states = VoucherState::ALL
+        .iter()
+        .map(|s| Choice {
+            value: s.as_str().to_owned(),
+            label: ctx.state(s),
+            selected: filter.states.contains(s),
+            disabled: false,
+        })
+        .collect();
+    let sorts = [
+        (VoucherSort::Created, "created", "lists-sort-created"),
+        (VoucherSort::Expiry, "expiry", "lists-sort-expiry"),
+    ]
+    .into_iter()
+    .map(|(sort, value, key)| Choice {
+        value: value.to_owned(),
+        label: ctx.t(key),
+        selected: filter.sort == sort,
         disabled: false,
-    }];
-    states.extend(VoucherState::ALL.iter().map(|s| Choice {
-        value: s.as_str().to_owned(),
-        label: ctx.state(s),
-        selected: Some(*s) == state,
-        disabled: false,
-    }));
+    })
+    .collect();
     let kind = actor.role.org_kind();
     ok(
         &ctx,
         &ListPage {
             ctx: &ctx,
             rows,
-            filtered: !search.is_empty() || state.is_some(),
-            search,
+            filtered: !filter.search.is_empty() || !filter.states.is_empty(),
+            query: list_query(&filter),
+            search: filter.search,
             states,
+            sorts,
             show_customer: kind != saps_core::OrgKind::Customer,
             show_partner: kind != saps_core::OrgKind::Partner,
             may_create: Abilities::of(&actor).create_vouchers,
@@ -69,6 +131,55 @@ pub async fn list(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
         },
     )
 }
+
+/// The list as a CSV file (`?bom=1`: with a byte-order mark, for Excel),
+/// headed in the reader's language.
+pub async fn export_csv(
+    State(st): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    q: Q,
+) -> Response {
+    let bom = q.get("bom") == Some("1");
+    export(&st, &ctx, &actor, &q, Format::Csv { bom }).await
+}
+
+/// The list as an Excel workbook, headed in the reader's language.
+pub async fn export_xlsx(
+    State(st): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    q: Q,
+) -> Response {
+    export(&st, &ctx, &actor, &q, Format::Xlsx).await
+}
+
+async fn export(st: &AppState, ctx: &Ctx, actor: &Actor, q: &Q, format: Format) -> Response {
+    let headings = EXPORT_HEADINGS.iter().map(|k| ctx.t(k)).collect();
+    let pages = match st.app.export_vouchers(actor, list_filter(q)).await {
+        Ok(p) => p,
+        Err(e) => return fail(ctx, e),
+    };
+    match crate::export::respond(format, pages, st.app.today(), Some(headings)).await {
+        Ok(r) => r,
+        Err(e) => fail(ctx, e),
+    }
+}
+
+/// The export's column headings, in `saps_app::exports::EXPORT_COLUMNS` order.
+const EXPORT_HEADINGS: [&str; 13] = [
+    "voucher-id",
+    "voucher-state",
+    "voucher-customer",
+    "voucher-partner",
+    "voucher-engagement",
+    "lists-col-days",
+    "lists-col-created",
+    "lists-col-assigned",
+    "lists-col-start",
+    "lists-col-end",
+    "voucher-expires",
+    "lists-col-location",
+    "voucher-consultant",
+];
 
 // ---- one voucher -----------------------------------------------------------------
 
@@ -252,19 +363,6 @@ fn assign_refusal(key: &str) -> bool {
             | "competency_expired"
             | "no_qualified_consultant"
     )
-}
-
-pub async fn cancel(
-    State(st): State<AppState>,
-    VoucherInPath(code): VoucherInPath,
-    f: SignedInForm,
-) -> Response {
-    let SignedInForm { form, actor } = f;
-    let ctx = &form.ctx;
-    match st.app.cancel_voucher(&actor, code).await {
-        Ok(_) => Redirect::to(&format!("/vouchers/{code}?done=cancelled")).into_response(),
-        Err(e) => refused_on_detail(&st, ctx, &actor, code, e, |_| None, Shown::default()).await,
-    }
 }
 
 /// The reservation is given up, with a reason (partner admins).
