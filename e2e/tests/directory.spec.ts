@@ -74,7 +74,9 @@ for (const lang of LOCALES) {
       await card.locator('select[name="voucher"]').selectOption(code);
       await card.locator('button[type="submit"]').click();
       await expect(page).toHaveURL(new RegExp(`/vouchers/${code}\\?done=assigned`));
-      // Cancel it, so that its day goes back to the pool the other tests share.
+      // Cancel it (the confirmation page, then yes), so that its day goes back to
+      // the pool the other tests share.
+      await page.locator(`a[href="/vouchers/${code}/cancel"]`).click();
       await page.locator(`form[action="/vouchers/${code}/cancel"] button[type="submit"]`).click();
       await expect(page).toHaveURL(new RegExp(`/vouchers/${code}\\?done=cancelled`));
     }

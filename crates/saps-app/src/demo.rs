@@ -306,7 +306,7 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
         .await?;
 
     let customers = [
-        ("Tailspin Toys", "FR", "tailspin", "SA-7201-FR", 30),
+        ("Tailspin Toys", "FR", "tailspin", "SA-7201-FR", 19),
         ("Wide World Importers", "BR", "wideworld", "SA-8842-BR", 30),
     ];
     let mut customer_data = Vec::new();
