@@ -24,7 +24,7 @@ event-voucher-signed-off = { $outcome ->
     [deemed] Prestation réputée acceptée : aucune réponse dans le délai de validation
    *[declined] Prestation refusée par le client : { $comment }
 }
-event-voucher-redeemed = Utilisé
+event-voucher-redeemed = Échangé
 
 ## Completion report and sign-off (voucher page)
 
@@ -47,7 +47,7 @@ delivery-receipt-download = Télécharger l'accusé de réception
 delivery-comment = Commentaire
 delivery-comment-hint = Obligatoire en cas de refus : le partenaire le lira.
 delivery-sign-off-title = Valider la prestation
-delivery-sign-off-hint = Acceptez la prestation pour que le partenaire puisse utiliser le voucher, ou refusez-la avec un commentaire : le voucher redevient réservé et le partenaire peut envoyer un nouveau rapport.
+delivery-sign-off-hint = Acceptez la prestation pour que le partenaire puisse échanger le bon, ou refusez-la avec un commentaire : le bon redevient réservé et le partenaire peut envoyer un nouveau rapport.
 delivery-accept = Accepter la prestation
 delivery-decline = Refuser la prestation
 delivery-sign-off-pending = En attente de validation
@@ -55,27 +55,27 @@ delivery-sign-off-accepted = Validée
 delivery-sign-off-declined = Refusée
 delivery-sign-off-deemed = Validée (sans réponse dans le délai)
 done-reported = Le rapport de fin de mission est envoyé ; le client est invité à le valider.
-done-signed-off = La prestation est validée : le partenaire peut utiliser le voucher.
-done-declined = La prestation est refusée : le voucher est de nouveau réservé et le partenaire a été prévenu.
+done-signed-off = La prestation est validée : le partenaire peut échanger le bon.
+done-declined = La prestation est refusée : le bon est de nouveau réservé et le partenaire a été prévenu.
 
 ## Redeeming vouchers
 
-redeem-title = Utiliser des vouchers
-redeem-hint = Vouchers dont le client a validé la prestation. Sélectionnez ceux à utiliser.
-redeem-ready = Prêts à être utilisés
-redeem-selected = Utiliser les vouchers sélectionnés
-redeem-none = Aucun voucher n'est prêt : un voucher s'utilise une fois la mission terminée et la prestation validée par le client.
-redeem-pick-one = Sélectionnez au moins un voucher.
-redeem-confirm-title = Confirmer l'utilisation
+redeem-title = Échanger des bons
+redeem-hint = Bons dont le client a validé la prestation. Sélectionnez ceux à échanger.
+redeem-ready = Prêts à être échangés
+redeem-selected = Échanger les bons sélectionnés
+redeem-none = Aucun bon n'est prêt : un bon s'échange une fois la mission terminée et la prestation validée par le client.
+redeem-pick-one = Sélectionnez au moins un bon.
+redeem-confirm-title = Confirmer l’échange
 redeem-confirm-hint = { $count ->
-    [one] Ce voucher sera utilisé :
-   *[other] Ces { $count } vouchers seront utilisés :
+    [one] Ce bon sera échangé :
+   *[other] Ces { $count } bons seront échangés :
 }
-redeem-yes = Oui, utiliser
+redeem-yes = Oui, échanger
 redeem-no = Non, revenir
 redeem-results = Résultat
-redeem-ok = Utilisé
-redeem-link = Utiliser les vouchers validés
+redeem-ok = Échangé
+redeem-link = Échanger les bons validés
 
 delivery-awaiting-title = En attente de votre validation
 delivery-awaiting-hint = Le partenaire a déclaré ces prestations : lisez le rapport et les livrables, puis acceptez ou refusez. Sans réponse dans le délai de validation, une prestation est réputée acceptée.

@@ -47,7 +47,7 @@ delivery-receipt-download = Baixar o comprovante de envio
 delivery-comment = Comentário
 delivery-comment-hint = Obrigatório ao recusar: o parceiro vai lê-lo.
 delivery-sign-off-title = Aprovar a entrega
-delivery-sign-off-hint = Aceite a entrega para que o parceiro possa resgatar o voucher, ou recuse-a com um comentário: o voucher volta a reservado e o parceiro pode enviar um novo relatório.
+delivery-sign-off-hint = Aceite a entrega para que o parceiro possa resgatar o comprovante, ou recuse-a com um comentário: o comprovante volta a reservado e o parceiro pode enviar um novo relatório.
 delivery-accept = Aceitar a entrega
 delivery-decline = Recusar a entrega
 delivery-sign-off-pending = Aguardando aprovação
@@ -55,27 +55,27 @@ delivery-sign-off-accepted = Aprovada
 delivery-sign-off-declined = Recusada
 delivery-sign-off-deemed = Aprovada (sem resposta no prazo)
 done-reported = O relatório de conclusão foi enviado; o cliente foi convidado a aprová-lo.
-done-signed-off = A entrega foi aprovada: o parceiro pode resgatar o voucher.
-done-declined = A entrega foi recusada: o voucher está reservado novamente e o parceiro foi avisado.
+done-signed-off = A entrega foi aprovada: o parceiro pode resgatar o comprovante.
+done-declined = A entrega foi recusada: o comprovante está reservado novamente e o parceiro foi avisado.
 
 ## Redeeming vouchers
 
-redeem-title = Resgatar vouchers
-redeem-hint = Vouchers cuja entrega o cliente aprovou. Selecione os que deseja resgatar.
+redeem-title = Resgatar comprovantes
+redeem-hint = Comprovantes cuja entrega o cliente aprovou. Selecione os que deseja resgatar.
 redeem-ready = Prontos para resgate
-redeem-selected = Resgatar os vouchers selecionados
-redeem-none = Nenhum voucher está pronto para resgate: um voucher é resgatado depois de concluído e com a entrega aprovada pelo cliente.
-redeem-pick-one = Selecione pelo menos um voucher.
+redeem-selected = Resgatar os comprovantes selecionados
+redeem-none = Nenhum comprovante está pronto para resgate: um comprovante é resgatado depois de concluído e com a entrega aprovada pelo cliente.
+redeem-pick-one = Selecione pelo menos um comprovante.
 redeem-confirm-title = Confirmar o resgate
 redeem-confirm-hint = { $count ->
-    [one] Este voucher será resgatado:
-   *[other] Estes { $count } vouchers serão resgatados:
+    [one] Este comprovante será resgatado:
+   *[other] Estes { $count } comprovantes serão resgatados:
 }
 redeem-yes = Sim, resgatar
 redeem-no = Não, voltar
 redeem-results = Resultado do resgate
 redeem-ok = Resgatado
-redeem-link = Resgatar vouchers aprovados
+redeem-link = Resgatar comprovantes aprovados
 
 delivery-awaiting-title = Aguardando a sua aprovação
 delivery-awaiting-hint = O parceiro informou estas entregas: leia o relatório e os entregáveis e depois aceite ou recuse. Sem resposta no prazo de aprovação, a entrega é considerada aceita.
