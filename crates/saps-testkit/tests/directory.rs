@@ -233,29 +233,8 @@ both_databases!(
         let many: Vec<String> = (0..21)
             .map(|i| format!("a{}", char::from(b'a' + i)))
             .collect();
-        let industries = [
-            "agriculture",
-            "automotive",
-            "banking",
-            "construction",
-            "consumer_goods",
-            "education",
-            "energy",
-            "financial_services",
-            "government",
-            "healthcare",
-            "hospitality",
-            "insurance",
-            "legal",
-            "manufacturing",
-            "media",
-            "nonprofit",
-            "pharmaceuticals",
-            "professional_services",
-            "real_estate",
-            "retail",
-            "technology",
-        ];
+        // One more than a profile may name.
+        let industries = &saps_core::profile::INDUSTRIES[..21];
         for (body, status, code) in [
             (
                 with("description", json!("é".repeat(2501))),
