@@ -95,6 +95,12 @@ pub const JOBS: &[Job] = &[
         reach: Reach::Cluster,
         run: |app| Box::pin(app.deem_sign_offs()),
     },
+    Job {
+        name: "profiles.backfill",
+        period: SignedDuration::from_hours(24),
+        reach: Reach::Cluster,
+        run: |app| Box::pin(app.backfill_profiles()),
+    },
 ];
 
 /// What a scheduler pass did.

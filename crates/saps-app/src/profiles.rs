@@ -348,3 +348,31 @@ pub async fn seed_demo_profiles(app: &App, operator: &Actor) -> Result<(), Error
     }
     Ok(())
 }
+
+/// How many companies one backfill transaction gives a profile.
+const BACKFILL_BATCH: u32 = 500;
+
+impl App {
+    /// Gives every enrolled company without a profile an empty one, as
+    /// enrolling does today: companies that enrolled before profiles existed
+    /// are otherwise missing from the directory. Idempotent and safe on
+    /// several nodes (the insert is conditional); returns how many it gave.
+    pub async fn backfill_profiles(&self) -> Result<u64, Error> {
+        let mut total = 0;
+        loop {
+            let (seen, given) = self
+                .write(|tx| {
+                    let ids = tx.enrolled_without_profile(BACKFILL_BATCH)?;
+                    for id in &ids {
+                        ensure_profile(tx, *id)?;
+                    }
+                    Ok((ids.len(), ids.len() as u64))
+                })
+                .await?;
+            total += given;
+            if seen < BACKFILL_BATCH as usize {
+                return Ok(total);
+            }
+        }
+    }
+}

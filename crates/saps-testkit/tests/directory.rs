@@ -35,10 +35,39 @@ async fn onboard(
     t: &TestApp,
     op: &str,
     name: &str,
-    (country, city): (&str, &str),
-    (offering, competency, exam, until): (&str, &str, &str, &str),
+    place: (&str, &str),
+    offering: (&str, &str, &str, &str),
     description: &str,
     languages: &[&str],
+) -> Onboarded {
+    let q = qualified(t, op, name, place, offering).await;
+    let (id, location, admin) = (q.id, q.location, q.admin);
+    let e = t
+        .post(
+            &format!("/api/v1/partners/{id}/enrollments"),
+            &admin,
+            &json!({"offering": offering.0, "location_ids": [location]}),
+        )
+        .await;
+    assert_eq!(e.status, StatusCode::CREATED, "{:?}", e.body);
+    let body = json!({"description": description, "languages": languages,
+                      "industries": ["retail"], "website": "https://example.com"});
+    let r = put_profile(t, &admin, &id, &body).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    Onboarded {
+        id,
+        location,
+        admin,
+    }
+}
+
+/// As [`onboard`] up to the signed agreement: eligible, not yet enrolled.
+async fn qualified(
+    t: &TestApp,
+    op: &str,
+    name: &str,
+    (country, city): (&str, &str),
+    (_, competency, exam, until): (&str, &str, &str, &str),
 ) -> Onboarded {
     let p = t
         .post(
@@ -91,18 +120,6 @@ async fn onboard(
         )
         .await;
     assert_eq!(s.status, StatusCode::CREATED, "{:?}", s.body);
-    let e = t
-        .post(
-            &format!("/api/v1/partners/{id}/enrollments"),
-            &admin,
-            &json!({"offering": offering, "location_ids": [location]}),
-        )
-        .await;
-    assert_eq!(e.status, StatusCode::CREATED, "{:?}", e.body);
-    let body = json!({"description": description, "languages": languages,
-                      "industries": ["retail"], "website": "https://example.com"});
-    let r = put_profile(t, &admin, &id, &body).await;
-    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     Onboarded {
         id,
         location,
@@ -544,5 +561,50 @@ both_databases!(
             "still eligible: the enrollment is what lapsed"
         );
         let _ = (short.location, long.location);
+    }
+);
+
+both_databases!(
+    companies_enrolled_before_profiles_existed_are_backfilled_into_the_directory,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let op = t.token(&t.world.operator).await;
+        let customer = t.token(&t.world.benefit_admin).await;
+        let q = qualified(&t, &op, "Early Bird Conseil", ("FR", "Lyon"), DDPS).await;
+        // Enrolled the way a database from before profiles holds it: the
+        // enrollment row alone, written behind the API's back.
+        let partner = saps_core::OrgId(q.id.parse().unwrap());
+        let location = saps_core::LocationId(q.location.parse().unwrap());
+        let admin = t.world.operator.id;
+        t.app
+            .write(move |tx| {
+                tx.insert_enrollment(&saps_core::port::Enrollment {
+                    id: uuid::Uuid::now_v7(),
+                    partner_id: partner,
+                    offering: "DDPS".into(),
+                    location_ids: vec![location],
+                    valid_until: jiff::civil::date(2021, 10, 31),
+                    agreement_version: 1,
+                    enrolled_at: jiff::Timestamp::now(),
+                    enrolled_by: admin,
+                    version: 0,
+                })?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        assert_eq!(names(&t, &customer, "q=early").await, Vec::<String>::new());
+        assert_eq!(t.app.backfill_profiles().await.unwrap(), 1);
+        assert_eq!(
+            names(&t, &customer, "q=early").await,
+            ["Early Bird Conseil"]
+        );
+        let r = t.get(&profile_path(&q.id), &customer).await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        assert_eq!(
+            (r.body["description"].as_str(), &r.body["updated_at"]),
+            (Some(""), &Value::Null)
+        );
+        assert_eq!(t.app.backfill_profiles().await.unwrap(), 0, "nothing twice");
     }
 );

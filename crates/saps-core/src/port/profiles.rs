@@ -67,4 +67,8 @@ pub trait Profiles {
     /// `q.today`, and matching every filter; ordered by sort key then id,
     /// at most `q.limit`.
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>>;
+    /// Up to `limit` companies with an enrollment (of any date) and no profile,
+    /// in id order: those that enrolled before profiles existed, which the
+    /// directory cannot list until they get an empty one.
+    fn enrolled_without_profile(&mut self, limit: u32) -> StoreResult<Vec<OrgId>>;
 }

@@ -114,6 +114,19 @@ impl Profiles for PgTx<'_> {
         Ok(true)
     }
 
+    fn enrolled_without_profile(&mut self, limit: u32) -> StoreResult<Vec<OrgId>> {
+        let limit = i64::from(limit);
+        self.rows(
+            "SELECT DISTINCT e.partner_id FROM enrollments e WHERE NOT EXISTS \
+             (SELECT 1 FROM partner_profiles p WHERE p.partner_id = e.partner_id) \
+             ORDER BY e.partner_id LIMIT $1",
+            &[&limit],
+        )?
+        .iter()
+        .map(|r| Ok(OrgId(get(r, 0)?)))
+        .collect()
+    }
+
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
         let drivers = self.drivers(q)?;
         let (sql, params) = directory_sql(q, &drivers);

@@ -118,6 +118,16 @@ impl Profiles for SqliteTx<'_> {
         Ok(true)
     }
 
+    fn enrolled_without_profile(&mut self, limit: u32) -> StoreResult<Vec<OrgId>> {
+        self.all(
+            "SELECT DISTINCT e.partner_id FROM enrollments e WHERE NOT EXISTS \
+             (SELECT 1 FROM partner_profiles p WHERE p.partner_id = e.partner_id) \
+             ORDER BY e.partner_id LIMIT ?1",
+            [limit],
+            |r| Ok(OrgId(col(r, 0)?)),
+        )
+    }
+
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
         let drivers = self.drivers(q)?;
         let (sql, args) = directory_sql(q, &drivers);

@@ -431,6 +431,7 @@ macro_rules! __contract_list {
             a_report_reads_back_with_its_files_stored_once_by_hash,
             sign_offs_read_back_and_pending_reports_are_found_oldest_first,
             voucher_lists_filter_search_and_sort_by_expiry_page_by_page,
+            enrolled_companies_without_a_profile_are_found_for_the_backfill,
         }
     };
 }

@@ -261,3 +261,40 @@ pub fn the_directory_finds_enrolled_companies_by_every_filter_in_name_order(stor
     assert_eq!(a.qualifications.competencies.len(), 1);
     assert_eq!(a.qualifications.trainings.len(), 1);
 }
+
+/// Companies that enrolled without getting a profile (before profiles
+/// existed) are found, in id order and up to the limit; a profile or no
+/// enrollment at all keeps a company out.
+pub fn enrolled_companies_without_a_profile_are_found_for_the_backfill(store: &dyn Store) {
+    let enroll = |p: &Partner| {
+        let e = Enrollment {
+            id: uuid::Uuid::now_v7(),
+            partner_id: p.org.id,
+            offering: "DDPS".into(),
+            location_ids: vec![],
+            valid_until: date(2020, 1, 31),
+            agreement_version: 1,
+            enrolled_at: now(),
+            enrolled_by: p.admin.id,
+            version: 0,
+        };
+        write(store, move |tx| Ok(tx.insert_enrollment(&e)?));
+    };
+    let (a, b, c) = (
+        partner(store, "Old A"),
+        partner(store, "Old B"),
+        partner(store, "Old C"),
+    );
+    let never = partner(store, "Never Enrolled");
+    for p in [&a, &b, &c] {
+        enroll(p);
+    }
+    assert!(save(store, &b, &profile(&b, fields("Has one", &["en"]), 0)));
+    let found = read(store, |tx| Ok(tx.enrolled_without_profile(10)?));
+    let mut expected = vec![a.org.id, c.org.id];
+    expected.sort_by_key(|id| id.0);
+    assert_eq!(found, expected);
+    assert!(!found.contains(&never.org.id));
+    let first = read(store, |tx| Ok(tx.enrolled_without_profile(1)?));
+    assert_eq!(first, expected[..1]);
+}
