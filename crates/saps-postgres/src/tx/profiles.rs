@@ -8,7 +8,6 @@ use saps_core::port::{
 };
 use saps_core::profile::{DirectoryKeys, ProfileFields};
 use saps_core::{Location, LocationId, OrgId, UserId};
-use std::collections::HashMap;
 
 const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
                     p.updated_at, p.updated_by, p.version";
@@ -130,129 +129,112 @@ impl Profiles for PgTx<'_> {
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
         let drivers = self.drivers(q)?;
         let (sql, params) = directory_sql(q, &drivers);
-        let rows = self.rows(&sql, &params.refs())?;
-        let mut heads = Vec::with_capacity(rows.len());
-        for r in &rows {
-            heads.push((profile_row(r)?, get::<String>(r, 8)?, get::<String>(r, 9)?));
-        }
-        let ids: Vec<Uuid> = heads.iter().map(|h| h.0.partner_id.0).collect();
-        let mut details = self.details(&ids, q.today)?;
-        Ok(heads
-            .into_iter()
-            .map(|(profile, name, sort_key)| {
-                let (enrollments, locations, qualifications) =
-                    details.remove(&profile.partner_id.0).unwrap_or_default();
-                DirectoryCandidate {
-                    name,
-                    sort_key,
+        // The page and what deciding needs of each company, in one round trip.
+        self.rows(&sql, &params.refs())?
+            .iter()
+            .map(|r| {
+                let profile = profile_row(r)?;
+                let partner_id = profile.partner_id;
+                Ok(DirectoryCandidate {
+                    name: get(r, 8)?,
+                    sort_key: get(r, 9)?,
                     profile,
-                    enrollments,
-                    locations,
-                    qualifications,
-                }
+                    enrollments: json_rows(r, 10)?
+                        .iter()
+                        .map(|e| enrollment(partner_id, e))
+                        .collect::<StoreResult<_>>()?,
+                    locations: json_rows(r, 11)?
+                        .iter()
+                        .map(|l| {
+                            Ok(Location {
+                                id: LocationId(field(l, 0)?),
+                                partner_id,
+                                name: field(l, 1)?,
+                                country: field(l, 2)?,
+                                city: field(l, 3)?,
+                            })
+                        })
+                        .collect::<StoreResult<_>>()?,
+                    qualifications: qualifications(partner_id, r)?,
+                })
             })
-            .collect())
+            .collect()
     }
 }
 
-type Details = (Vec<Enrollment>, Vec<Location>, PartnerQualifications);
-
-impl PgTx<'_> {
-    /// The candidates' current enrollments, locations and records, in five
-    /// queries whatever their number.
-    fn details(&mut self, ids: &[Uuid], today: Date) -> StoreResult<HashMap<Uuid, Details>> {
-        let mut out: HashMap<Uuid, Details> = HashMap::with_capacity(ids.len());
-        if ids.is_empty() {
-            return Ok(out);
-        }
-        let ids = ids.to_vec();
-        for r in &self.rows(
-            "SELECT id, partner_id, offering, location_ids, valid_until, agreement_version, \
-             enrolled_at, enrolled_by, version FROM enrollments \
-             WHERE partner_id = ANY($1) AND valid_until >= $2 ORDER BY partner_id, offering",
-            &[&ids, &today],
-        )? {
-            let locations: String = get(r, 3)?;
-            let e = Enrollment {
-                id: get(r, 0)?,
-                partner_id: OrgId(get(r, 1)?),
-                offering: get(r, 2)?,
-                location_ids: serde_json::from_str(&locations)
-                    .map_err(|e| corrupt(format_args!("location_ids {locations:?}: {e}")))?,
-                valid_until: get(r, 4)?,
-                agreement_version: u32_col(r, 5)?,
-                enrolled_at: get(r, 6)?,
-                enrolled_by: UserId(get(r, 7)?),
-                version: u32_col(r, 8)?,
-            };
-            out.entry(e.partner_id.0).or_default().0.push(e);
-        }
-        for r in &self.rows(
-            "SELECT id, partner_id, name, country, city FROM locations \
-             WHERE partner_id = ANY($1) ORDER BY partner_id, id",
-            &[&ids],
-        )? {
-            let l = Location {
-                id: LocationId(get(r, 0)?),
-                partner_id: OrgId(get(r, 1)?),
-                name: get(r, 2)?,
-                country: get(r, 3)?,
-                city: get(r, 4)?,
-            };
-            out.entry(l.partner_id.0).or_default().1.push(l);
-        }
-        for r in &self.rows(
-            "SELECT id, partner_id, course, completed_on, recorded_at FROM partner_trainings \
-             WHERE partner_id = ANY($1) ORDER BY partner_id, recorded_at, id",
-            &[&ids],
-        )? {
-            let t = TrainingRecord {
-                id: get(r, 0)?,
-                partner_id: OrgId(get(r, 1)?),
-                course: get(r, 2)?,
-                completed_on: get(r, 3)?,
-                recorded_at: get(r, 4)?,
-            };
-            out.entry(t.partner_id.0).or_default().2.trainings.push(t);
-        }
-        for r in &self.rows(
-            "SELECT id, partner_id, competency, level, valid_until, recorded_at \
-             FROM partner_competencies WHERE partner_id = ANY($1) \
-             ORDER BY partner_id, recorded_at, id",
-            &[&ids],
-        )? {
-            let c = CompetencyRecord {
-                id: get(r, 0)?,
-                partner_id: OrgId(get(r, 1)?),
-                competency: get(r, 2)?,
-                level: enum_col(r, 3, CompetencyLevel::parse)?,
-                valid_until: get(r, 4)?,
-                recorded_at: get(r, 5)?,
-            };
-            out.entry(c.partner_id.0)
-                .or_default()
-                .2
-                .competencies
-                .push(c);
-        }
-        for r in &self.rows(
-            "SELECT id, partner_id, user_id, exam, passed_on, recorded_at \
-             FROM consultant_exams WHERE partner_id = ANY($1) \
-             ORDER BY partner_id, recorded_at, id",
-            &[&ids],
-        )? {
-            let x = ExamRecord {
-                id: get(r, 0)?,
-                partner_id: OrgId(get(r, 1)?),
-                user_id: UserId(get(r, 2)?),
-                exam: get(r, 3)?,
-                passed_on: get(r, 4)?,
-                recorded_at: get(r, 5)?,
-            };
-            out.entry(x.partner_id.0).or_default().2.exams.push(x);
-        }
-        Ok(out)
+/// A JSON array of arrays (one per record) from a column, empty for NULL.
+fn json_rows(r: &Row, idx: usize) -> StoreResult<Vec<Vec<serde_json::Value>>> {
+    match get::<Option<String>>(r, idx)? {
+        None => Ok(Vec::new()),
+        Some(s) => serde_json::from_str(&s).map_err(|e| corrupt(format_args!("column {idx}: {e}"))),
     }
+}
+
+/// Item `i` of a record's JSON array, parsed from its text or number.
+fn field<T>(v: &[serde_json::Value], i: usize) -> StoreResult<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    let text = match v.get(i) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        other => return Err(corrupt(format_args!("item {i}: {other:?}"))),
+    };
+    text.parse()
+        .map_err(|e| corrupt(format_args!("item {i} {text:?}: {e}")))
+}
+
+fn enrollment(partner_id: OrgId, e: &[serde_json::Value]) -> StoreResult<Enrollment> {
+    let locations: String = field(e, 2)?;
+    Ok(Enrollment {
+        id: field(e, 0)?,
+        partner_id,
+        offering: field(e, 1)?,
+        location_ids: serde_json::from_str(&locations)
+            .map_err(|err| corrupt(format_args!("location_ids {locations:?}: {err}")))?,
+        valid_until: field(e, 3)?,
+        agreement_version: field(e, 4)?,
+        enrolled_at: field(e, 5)?,
+        enrolled_by: UserId(field(e, 6)?),
+        version: field(e, 7)?,
+    })
+}
+
+fn qualifications(partner_id: OrgId, r: &Row) -> StoreResult<PartnerQualifications> {
+    let mut q = PartnerQualifications::default();
+    for t in json_rows(r, 12)? {
+        q.trainings.push(TrainingRecord {
+            id: field(&t, 0)?,
+            partner_id,
+            course: field(&t, 1)?,
+            completed_on: field(&t, 2)?,
+            recorded_at: field(&t, 3)?,
+        });
+    }
+    for c in json_rows(r, 13)? {
+        let level: String = field(&c, 2)?;
+        q.competencies.push(CompetencyRecord {
+            id: field(&c, 0)?,
+            partner_id,
+            competency: field(&c, 1)?,
+            level: CompetencyLevel::parse(&level)
+                .ok_or_else(|| corrupt(format_args!("unknown level {level:?}")))?,
+            valid_until: field(&c, 3)?,
+            recorded_at: field(&c, 4)?,
+        });
+    }
+    for x in json_rows(r, 14)? {
+        q.exams.push(ExamRecord {
+            id: field(&x, 0)?,
+            partner_id,
+            user_id: UserId(field(&x, 1)?),
+            exam: field(&x, 2)?,
+            passed_on: field(&x, 3)?,
+            recorded_at: field(&x, 4)?,
+        });
+    }
+    Ok(q)
 }
 
 /// A filter of the search, which may also be where it starts.
@@ -344,16 +326,30 @@ impl PgTx<'_> {
     /// matches few rows, else every filter matching rather few rows if there
     /// are two or more, else none (the name order).
     fn drivers<'q>(&mut self, q: &'q DirectoryQuery) -> StoreResult<Vec<Filter<'q>>> {
-        let mut counted: Vec<(i64, Filter<'q>)> = Vec::new();
-        for f in filters(q) {
-            let mut p = Params::default();
-            let source = f.source(&mut p, q.today, false);
-            let sql = format!("SELECT count(*) FROM ({source} LIMIT {INTERSECT_BELOW}) s");
-            let n: i64 = match self.row(&sql, &p.refs())? {
-                Some(r) => get(&r, 0)?,
-                None => 0,
-            };
-            counted.push((n, f));
+        let all = filters(q);
+        // One filter drives alone or not at all: only whether it matches
+        // fewer than DRIVE_BELOW rows matters, so counting stops there.
+        let cap = match all.len() {
+            0 => return Ok(Vec::new()),
+            1 => DRIVE_BELOW,
+            _ => INTERSECT_BELOW,
+        };
+        // Every filter counted in one statement: one round trip.
+        let mut p = Params::default();
+        let probes: Vec<String> = all
+            .iter()
+            .map(|f| {
+                let source = f.source(&mut p, q.today, false);
+                format!("(SELECT count(*) FROM ({source} LIMIT {cap}) s)")
+            })
+            .collect();
+        let sql = format!("SELECT {}", probes.join(", "));
+        let row = self
+            .row(&sql, &p.refs())?
+            .ok_or_else(|| corrupt("the directory's probe returned no row"))?;
+        let mut counted: Vec<(i64, Filter<'q>)> = Vec::with_capacity(all.len());
+        for (i, f) in all.into_iter().enumerate() {
+            counted.push((get(&row, i)?, f));
         }
         counted.sort_by_key(|(n, _)| *n);
         Ok(match counted.as_slice() {
@@ -418,5 +414,25 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
     }
     let n = p.bind(i64::from(q.limit));
     sql.push_str(&format!(" ORDER BY p.sort_key, p.partner_id LIMIT {n}"));
+    // Each company's records as JSON arrays, read for the page's rows only
+    // (the LIMIT keeps the page a subquery of its own).
+    let sql = format!(
+        "WITH page AS ({sql}) SELECT page.*, \
+         (SELECT json_agg(json_build_array(e.id, e.offering, e.location_ids, e.valid_until, \
+           e.agreement_version, e.enrolled_at, e.enrolled_by, e.version) ORDER BY e.offering)::text \
+          FROM enrollments e WHERE e.partner_id = page.partner_id AND e.valid_until >= {today}), \
+         (SELECT json_agg(json_build_array(l.id, l.name, l.country, l.city) ORDER BY l.id)::text \
+          FROM locations l WHERE l.partner_id = page.partner_id), \
+         (SELECT json_agg(json_build_array(t.id, t.course, t.completed_on, t.recorded_at) \
+           ORDER BY t.recorded_at, t.id)::text \
+          FROM partner_trainings t WHERE t.partner_id = page.partner_id), \
+         (SELECT json_agg(json_build_array(c.id, c.competency, c.level, c.valid_until, \
+           c.recorded_at) ORDER BY c.recorded_at, c.id)::text \
+          FROM partner_competencies c WHERE c.partner_id = page.partner_id), \
+         (SELECT json_agg(json_build_array(x.id, x.user_id, x.exam, x.passed_on, x.recorded_at) \
+           ORDER BY x.recorded_at, x.id)::text \
+          FROM consultant_exams x WHERE x.partner_id = page.partner_id) \
+         FROM page ORDER BY page.sort_key, page.partner_id"
+    );
     (sql, p)
 }

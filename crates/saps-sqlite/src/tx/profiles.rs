@@ -379,11 +379,19 @@ impl SqliteTx<'_> {
     /// are two or more, else none (the name order).
     fn drivers<'q>(&self, q: &'q DirectoryQuery) -> StoreResult<Vec<Filter<'q>>> {
         let today = q.today.to_string();
+        let all = filters(q);
+        // One filter drives alone or not at all: only whether it matches
+        // fewer than DRIVE_BELOW rows matters, so counting stops there.
+        let cap = match all.len() {
+            0 => return Ok(Vec::new()),
+            1 => DRIVE_BELOW,
+            _ => INTERSECT_BELOW,
+        };
         let mut counted: Vec<(i64, Filter<'q>)> = Vec::new();
-        for f in filters(q) {
+        for f in all {
             let mut a = Args::default();
             let source = f.source(&mut a, &today, false);
-            let sql = format!("SELECT count(*) FROM ({source} LIMIT {INTERSECT_BELOW})");
+            let sql = format!("SELECT count(*) FROM ({source} LIMIT {cap})");
             let n: i64 = self
                 .one(&sql, rusqlite::params_from_iter(a.0), |r| r.get(0))?
                 .unwrap_or(0);

@@ -260,6 +260,18 @@ pub fn the_directory_finds_enrolled_companies_by_every_filter_in_name_order(stor
     assert_eq!(a.locations.len(), 2);
     assert_eq!(a.qualifications.competencies.len(), 1);
     assert_eq!(a.qualifications.trainings.len(), 1);
+    // What the search reads of a company equals what the single reads give.
+    let id = a.profile.partner_id;
+    let (enrollments, locations, qualifications) = read(store, move |tx| {
+        Ok((
+            tx.enrollments(id)?,
+            tx.locations(id)?,
+            tx.qualifications(id)?,
+        ))
+    });
+    assert_eq!(a.enrollments, enrollments);
+    assert_eq!(a.locations, locations);
+    assert_eq!(a.qualifications, qualifications);
 }
 
 /// Companies that enrolled without getting a profile (before profiles
