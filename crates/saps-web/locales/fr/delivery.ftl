@@ -7,7 +7,7 @@ rule-delivery-outside-reservation = Les dates de la prestation doivent être com
 rule-delivered-days-mismatch = Les jours réalisés ({ $delivered }) doivent être égaux aux { $voucher_days ->
     [one] { $voucher_days } jour
    *[other] { $voucher_days } jours
-} du voucher.
+} du bon.
 rule-too-many-offsite-days = Au plus { $max } jours peuvent être réalisés à distance, et non { $days_offsite }.
 rule-deliverable-missing = Joignez au moins un livrable.
 rule-deliverable-type = { $filename } n'est pas un fichier PDF, Office, OpenDocument, texte brut, PNG ou JPEG.

@@ -7,7 +7,7 @@ rule-delivery-outside-reservation = As datas da entrega devem estar dentro da re
 rule-delivered-days-mismatch = Os dias entregues ({ $delivered }) devem ser iguais { $voucher_days ->
     [one] ao { $voucher_days } dia
    *[other] aos { $voucher_days } dias
-} do voucher.
+} do comprovante.
 rule-too-many-offsite-days = No máximo { $max } dias podem ser entregues remotamente, não { $days_offsite }.
 rule-deliverable-missing = Anexe pelo menos um entregável.
 rule-deliverable-type = { $filename } não é um arquivo PDF, Office, OpenDocument, texto simples, PNG ou JPEG.
