@@ -13,6 +13,20 @@ async function expectFitsPhone(page: Page) {
   await page.setViewportSize({ width: 1280, height: 860 });
 }
 
+/** The partner's completed vouchers, with their reports' sign-off. */
+async function completed(
+  request: APIRequestContext,
+): Promise<{ code: string; completion_report?: { sign_off: string } }[]> {
+  const t = await request.post('/api/v1/auth/token', {
+    data: { email: accounts.northwindAdmin, password: PASSWORD },
+  });
+  const token = (await t.json()).token;
+  const r = await request.get('/api/v1/vouchers?state=completed&limit=500', {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return (await r.json()).items;
+}
+
 async function reservedWithoutReport(request: APIRequestContext): Promise<string> {
   const t = await request.post('/api/v1/auth/token', {
     data: { email: accounts.northwindAdmin, password: PASSWORD },
@@ -72,11 +86,21 @@ test('the partner reports with a file; the customer signs off; the partner redee
   await pm.locator('form[action$="/sign-off"] button[value="accept"]').click();
   await expect(pm.locator('form[action$="/sign-off"]')).toHaveCount(0);
 
-  // The partner redeems it: check box, confirmation page, yes, a result.
-  await partner.goto('/redeem');
+  // The partner redeems it from its voucher list: check box, confirmation
+  // page, yes, a result. Only signed-off vouchers have a box.
+  await partner.goto('/vouchers');
+  const list = partner.locator('form.redeem-list');
+  await expect(list.locator(`input[name="code"][value="${code}"]`)).toHaveCount(1);
+  const boxes = await list.locator('input[type="checkbox"][name="code"]').evaluateAll((els) =>
+    els.map((e) => (e as HTMLInputElement).value),
+  );
+  const ready = (await completed(request))
+    .filter((v) => ['accepted', 'deemed'].includes(v.completion_report?.sign_off ?? ''))
+    .map((v) => v.code);
+  expect(boxes.sort()).toEqual(ready.sort());
   await review(partner, 'en', '74-partner-redeem-select');
-  await partner.locator(`input[name="code"][value="${code}"]`).check();
-  await partner.locator('form[action="/redeem/confirm"] button[type="submit"]').click();
+  await list.locator(`input[name="code"][value="${code}"]`).check();
+  await list.locator('button[type="submit"]').click();
   await expect(partner.locator(`input[type="hidden"][value="${code}"]`)).toHaveCount(1);
   await review(partner, 'en', '75-partner-redeem-confirm');
   await expectFitsPhone(partner);

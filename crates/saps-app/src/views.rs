@@ -114,6 +114,9 @@ pub struct VoucherRow {
     pub expiring: bool,
     /// Reserved, and the reservation's start date has passed without a report.
     pub report_overdue: bool,
+    /// Completed, signed off, and the actor may redeem it: the list offers a
+    /// check box for "Redeem selected vouchers".
+    pub redeemable: bool,
 }
 
 /// One voucher as a list shows it; `orgs` caches names between rows.
@@ -141,6 +144,11 @@ pub(crate) fn voucher_row(
         .unwrap_or_else(|| v.engagement.clone());
     let days_left = crate::lists::days_left(today, v.expires_on);
     let start_date = v.reservation.as_ref().map(|r| r.start_date);
+    let redeemable = v.state == VoucherState::Completed
+        && authorize(actor, Action::RedeemVoucher, Resource::Voucher(&v)).is_ok()
+        && tx
+            .current_report(v.id)?
+            .is_some_and(|r| r.sign_off.is_signed_off());
     Ok(VoucherRow {
         code: v.code,
         state: v.state,
@@ -157,6 +165,7 @@ pub(crate) fn voucher_row(
         expiring: crate::lists::OPEN_STATES.contains(&v.state)
             && days_left <= crate::lists::EXPIRING_DAYS,
         report_overdue: v.state == VoucherState::Reserved && start_date.is_some_and(|d| d < today),
+        redeemable,
     })
 }
 

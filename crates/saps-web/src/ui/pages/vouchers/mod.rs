@@ -42,6 +42,9 @@ pub struct ListPage<'a> {
     pub show_customer: bool,
     pub show_partner: bool,
     pub may_create: bool,
+    /// Some row may be redeemed: the list is a form with a check box per
+    /// such row and "Redeem selected vouchers".
+    pub may_redeem: bool,
     pub done: Option<String>,
 }
 
@@ -114,10 +117,12 @@ pub async fn list(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
     })
     .collect();
     let kind = actor.role.org_kind();
+    let may_redeem = rows.iter().any(|r| r.redeemable);
     ok(
         &ctx,
         &ListPage {
             ctx: &ctx,
+            may_redeem,
             rows,
             filtered: !filter.search.is_empty() || !filter.states.is_empty(),
             query: list_query(&filter),
