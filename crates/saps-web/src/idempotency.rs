@@ -1,6 +1,7 @@
 //! `Idempotency-Key` on every POST: the same key and body replay the first
 //! answer; the same key with another body is refused (422); a key whose first
-//! request is still running answers 409. An answer that holds a secret (a new
+//! request is still running answers 409. An upload (multipart) is keyed by
+//! what its parts carry rather than by its bytes (see [`UploadKey`]). An answer that holds a secret (a new
 //! bearer token) is never stored: the replay table would keep it in plain text.
 
 use crate::AppState;
@@ -13,6 +14,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const HEADER: &str = "idempotency-key";
 
@@ -26,9 +29,114 @@ const TOKEN_ROUTE: &str = "/api/v1/auth/token";
 #[derive(Clone, Copy, Debug)]
 pub struct NotReplayable;
 
+/// An upload's `Idempotency-Key`, handed by the layer to the upload's handler.
+///
+/// A multipart body is streamed to its handler, never buffered here, and its
+/// bytes are no fingerprint: clients draw a new boundary for every try. So
+/// the handler claims the key itself once it has read the parts, with a
+/// fingerprint of what they carry (see [`UploadKey::claim`]), and the layer
+/// stores the answer afterwards as for any keyed request.
+#[derive(Clone, Debug)]
+pub struct UploadKey {
+    key: String,
+    user: saps_core::UserId,
+    claimed: Arc<AtomicBool>,
+}
+
+impl UploadKey {
+    /// Claims the key for this upload. `fingerprint` is what the upload
+    /// carries (its fields, each file's name and SHA-256). `Err` holds the
+    /// answer to give instead: the first answer replayed, 422 for the key
+    /// used with another upload, 409 while the first is still running.
+    pub async fn claim(
+        &self,
+        st: &AppState,
+        path: &str,
+        fingerprint: &[u8],
+    ) -> Result<(), Response> {
+        let mut h = Sha256::new();
+        h.update(b"POST ");
+        h.update(path.as_bytes());
+        h.update(b"\nmultipart\n");
+        h.update(fingerprint);
+        let hash = saps_app::auth::hex(&h.finalize());
+        match st
+            .app
+            .claim_idempotency_key(self.user, self.key.clone(), hash.clone())
+            .await
+        {
+            Err(e) => Err(Problem::from(e).into_response()),
+            Ok(Some(stored)) => Err(replay(stored, &hash)),
+            Ok(None) => {
+                self.claimed.store(true, Ordering::SeqCst);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The key from the header, or the 400 answer for a malformed one.
+fn key_of(req: &Request) -> Result<String, Response> {
+    match req
+        .headers()
+        .get(HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+    {
+        Some(k) if !k.is_empty() && k.len() <= 200 => Ok(k.to_owned()),
+        _ => Err(Problem::malformed(
+            "idempotency_key",
+            "Idempotency-Key must be 1 to 200 visible characters",
+        )
+        .into_response()),
+    }
+}
+
+/// The answer to a request whose key was claimed before: the stored answer,
+/// or why there is none to give.
+fn replay(stored: saps_core::port::IdempotentResponse, hash: &str) -> Response {
+    if stored.request_hash != hash {
+        return Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency.key_reused",
+            "This Idempotency-Key was used with a different request.",
+        )
+        .into_response();
+    }
+    match stored.status {
+        None => Problem::new(
+            StatusCode::CONFLICT,
+            "idempotency.in_progress",
+            "The first request with this Idempotency-Key is still being processed.",
+        )
+        .into_response(),
+        Some(status) => {
+            let mut res = (
+                StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                stored.body,
+            )
+                .into_response();
+            let ct = if status >= 400 {
+                "application/problem+json"
+            } else {
+                "application/json"
+            };
+            res.headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+            res.headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            res
+        }
+    }
+}
+
 pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Response {
-    // An upload (multipart) is streamed, never buffered here: its key is
-    // accepted but not replayed (submitting the same report again is a 409).
+    if req.method() != Method::POST
+        || !req.headers().contains_key(HEADER)
+        || req.uri().path() == TOKEN_ROUTE
+    {
+        return next.run(req).await;
+    }
     let multipart = req
         .headers()
         .get(axum::http::header::CONTENT_TYPE)
@@ -38,27 +146,9 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
                 .to_ascii_lowercase()
                 .starts_with("multipart/")
         });
-    if req.method() != Method::POST
-        || !req.headers().contains_key(HEADER)
-        || req.uri().path() == TOKEN_ROUTE
-        || multipart
-    {
-        return next.run(req).await;
-    }
-    let key = match req
-        .headers()
-        .get(HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-    {
-        Some(k) if !k.is_empty() && k.len() <= 200 => k.to_owned(),
-        _ => {
-            return Problem::malformed(
-                "idempotency_key",
-                "Idempotency-Key must be 1 to 200 visible characters",
-            )
-            .into_response();
-        }
+    let key = match key_of(&req) {
+        Ok(k) => k,
+        Err(res) => return res,
     };
     let (mut parts, body) = req.into_parts();
     // Only authenticated requests are keyed (per user); the token endpoint is
@@ -70,6 +160,21 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         Ok(u) => u,
         Err(e) => return Problem::from(e).into_response(),
     };
+    if multipart {
+        let upload = UploadKey {
+            key: key.clone(),
+            user: user.id,
+            claimed: Arc::new(AtomicBool::new(false)),
+        };
+        let claimed = upload.claimed.clone();
+        parts.extensions.insert(upload);
+        parts.extensions.insert(CallerCache(user.clone()));
+        let res = next.run(Request::from_parts(parts, body)).await;
+        if !claimed.load(Ordering::SeqCst) {
+            return res;
+        }
+        return finish(&st, user.id, key, res).await;
+    }
     // Read at most the body limit, while streaming: a larger body is refused
     // before it is buffered (the extractors' limit applies only after this).
     let bytes = match axum::body::to_bytes(body, MAX_JSON).await {
@@ -96,56 +201,28 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         .await
     {
         Err(e) => return Problem::from(e).into_response(),
-        Ok(Some(stored)) => {
-            if stored.request_hash != hash {
-                return Problem::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "idempotency.key_reused",
-                    "This Idempotency-Key was used with a different request.",
-                )
-                .into_response();
-            }
-            return match stored.status {
-                None => Problem::new(
-                    StatusCode::CONFLICT,
-                    "idempotency.in_progress",
-                    "The first request with this Idempotency-Key is still being processed.",
-                )
-                .into_response(),
-                Some(status) => {
-                    let mut res = (
-                        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-                        stored.body,
-                    )
-                        .into_response();
-                    let ct = if status >= 400 {
-                        "application/problem+json"
-                    } else {
-                        "application/json"
-                    };
-                    res.headers_mut()
-                        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
-                    res.headers_mut()
-                        .insert("idempotent-replayed", HeaderValue::from_static("true"));
-                    res
-                }
-            };
-        }
+        Ok(Some(stored)) => return replay(stored, &hash),
         Ok(None) => {}
     }
     parts.extensions.insert(CallerCache(user.clone()));
     let res = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
+    finish(&st, user.id, key, res).await
+}
+
+/// Stores the answer of a request that claimed its key (or frees the key
+/// when the answer must not or cannot be replayed), and gives it.
+async fn finish(st: &AppState, user: saps_core::UserId, key: String, res: Response) -> Response {
     let status = res.status();
     if res.extensions().get::<NotReplayable>().is_some() {
         // Done, but its answer is a secret: the key is freed rather than kept.
-        let _ = st.app.release_idempotency_key(user.id, key).await;
+        let _ = st.app.release_idempotency_key(user, key).await;
         return res;
     }
     if status.is_server_error() {
         // Nothing was done (or we cannot tell): let the client retry with the key.
-        let _ = st.app.release_idempotency_key(user.id, key).await;
+        let _ = st.app.release_idempotency_key(user, key).await;
         return res;
     }
     let (rparts, rbody) = res.into_parts();
@@ -155,7 +232,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     };
     if let Err(e) = st
         .app
-        .complete_idempotency_key(user.id, key, status.as_u16(), body.to_vec())
+        .complete_idempotency_key(user, key, status.as_u16(), body.to_vec())
         .await
     {
         tracing::warn!(error = %e, "could not store an idempotent response");

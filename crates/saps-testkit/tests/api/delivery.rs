@@ -422,3 +422,57 @@ both_databases!(
         assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     }
 );
+
+both_databases!(
+    a_report_retried_with_its_idempotency_key_replays_the_first_answer_even_with_a_new_boundary,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let code = reserved(&t, 3, "2020-12-03").await;
+        at(&t, date(2020, 12, 10)).await;
+        let pa = t.token(&t.world.partner_admin).await;
+        let path = format!("/api/v1/vouchers/{code}/completion-report");
+        let json = serde_json::to_vec(&report(2, 1)).unwrap();
+        // The same parts under another boundary, as a client's retry draws one.
+        let send = |boundary: &'static str, file: &'static [u8], key: &'static str| {
+            let raw = String::from_utf8_lossy(&multipart(Some(&json), &[("plan.pdf", file)]))
+                .replace(BOUNDARY, boundary)
+                .into_bytes();
+            let ct = format!("multipart/form-data; boundary={boundary}");
+            let (t, pa, path) = (&t, pa.clone(), path.clone());
+            async move {
+                t.raw(
+                    Method::POST,
+                    &path,
+                    Some(&pa),
+                    Some(raw),
+                    &[("content-type", ct.as_str()), ("idempotency-key", key)],
+                )
+                .await
+            }
+        };
+        let first = send("first-boundary-1", PDF, "report-1").await;
+        assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+        let events = t.event_count().await;
+        let again = send("second-boundary-2", PDF, "report-1").await;
+        assert_eq!(again.status, StatusCode::CREATED, "{:?}", again.body);
+        assert_eq!(again.body, first.body, "the first answer, replayed");
+        assert_eq!(t.event_count().await, events, "nothing done twice");
+        let other: &'static [u8] = b"%PDF-1.7\n% another file\n%%EOF\n";
+        let reused = send("third-boundary-3", other, "report-1").await;
+        assert_eq!(
+            (reused.status, reused.code()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "idempotency.key_reused")
+        );
+        // Without the key, reporting again is the conflict it always was.
+        let plain = submit(&t, &pa, &code, &report(2, 1), &[("plan.pdf", PDF)]).await;
+        assert_eq!(plain.code(), "voucher.conflict");
+        let v = t.get(&format!("/api/v1/vouchers/{code}"), &pa).await.body;
+        assert_eq!(
+            v["completion_report"]["deliverables"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+);

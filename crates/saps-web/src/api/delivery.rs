@@ -6,9 +6,10 @@ use super::vouchers::CODE;
 use super::{Refusal, day_text, ok};
 use crate::AppState;
 use crate::extract::{Caller, Json, date, id, parse_json, voucher_code};
+use crate::idempotency::UploadKey;
 use crate::problem::{ApiError, ApiResult, Problem};
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Extension, Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use saps_app::VoucherView;
@@ -16,6 +17,7 @@ use saps_app::delivery::{ReceiptRef, Upload};
 use saps_core::delivery::{MAX_FILE_BYTES, MAX_FILES, MAX_REPORT_BYTES, ReportFields};
 use saps_core::{DeliverableId, ReportId, UserId, VoucherCode};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -197,6 +199,7 @@ async fn completion_report(
     State(st): State<AppState>,
     c: Caller,
     Path(code): Path<String>,
+    upload_key: Option<Extension<UploadKey>>,
     mp: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<Response> {
     let code = voucher_code(&code)?;
@@ -208,8 +211,28 @@ async fn completion_report(
         ))
     })?;
     let (fields, files) = read_upload(mp).await?;
+    if let Some(Extension(key)) = upload_key {
+        let path = format!("/api/v1/vouchers/{code}/completion-report");
+        if let Err(replayed) = key.claim(&st, &path, &fingerprint(&fields, &files)).await {
+            return Ok(replayed);
+        }
+    }
     let receipt = st.app.submit_report(&c.actor, code, fields, files).await?;
     Ok(super::created(ReportAnswer { receipt }))
+}
+
+/// What an upload carries, for its Idempotency-Key: the report's fields and
+/// each file's name and SHA-256, in order (not the multipart bytes, whose
+/// boundary changes between tries).
+fn fingerprint(fields: &ReportFields, files: &[Upload]) -> Vec<u8> {
+    let mut out = serde_json::to_vec(fields).expect("report fields serialise");
+    for f in files {
+        out.push(b'\n');
+        out.extend_from_slice(f.filename.as_bytes());
+        out.push(0);
+        out.extend_from_slice(saps_app::auth::hex(&Sha256::digest(&f.bytes)).as_bytes());
+    }
+    out
 }
 
 /// `filename*` (RFC 6266 / RFC 5987) with an ASCII fallback.
