@@ -7,6 +7,7 @@ use crate::VoucherCode;
 use crate::error::{Entity, Error, PaymentRule};
 use crate::iban::{Bic, Iban};
 use crate::ids::{LocationId, OrgId, UserId, VoucherId};
+use crate::org::{Actor, Role};
 use crate::program::Program;
 use crate::quantity::{Currency, Days, Money};
 use crate::voucher::{Voucher, VoucherState};
@@ -240,8 +241,22 @@ pub struct Claim {
     pub rejection_reason: Option<String>,
     pub disputed_at: Option<Timestamp>,
     pub dispute_reason: Option<String>,
+    /// Every step, oldest first, after the draft.
+    pub history: Vec<ClaimHistoryEntry>,
     /// Bumped on every write; writes are conditional on it.
     pub version: u32,
+}
+
+/// One step of a claim: the state it reached, when, by whom, and the reason
+/// or payment reference given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClaimHistoryEntry {
+    pub state: ClaimState,
+    pub at: Timestamp,
+    pub by: UserId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The reference of the `number`th claim of `year`.
@@ -415,7 +430,13 @@ pub fn next_claim_state(from: ClaimState, step: ClaimStep) -> Option<ClaimState>
 }
 
 impl Claim {
-    fn step(&self, step: ClaimStep) -> Result<Claim, Error> {
+    fn step(
+        &self,
+        step: ClaimStep,
+        by: UserId,
+        now: Timestamp,
+        note: Option<String>,
+    ) -> Result<Claim, Error> {
         let state = next_claim_state(self.state, step).ok_or_else(|| Error::Conflict {
             entity: Entity::Claim,
             message: format!(
@@ -428,6 +449,12 @@ impl Claim {
         let mut c = self.clone();
         c.state = state;
         c.version += 1;
+        c.history.push(ClaimHistoryEntry {
+            state,
+            at: now,
+            by,
+            note,
+        });
         Ok(c)
     }
 
@@ -437,9 +464,10 @@ impl Claim {
         &self,
         program: &Program,
         has_bank_account: bool,
+        by: UserId,
         now: Timestamp,
     ) -> Result<Claim, Error> {
-        let mut c = self.step(ClaimStep::Submit)?;
+        let mut c = self.step(ClaimStep::Submit, by, now, None)?;
         let today = crate::quantity::program_date(now);
         for l in &self.lines {
             let last_day = window_end(program, l.redeemed_on);
@@ -456,8 +484,8 @@ impl Claim {
     }
 
     /// The operator approves: payment is due `payment_due_days` later.
-    pub fn approve(&self, program: &Program, now: Timestamp) -> Result<Claim, Error> {
-        let mut c = self.step(ClaimStep::Approve)?;
+    pub fn approve(&self, program: &Program, by: UserId, now: Timestamp) -> Result<Claim, Error> {
+        let mut c = self.step(ClaimStep::Approve, by, now, None)?;
         let today = crate::quantity::program_date(now);
         c.approved_at = Some(now);
         c.payment_due_on = Some(today.saturating_add(i64::from(program.payment_due_days).days()));
@@ -465,18 +493,20 @@ impl Claim {
     }
 
     /// The operator rejects with a reason; the vouchers are free again.
-    pub fn reject(&self, reason: &str, now: Timestamp) -> Result<Claim, Error> {
-        let mut c = self.step(ClaimStep::Reject)?;
+    pub fn reject(&self, reason: &str, by: UserId, now: Timestamp) -> Result<Claim, Error> {
+        let reason = text_field("reason", reason)?;
+        let mut c = self.step(ClaimStep::Reject, by, now, Some(reason.clone()))?;
         c.rejected_at = Some(now);
-        c.rejection_reason = Some(text_field("reason", reason)?);
+        c.rejection_reason = Some(reason);
         Ok(c)
     }
 
     /// The operator records the payment.
-    pub fn pay(&self, payment_reference: &str, now: Timestamp) -> Result<Claim, Error> {
-        let mut c = self.step(ClaimStep::Pay)?;
+    pub fn pay(&self, payment_reference: &str, by: UserId, now: Timestamp) -> Result<Claim, Error> {
+        let reference = text_field("payment_reference", payment_reference)?;
+        let mut c = self.step(ClaimStep::Pay, by, now, Some(reference.clone()))?;
         c.paid_at = Some(now);
-        c.payment_reference = Some(text_field("payment_reference", payment_reference)?);
+        c.payment_reference = Some(reference);
         Ok(c)
     }
 
@@ -487,8 +517,8 @@ impl Claim {
     }
 
     /// The partner disputes a rejection, once, within [`DISPUTE_DAYS`].
-    pub fn dispute(&self, reason: &str, now: Timestamp) -> Result<Claim, Error> {
-        let mut c = self.step(ClaimStep::Dispute)?;
+    pub fn dispute(&self, reason: &str, by: UserId, now: Timestamp) -> Result<Claim, Error> {
+        let mut c = self.step(ClaimStep::Dispute, by, now, None)?;
         if self.disputed_at.is_some() {
             return Err(PaymentRule::AlreadyDisputed.into());
         }
@@ -498,9 +528,56 @@ impl Claim {
         {
             return Err(PaymentRule::DisputeWindowClosed { last_day }.into());
         }
+        let reason = text_field("reason", reason)?;
+        if let Some(h) = c.history.last_mut() {
+            h.note = Some(reason.clone());
+        }
         c.disputed_at = Some(now);
-        c.dispute_reason = Some(text_field("reason", reason)?);
+        c.dispute_reason = Some(reason);
         Ok(c)
+    }
+}
+
+/// What an actor wants to do with claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimAction {
+    /// List or read claims.
+    View,
+    /// Create, submit or dispute a claim of the actor's own company.
+    Claim,
+    /// Approve, reject or pay.
+    Review,
+}
+
+/// The one authorization decision of claims: `partner` is the claim's
+/// company (`None`: claims in general, as a list). Another company's claim
+/// is `claim.not_found`; a visible one the role may not act on is forbidden.
+pub fn authorize_claim(
+    actor: &Actor,
+    action: ClaimAction,
+    partner: Option<OrgId>,
+) -> Result<(), Error> {
+    let op = actor.role == Role::Operator;
+    let admin = actor.role.is_partner_admin();
+    if let Some(p) = partner
+        && !op
+        && p != actor.org_id
+    {
+        return Err(Error::NotFound(Entity::Claim));
+    }
+    let allowed = match action {
+        ClaimAction::View => op || admin,
+        ClaimAction::Claim => admin,
+        ClaimAction::Review => op,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Error::forbidden(match action {
+            ClaimAction::View => "Your role may not see claims.",
+            ClaimAction::Claim => "Your role may not claim payment.",
+            ClaimAction::Review => "Only the operator reviews and pays claims.",
+        }))
     }
 }
 

@@ -1,6 +1,8 @@
 use super::*;
 use jiff::civil::date;
 
+const U: UserId = UserId(uuid::Uuid::nil());
+
 fn eur(s: &str) -> Money {
     parse_amount(s, "EUR".parse().unwrap()).unwrap()
 }
@@ -132,6 +134,7 @@ fn claim(state: ClaimState) -> Claim {
         rejection_reason: None,
         disputed_at: None,
         dispute_reason: None,
+        history: Vec::new(),
         version: 0,
     }
 }
@@ -146,24 +149,26 @@ fn at(d: Date) -> Timestamp {
 #[test]
 fn a_rejection_is_disputed_once_within_thirty_days() {
     let c = claim(ClaimState::Submitted)
-        .reject("missing report", at(date(2021, 3, 1)))
+        .reject("missing report", U, at(date(2021, 3, 1)))
         .unwrap();
     assert_eq!(c.reference, "SAVB-2021-000007");
     assert_eq!(c.dispute_deadline(), Some(date(2021, 3, 31)));
-    let late = c.dispute("we sent it", at(date(2021, 4, 1))).unwrap_err();
+    let late = c
+        .dispute("we sent it", U, at(date(2021, 4, 1)))
+        .unwrap_err();
     assert_eq!(late.code(), "rule.dispute_window_closed");
-    let d = c.dispute("we sent it", at(date(2021, 3, 31))).unwrap();
+    let d = c.dispute("we sent it", U, at(date(2021, 3, 31))).unwrap();
     assert_eq!(d.state, ClaimState::Disputed);
-    let again = d.reject("still missing", at(date(2021, 4, 2))).unwrap();
+    let again = d.reject("still missing", U, at(date(2021, 4, 2))).unwrap();
     assert_eq!(
         again
-            .dispute("no", at(date(2021, 4, 3)))
+            .dispute("no", U, at(date(2021, 4, 3)))
             .unwrap_err()
             .code(),
         "rule.already_disputed"
     );
     assert_eq!(
-        c.dispute("  ", at(date(2021, 3, 2))).unwrap_err().code(),
+        c.dispute("  ", U, at(date(2021, 3, 2))).unwrap_err().code(),
         "validation.reason"
     );
 }
@@ -172,22 +177,22 @@ fn a_rejection_is_disputed_once_within_thirty_days() {
 fn approval_makes_payment_due_the_programs_days_later_and_wrong_states_conflict() {
     let p = Program::sa_planning_services();
     let a = claim(ClaimState::Submitted)
-        .approve(&p, at(date(2021, 3, 1)))
+        .approve(&p, U, at(date(2021, 3, 1)))
         .unwrap();
     assert_eq!(a.payment_due_on, Some(date(2021, 3, 31)));
     assert_eq!(a.version, 1);
     assert_eq!(
-        a.approve(&p, at(date(2021, 3, 2))).unwrap_err().code(),
+        a.approve(&p, U, at(date(2021, 3, 2))).unwrap_err().code(),
         "claim.conflict"
     );
     assert_eq!(
         claim(ClaimState::Draft)
-            .pay("x", at(date(2021, 3, 2)))
+            .pay("x", U, at(date(2021, 3, 2)))
             .unwrap_err()
             .code(),
         "claim.conflict"
     );
-    let paid = a.pay("TRX-1", at(date(2021, 3, 5))).unwrap();
+    let paid = a.pay("TRX-1", U, at(date(2021, 3, 5))).unwrap();
     assert_eq!(paid.state, ClaimState::Paid);
 }
 
@@ -195,12 +200,64 @@ fn approval_makes_payment_due_the_programs_days_later_and_wrong_states_conflict(
 fn submitting_needs_the_bank_account() {
     let p = Program::sa_planning_services();
     let e = claim(ClaimState::Draft)
-        .submit(&p, false, at(date(2021, 3, 1)))
+        .submit(&p, false, U, at(date(2021, 3, 1)))
         .unwrap_err();
     assert_eq!(e.code(), "rule.bank_account_missing");
     assert!(
         claim(ClaimState::Draft)
-            .submit(&p, true, at(date(2021, 3, 1)))
+            .submit(&p, true, U, at(date(2021, 3, 1)))
             .is_ok()
     );
+}
+
+#[test]
+fn every_step_is_kept_in_the_claims_history() {
+    let p = Program::sa_planning_services();
+    let c = claim(ClaimState::Draft)
+        .submit(&p, true, U, at(date(2021, 3, 1)))
+        .unwrap()
+        .reject("no report", U, at(date(2021, 3, 2)))
+        .unwrap()
+        .dispute("attached", U, at(date(2021, 3, 3)))
+        .unwrap()
+        .approve(&p, U, at(date(2021, 3, 4)))
+        .unwrap();
+    let states: Vec<_> = c.history.iter().map(|h| h.state).collect();
+    assert_eq!(
+        states,
+        [
+            ClaimState::Submitted,
+            ClaimState::Rejected,
+            ClaimState::Disputed,
+            ClaimState::Approved
+        ]
+    );
+    assert_eq!(c.history[1].note.as_deref(), Some("no report"));
+    assert_eq!(c.history[2].note.as_deref(), Some("attached"));
+    assert_eq!(c.version, 4);
+}
+
+#[test]
+fn partners_claim_their_own_the_operator_reviews_and_others_do_not_see_them() {
+    let own = OrgId::new();
+    let who = |role| Actor {
+        user_id: U,
+        org_id: own,
+        role,
+    };
+    let other = Some(OrgId::new());
+    for role in [Role::GlobalAdmin, Role::MpnAdmin] {
+        assert!(authorize_claim(&who(role), ClaimAction::Claim, Some(own)).is_ok());
+        let e = authorize_claim(&who(role), ClaimAction::View, other).unwrap_err();
+        assert_eq!(e.code(), "claim.not_found");
+        let e = authorize_claim(&who(role), ClaimAction::Review, Some(own)).unwrap_err();
+        assert_eq!(e.code(), "auth.forbidden");
+    }
+    assert!(authorize_claim(&who(Role::Operator), ClaimAction::Review, other).is_ok());
+    let e = authorize_claim(&who(Role::Operator), ClaimAction::Claim, other).unwrap_err();
+    assert_eq!(e.code(), "auth.forbidden");
+    for role in [Role::Consultant, Role::BenefitAdmin, Role::ProjectManager] {
+        let e = authorize_claim(&who(role), ClaimAction::View, None).unwrap_err();
+        assert_eq!(e.code(), "auth.forbidden");
+    }
 }
