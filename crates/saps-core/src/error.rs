@@ -496,6 +496,7 @@ pub enum Entity {
     Claim,
     PaymentRegistration,
     RateCard,
+    BankAccount,
 }
 
 impl Entity {
@@ -517,6 +518,7 @@ impl Entity {
             Self::Claim => "claim",
             Self::PaymentRegistration => "payment_registration",
             Self::RateCard => "rate_card",
+            Self::BankAccount => "bank_account",
         }
     }
 }
