@@ -11,17 +11,12 @@ use serde_json::{Value, json};
 
 use crate::delivery::{PDF, at, report, reserved, submit};
 
-/// Redeemed vouchers of the world's partner, one per entry of `days` (1 or
-/// 3), reserved at `location` (the world's when `None`), redeemed on `on`.
-pub(crate) async fn redeemed_at(
-    t: &TestApp,
-    days: &[u32],
-    location: Option<&str>,
-    on: jiff::civil::Date,
-) -> Vec<String> {
+/// Vouchers of the world's partner reserved at `location` (the world's when
+/// `None`) for 2020-12-01 to 2020-12-03, one per entry of `days` (1 or 3).
+/// The clock must still be before 2020-12-01.
+pub(crate) async fn reserve(t: &TestApp, days: &[u32], location: Option<&str>) -> Vec<String> {
     let ba = t.token(&t.world.benefit_admin).await;
     let pa = t.token(&t.world.partner_admin).await;
-    let pm = t.token(&t.world.project_manager).await;
     let mut codes = Vec::new();
     for &d in days {
         let code = match location {
@@ -48,6 +43,13 @@ pub(crate) async fn redeemed_at(
         };
         codes.push(code);
     }
+    codes
+}
+
+/// Reports, signs off and redeems reserved vouchers on `on` (the clock moves there).
+pub(crate) async fn redeem(t: &TestApp, codes: &[String], days: &[u32], on: jiff::civil::Date) {
+    let pa = t.token(&t.world.partner_admin).await;
+    let pm = t.token(&t.world.project_manager).await;
     at(t, on).await;
     for (code, &d) in codes.iter().zip(days) {
         let (onsite, offsite) = if d == 1 { (1, 0) } else { (d - 1, 1) };
@@ -69,11 +71,13 @@ pub(crate) async fn redeemed_at(
     for r in red.body["results"].as_array().unwrap() {
         assert_eq!(r["ok"], true, "{r:?}");
     }
-    codes
 }
 
+/// Redeemed vouchers of the world's partner at its location, redeemed on 2020-12-10.
 pub(crate) async fn redeemed(t: &TestApp, days: &[u32]) -> Vec<String> {
-    redeemed_at(t, days, None, date(2020, 12, 10)).await
+    let codes = reserve(t, days, None).await;
+    redeem(t, &codes, days, date(2020, 12, 10)).await;
+    codes
 }
 
 pub(crate) async fn put(t: &TestApp, path: &str, token: &str, body: &Value) -> Answer {
@@ -511,5 +515,352 @@ both_databases!(
             .cloned()
             .unwrap();
         assert_eq!(set["payload"]["iban"], "***********************2606");
+    }
+);
+
+/// Sends `body` to `path` (POST, or PUT when `put_it`) and checks the refusal.
+async fn refused(
+    t: &TestApp,
+    token: &str,
+    what: &str,
+    (put_it, path, body): (bool, String, Value),
+    (status, code): (StatusCode, &str),
+) {
+    let r = if put_it {
+        put(t, &path, token, &body).await
+    } else {
+        t.post(&path, token, &body).await
+    };
+    assert_eq!((r.status, r.code()), (status, code), "{what}: {:?}", r.body);
+}
+
+fn claims_body(codes: &[&String]) -> (bool, String, Value) {
+    (
+        false,
+        "/api/v1/claims".to_owned(),
+        json!({ "codes": codes }),
+    )
+}
+
+const UNP: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
+const CONFLICT: StatusCode = StatusCode::CONFLICT;
+
+both_databases!(
+    every_class_of_bad_payment_input_is_refused_with_its_code_and_changes_nothing,
+    |db| async move {
+        let t = TestApp::new(db, 40).await;
+        let pa = t.token(&t.world.partner_admin).await;
+        let op = t.token(&t.world.operator).await;
+        let ba = t.token(&t.world.benefit_admin).await;
+        // A second location of the partner, approved for SSDPS too.
+        let locations = format!("/api/v1/partners/{}/locations", t.world.partner.id);
+        let l2 = t
+            .post(
+                &locations,
+                &pa,
+                &json!({"name": "Lyon", "country": "FR", "city": "Lyon"}),
+            )
+            .await;
+        let l2 = l2.body["id"].as_str().unwrap().to_owned();
+        let enroll = format!("/api/v1/partners/{}/enrollments", t.world.partner.id);
+        let body = json!({"offering": "SSDPS", "location_ids": [t.world.location.id, l2]});
+        let e = t.post(&enroll, &pa, &body).await;
+        assert_eq!(e.status, StatusCode::CREATED, "{:?}", e.body);
+        let own = reserve(&t, &[1, 1, 1], None).await;
+        let at_l2 = reserve(&t, &[1], Some(&l2)).await;
+        let later = reserve(&t, &[1], None).await;
+        redeem(&t, &own, &[1, 1, 1], date(2020, 12, 10)).await;
+        redeem(&t, &at_l2, &[1], date(2020, 12, 20)).await;
+        redeem(&t, &later, &[1], date(2020, 12, 21)).await;
+        let unredeemed = crate::voucher(&t, &ba, 1).await["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let assign = format!("/api/v1/vouchers/{unredeemed}/assign");
+        let a = t.post(&assign, &ba, &json!({"partner_id": t.world.partner.id})).await;
+        assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+        let other = t.world.enrolled_partner(&t.app, "FR", "o").await.unwrap();
+        let foreign = crate::voucher(&t, &ba, 1).await["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let assign = format!("/api/v1/vouchers/{foreign}/assign");
+        let a = t
+            .post(&assign, &ba, &json!({"partner_id": other.id()}))
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
+        let reg = format!(
+            "/api/v1/partners/{}/payment-registrations",
+            t.world.partner.id
+        );
+        let bank = format!("/api/v1/locations/{}/bank-account", t.world.location.id);
+        let card = "/api/v1/rate-card".to_owned();
+        let events = t.event_count().await;
+        // Before any registration: the claim names what is missing.
+        let what = "not registered";
+        let want = (UNP, "rule.not_registered_for_payment");
+        refused(&t, &pa, what, claims_body(&[&own[0]]), want).await;
+        let iban = |holder: &str, iban: &str, bic: &str| json!({"holder": holder, "iban": iban, "bic": bic});
+        let de = "DE89 3704 0044 0532 0130 00";
+        for (what, body, want) in [
+            (
+                "bad check digit",
+                iban("H", "DE88 3704 0044 0532 0130 00", "COBADEFF"),
+                "validation.iban",
+            ),
+            (
+                "bad length",
+                iban("H", "DE89 3704 0044 0532 0130 0", "COBADEFF"),
+                "validation.iban",
+            ),
+            (
+                "bad country",
+                iban("H", "ZZ89 3704 0044 0532 0130 00", "COBADEFF"),
+                "validation.iban",
+            ),
+            ("bad BIC", iban("H", de, "COBA1EFF"), "validation.bic"),
+            ("BIC of 9", iban("H", de, "COBADEFF1"), "validation.bic"),
+            ("no holder", iban(" ", de, "COBADEFF"), "validation.holder"),
+        ] {
+            refused(&t, &pa, what, (true, bank.clone(), body), (UNP, want)).await;
+        }
+        let offering = |o: &str| (false, reg.clone(), json!({ "offering": o }));
+        refused(
+            &t,
+            &pa,
+            "unknown offering",
+            offering("NOPE"),
+            (UNP, "rule.unknown_offering"),
+        )
+        .await;
+        let what = "offering without a redeemed voucher";
+        refused(
+            &t,
+            &pa,
+            what,
+            offering("DDPS"),
+            (UNP, "rule.no_redeemed_voucher"),
+        )
+        .await;
+        let number = json!([{"country": "FR", "day_rate": {"amount": 10.5, "currency": "EUR"},
+                             "effective_from": "2020-01-01"}]);
+        let duplicate = json!([
+            rate("FR", "10", "EUR", "2020-01-01"),
+            rate("FR", "12", "EUR", "2020-01-01")
+        ]);
+        for (what, rates, status, want) in [
+            (
+                "negative",
+                json!([rate("FR", "-10.00", "EUR", "2020-01-01")]),
+                UNP,
+                "validation.day_rate",
+            ),
+            (
+                "not a number",
+                json!([rate("FR", "ten", "EUR", "2020-01-01")]),
+                UNP,
+                "validation.day_rate",
+            ),
+            ("a JSON number", number, UNP, "validation.day_rate"),
+            (
+                "too precise",
+                json!([rate("FR", "10.005", "EUR", "2020-01-01")]),
+                UNP,
+                "validation.day_rate",
+            ),
+            (
+                "unknown currency",
+                json!([rate("FR", "10", "XYZ", "2020-01-01")]),
+                UNP,
+                "validation.currency",
+            ),
+            (
+                "bad country",
+                json!([rate("France", "10", "EUR", "2020-01-01")]),
+                UNP,
+                "validation.country",
+            ),
+            (
+                "bad date",
+                json!([rate("FR", "10", "EUR", "2020-13-01")]),
+                StatusCode::BAD_REQUEST,
+                "validation.effective_from",
+            ),
+            (
+                "duplicate country and date",
+                duplicate,
+                UNP,
+                "rule.duplicate_rate",
+            ),
+        ] {
+            refused(
+                &t,
+                &op,
+                what,
+                (true, card.clone(), json!({ "rates": rates })),
+                (status, want),
+            )
+            .await;
+        }
+        let one = json!({"rates": [rate("FR", "10", "EUR", "2020-01-01")]});
+        let want = (StatusCode::FORBIDDEN, "auth.forbidden");
+        refused(
+            &t,
+            &pa,
+            "a partner writes the rate card",
+            (true, card.clone(), one),
+            want,
+        )
+        .await;
+        assert_eq!(t.event_count().await, events, "nothing changed");
+        assert_eq!(t.get(&card, &pa).await.body, json!({"rates": []}));
+        assert_eq!(t.get(&bank, &pa).await.code(), "bank_account.not_found");
+        // Registered, but no rate in force on the redemption date yet.
+        let r = t.post(&reg, &pa, &json!({"offering": "SSDPS"})).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+        let want = (CONFLICT, "payment_registration.conflict");
+        refused(&t, &pa, "registered twice", offering("ssdps"), want).await;
+        let r = put(
+            &t,
+            &card,
+            &op,
+            &json!({"rates": [rate("FR", "900", "EUR", "2020-12-15")]}),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        refused(
+            &t,
+            &pa,
+            "no rate in force",
+            claims_body(&[&own[0]]),
+            (UNP, "rule.no_rate_in_force"),
+        )
+        .await;
+        // The rate changes currency on 2020-12-15.
+        let both = json!({"rates": [rate("FR", "900", "EUR", "2020-01-01"), rate("FR", "950", "CHF", "2020-12-15")]});
+        let r = put(&t, &card, &op, &both).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let events = t.event_count().await;
+        let unknown = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ".to_owned();
+        let nf = StatusCode::NOT_FOUND;
+        for (what, codes, status, want) in [
+            ("no codes", vec![], UNP, "validation.codes"),
+            (
+                "a code twice",
+                vec![&own[0], &own[0]],
+                UNP,
+                "validation.codes",
+            ),
+            (
+                "unredeemed",
+                vec![&unredeemed],
+                UNP,
+                "rule.voucher_not_redeemed",
+            ),
+            ("another partner's", vec![&foreign], nf, "voucher.not_found"),
+            ("unknown", vec![&unknown], nf, "voucher.not_found"),
+            (
+                "two locations",
+                vec![&own[0], &at_l2[0]],
+                UNP,
+                "rule.claim_mixed_locations",
+            ),
+            (
+                "two currencies",
+                vec![&own[0], &later[0]],
+                UNP,
+                "rule.claim_mixed_currencies",
+            ),
+        ] {
+            refused(&t, &pa, what, claims_body(&codes), (status, want)).await;
+        }
+        assert_eq!(t.event_count().await, events, "nothing changed");
+        // A draft without the location's bank account cannot be submitted;
+        // wrong-state steps are conflicts.
+        let c = claim(&t, &pa, &own[..1]).await;
+        assert_eq!(c.status, StatusCode::CREATED, "{:?}", c.body);
+        let id = c.body["id"].as_str().unwrap().to_owned();
+        let events = t.event_count().await;
+        refused(
+            &t,
+            &pa,
+            "claimed twice",
+            claims_body(&[&own[0]]),
+            (CONFLICT, "voucher.conflict"),
+        )
+        .await;
+        let path = |a: &str, body: Value| (false, format!("/api/v1/claims/{id}/{a}"), body);
+        let forbidden = (StatusCode::FORBIDDEN, "auth.forbidden");
+        let wrong_state = (CONFLICT, "claim.conflict");
+        let no_bank = (UNP, "rule.bank_account_missing");
+        refused(
+            &t,
+            &pa,
+            "no bank account",
+            path("submit", json!({})),
+            no_bank,
+        )
+        .await;
+        refused(
+            &t,
+            &op,
+            "approve a draft",
+            path("approve", json!({})),
+            wrong_state,
+        )
+        .await;
+        let paid = json!({"payment_reference": "X"});
+        refused(&t, &op, "pay a draft", path("pay", paid), wrong_state).await;
+        let why = json!({"reason": "X"});
+        refused(
+            &t,
+            &op,
+            "reject a draft",
+            path("reject", why.clone()),
+            wrong_state,
+        )
+        .await;
+        refused(
+            &t,
+            &pa,
+            "dispute a draft",
+            path("dispute", why),
+            wrong_state,
+        )
+        .await;
+        refused(
+            &t,
+            &pa,
+            "a partner approves",
+            path("approve", json!({})),
+            forbidden,
+        )
+        .await;
+        refused(
+            &t,
+            &op,
+            "the operator submits",
+            path("submit", json!({})),
+            forbidden,
+        )
+        .await;
+        let unknown_claim = (
+            false,
+            format!("/api/v1/claims/{}/submit", uuid::Uuid::now_v7()),
+            json!({}),
+        );
+        refused(
+            &t,
+            &pa,
+            "an unknown claim",
+            unknown_claim,
+            (nf, "claim.not_found"),
+        )
+        .await;
+        assert_eq!(t.event_count().await, events, "nothing changed");
+        let got = t.get(&format!("/api/v1/claims/{id}"), &pa).await;
+        let state = (got.body["state"].as_str(), got.body["version"].as_u64());
+        assert_eq!(state, (Some("draft"), Some(0)));
+        assert_eq!(voucher_state(&t, &pa, &own[1]).await, "redeemed");
     }
 );
