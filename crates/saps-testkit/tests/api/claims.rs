@@ -577,7 +577,9 @@ both_databases!(
             .unwrap()
             .to_owned();
         let assign = format!("/api/v1/vouchers/{unredeemed}/assign");
-        let a = t.post(&assign, &ba, &json!({"partner_id": t.world.partner.id})).await;
+        let a = t
+            .post(&assign, &ba, &json!({"partner_id": t.world.partner.id}))
+            .await;
         assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
         let other = t.world.enrolled_partner(&t.app, "FR", "o").await.unwrap();
         let foreign = crate::voucher(&t, &ba, 1).await["code"]
