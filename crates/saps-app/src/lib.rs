@@ -25,6 +25,7 @@ pub mod lists;
 pub mod mail;
 pub mod onboarding;
 mod orgs;
+mod payment_demo;
 pub mod payments;
 pub mod profiles;
 mod provider_agreements;

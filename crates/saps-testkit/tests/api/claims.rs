@@ -866,3 +866,69 @@ both_databases!(
         assert_eq!(voucher_state(&t, &pa, &own[1]).await, "redeemed");
     }
 );
+
+both_databases!(
+    the_demo_has_a_rate_card_a_registered_partner_claims_in_every_state_and_vouchers_to_claim,
+    |db| async move {
+        use saps_core::payment::ClaimState;
+        let dir = std::env::temp_dir().join(format!("saps-demo-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let store = saps_testkit::testapp::open_fresh(db, &dir).await;
+        let settings = saps_app::Settings {
+            mail_dir: dir.join("mail"),
+            ..saps_app::Settings::default()
+        };
+        let clock = saps_app::clock::Clock::simulated(saps_app::demo::demo_date());
+        let app = saps_app::App::new(store, clock, settings)
+            .await
+            .expect("app");
+        saps_app::demo::seed(&app).await.expect("demo seeded");
+        assert_eq!(app.today(), saps_app::demo::demo_date());
+        let op = app
+            .read(|tx| Ok(tx.user_by_email("operator@saps.example")?))
+            .await
+            .unwrap()
+            .unwrap();
+        let op = saps_core::Actor::of(&op);
+        let page = app.claims(&op, vec![], None, 500).await.unwrap();
+        for state in ClaimState::ALL {
+            assert!(
+                page.items.iter().any(|c| c.state == state),
+                "a {state:?} claim"
+            );
+        }
+        let paid = page
+            .items
+            .iter()
+            .find(|c| c.state == ClaimState::Paid)
+            .unwrap();
+        // Two Paris days redeemed on 2020-09-21 at the rate from 2020-09-01.
+        assert_eq!(
+            (paid.total.amount.as_str(), paid.total.currency.as_str()),
+            ("2400.00", "EUR")
+        );
+        let card = app.rate_card(&op).await.unwrap();
+        let countries: std::collections::BTreeSet<&str> =
+            card.rates.iter().map(|r| r.country.as_str()).collect();
+        assert!(
+            ["FR", "IT", "BR", "RU", "US"]
+                .iter()
+                .all(|c| countries.contains(c)),
+            "{countries:?}"
+        );
+        let admin = app
+            .read(|tx| Ok(tx.user_by_email("gabriel.global-admin@northwind.example")?))
+            .await
+            .unwrap()
+            .unwrap();
+        let admin = saps_core::Actor::of(&admin);
+        let ready = app.claimable_vouchers(&admin).await.unwrap();
+        assert!(ready.len() >= 3, "{ready:?}");
+        assert_eq!(
+            app.bank_accounts(&admin, admin.org_id).await.unwrap().len(),
+            2
+        );
+        let report = app.check_invariants().await.unwrap();
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+    }
+);
