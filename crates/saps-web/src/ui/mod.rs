@@ -8,6 +8,7 @@
 //! the shared `page`, `form`, `session` and `i18n` modules.
 
 mod assets;
+pub mod chart;
 pub mod eligibility;
 pub mod extract;
 pub mod form;
