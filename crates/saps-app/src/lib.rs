@@ -33,6 +33,7 @@ mod sweeps;
 mod users;
 pub mod views;
 mod vouchers;
+pub mod invoice;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};

@@ -22,6 +22,7 @@ mod records;
 mod users;
 mod vouchers;
 mod vvr;
+mod invoice;
 
 use crate::AppState;
 use crate::problem::{ApiResult, Problem};
@@ -74,6 +75,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(profiles::routes())
         .merge(delivery::routes())
         .merge(exports::routes())
+        .merge(invoice::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);
