@@ -1,10 +1,11 @@
 //! The invoice of a claim: everything its PDF shows, read in one transaction.
-//! Who may read it: the operator, and the partner admins of the claim's
-//! company; to anyone else the claim does not exist (`claim.not_found`).
+//! Who may read it is who may see the claim (`payment::authorize_claim`): the
+//! operator and the partner admins of the claim's company; to another company
+//! the claim does not exist (`claim.not_found`).
 
 use crate::App;
-use saps_core::payment::{BankAccount, Claim};
-use saps_core::{Actor, Entity, Error, Locale, Location, Org, Role};
+use saps_core::payment::{BankAccount, Claim, ClaimAction, authorize_claim};
+use saps_core::{Actor, Entity, Error, Locale, Location, Org};
 
 /// What an invoice is made from.
 #[derive(Clone, Debug)]
@@ -19,20 +20,13 @@ pub struct InvoiceData {
     pub locale: Locale,
 }
 
-/// May `actor` read the invoice of a claim of `partner`?
-pub fn may_read_invoice(actor: &Actor, partner: saps_core::OrgId) -> bool {
-    actor.role == Role::Operator || (actor.org_id == partner && actor.role.is_partner_admin())
-}
-
 impl App {
     /// The invoice of claim `id`, as `actor` may read it.
     pub async fn claim_invoice(&self, actor: &Actor, id: uuid::Uuid) -> Result<InvoiceData, Error> {
-        let actor = actor.clone();
+        let actor = *actor;
         self.read(move |tx| {
-            let claim = tx
-                .claim(id)?
-                .filter(|c| may_read_invoice(&actor, c.partner_id))
-                .ok_or(Error::NotFound(Entity::Claim))?;
+            let claim = tx.claim(id)?.ok_or(Error::NotFound(Entity::Claim))?;
+            authorize_claim(&actor, ClaimAction::View, Some(claim.partner_id))?;
             let partner = tx
                 .org(claim.partner_id)?
                 .ok_or(Error::NotFound(Entity::Org))?;
