@@ -136,3 +136,18 @@ rule-voucher-claimed-elsewhere = The voucher { $code } was claimed again meanwhi
 event-voucher-claimed = Claimed for payment in { $reference }.
 event-voucher-unclaimed = Free to claim again: claim { $reference } was rejected.
 event-voucher-paid = Paid with claim { $reference }.
+
+## Refusals on the payment pages
+
+pay-invalid-holder = Give the account holder's name (at most 200 characters).
+pay-invalid-iban = This is not a valid IBAN: check its country, its length and its check digits.
+pay-invalid-bic = A BIC has 8 or 11 characters: 4 letters for the bank, 2 for the country, 2 for the place, then an optional branch.
+pay-invalid-reason = Give a reason (at most 500 characters).
+pay-invalid-payment-reference = Give the payment's reference (at most 500 characters).
+pay-invalid-day-rate = Give each day rate as a positive amount such as 1234.50, with no more decimals than its currency has.
+pay-invalid-currency = Give a currency code the rate card accepts, such as EUR.
+pay-invalid-effective-from = Give the first day of each rate as a date.
+pay-invalid-codes = Select between 1 and 200 different vouchers.
+not-found-claim = There is no such claim, or it is not yours to see.
+conflict-claim = The claim has changed or is no longer in a state that allows this. Reload the page to see where it stands.
+conflict-payment_registration = Your company is already registered for payment of this offering.

@@ -136,3 +136,18 @@ rule-voucher-claimed-elsewhere = Le bon { $code } a entre-temps été inclus dan
 event-voucher-claimed = Inclus dans la demande de paiement { $reference }.
 event-voucher-unclaimed = De nouveau disponible : la demande de paiement { $reference } a été rejetée.
 event-voucher-paid = Payé avec la demande de paiement { $reference }.
+
+## Refusals on the payment pages
+
+pay-invalid-holder = Indiquez le nom du titulaire du compte (200 caractères au plus).
+pay-invalid-iban = Cet IBAN n'est pas valide : vérifiez son pays, sa longueur et sa clé de contrôle.
+pay-invalid-bic = Un BIC compte 8 ou 11 caractères : 4 lettres pour la banque, 2 pour le pays, 2 pour la localité, puis une agence facultative.
+pay-invalid-reason = Indiquez un motif (500 caractères au plus).
+pay-invalid-payment-reference = Indiquez la référence du paiement (500 caractères au plus).
+pay-invalid-day-rate = Indiquez chaque tarif journalier comme un montant positif tel que 1234.50, sans plus de décimales que sa devise.
+pay-invalid-currency = Indiquez un code de devise accepté par la grille tarifaire, par exemple EUR.
+pay-invalid-effective-from = Indiquez le premier jour de chaque tarif sous forme de date.
+pay-invalid-codes = Sélectionnez entre 1 et 200 bons différents.
+not-found-claim = Cette demande de paiement n'existe pas, ou vous ne pouvez pas la voir.
+conflict-claim = La demande de paiement a changé ou n'est plus dans un statut qui le permet. Rechargez la page pour voir où elle en est.
+conflict-payment_registration = Votre entreprise est déjà inscrite au paiement de cette offre.

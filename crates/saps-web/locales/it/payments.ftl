@@ -136,3 +136,18 @@ rule-voucher-claimed-elsewhere = Il voucher { $code } è entrato nel frattempo i
 event-voucher-claimed = Incluso nella richiesta di pagamento { $reference }.
 event-voucher-unclaimed = Di nuovo disponibile: la richiesta di pagamento { $reference } è stata respinta.
 event-voucher-paid = Pagato con la richiesta di pagamento { $reference }.
+
+## Refusals on the payment pages
+
+pay-invalid-holder = Indica il nome dell'intestatario del conto (al massimo 200 caratteri).
+pay-invalid-iban = Questo IBAN non è valido: controlla il paese, la lunghezza e le cifre di controllo.
+pay-invalid-bic = Un BIC ha 8 o 11 caratteri: 4 lettere per la banca, 2 per il paese, 2 per la località, poi una filiale facoltativa.
+pay-invalid-reason = Indica un motivo (al massimo 500 caratteri).
+pay-invalid-payment-reference = Indica il riferimento del pagamento (al massimo 500 caratteri).
+pay-invalid-day-rate = Indica ogni tariffa giornaliera come importo positivo, per esempio 1234.50, senza più decimali di quelli della valuta.
+pay-invalid-currency = Indica un codice valuta accettato dal tariffario, per esempio EUR.
+pay-invalid-effective-from = Indica il primo giorno di ogni tariffa come data.
+pay-invalid-codes = Seleziona da 1 a 200 voucher diversi.
+not-found-claim = Questa richiesta di pagamento non esiste o non puoi vederla.
+conflict-claim = La richiesta di pagamento è cambiata o non è più in uno stato che lo consente. Ricarica la pagina per vedere a che punto è.
+conflict-payment_registration = La tua azienda è già iscritta al pagamento di questa offerta.

@@ -136,3 +136,18 @@ rule-voucher-claimed-elsewhere = O comprovante { $code } entrou em outra solicit
 event-voucher-claimed = Incluído na solicitação de pagamento { $reference }.
 event-voucher-unclaimed = Disponível de novo: a solicitação de pagamento { $reference } foi rejeitada.
 event-voucher-paid = Pago com a solicitação de pagamento { $reference }.
+
+## Refusals on the payment pages
+
+pay-invalid-holder = Informe o nome do titular da conta (no máximo 200 caracteres).
+pay-invalid-iban = Este IBAN não é válido: confira o país, o tamanho e os dígitos de verificação.
+pay-invalid-bic = Um BIC tem 8 ou 11 caracteres: 4 letras do banco, 2 do país, 2 da praça e, opcionalmente, a agência.
+pay-invalid-reason = Informe um motivo (no máximo 500 caracteres).
+pay-invalid-payment-reference = Informe a referência do pagamento (no máximo 500 caracteres).
+pay-invalid-day-rate = Informe cada valor de diária como um valor positivo, por exemplo 1234.50, sem mais casas decimais que a moeda.
+pay-invalid-currency = Informe um código de moeda aceito pela tabela de valores, por exemplo EUR.
+pay-invalid-effective-from = Informe o primeiro dia de cada valor como uma data.
+pay-invalid-codes = Selecione entre 1 e 200 comprovantes diferentes.
+not-found-claim = Essa solicitação de pagamento não existe ou você não pode vê-la.
+conflict-claim = A solicitação de pagamento mudou ou não está mais em uma situação que permita isso. Recarregue a página para ver como ela está.
+conflict-payment_registration = Sua empresa já está registrada para pagamento dessa oferta.
