@@ -11,6 +11,7 @@ mod export;
 mod handoff;
 mod handoff_return;
 mod idempotency;
+mod invoice;
 mod lists;
 mod path;
 mod provisioning;
