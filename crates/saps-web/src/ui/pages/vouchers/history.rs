@@ -71,6 +71,9 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
         ),
         Body::VoucherRedeemed(_) => ctx.t(&key),
         Body::ProjectManagerChanged(_) => ctx.t(&key),
+        Body::VoucherClaimed(c) => ctx.t1(&key, "reference", &c.reference),
+        Body::VoucherUnclaimed(c) => ctx.t1(&key, "reference", &c.reference),
+        Body::VoucherPaid(c) => ctx.t1(&key, "reference", &c.reference),
         other => ctx.t1("event-other", "kind", other.kind()),
     }
 }
