@@ -21,6 +21,12 @@ pub struct Abilities {
     pub planning_services: bool,
     /// Keep every partner's records and publish the program agreement (operator).
     pub manage_partners: bool,
+    /// See claims: the operator (to review and pay them), a partner's admins
+    /// (to claim payment of redeemed vouchers).
+    pub payments: bool,
+    /// Register the company for payment and give its bank accounts (a
+    /// partner's global admin).
+    pub payment_setup: bool,
 }
 
 impl Abilities {
@@ -42,6 +48,13 @@ impl Abilities {
             planning_services: actor.role.org_kind() == saps_core::OrgKind::Partner
                 && may(Action::ViewEligibility, own),
             manage_partners: may(Action::PublishProviderAgreement, Resource::Program),
+            payments: saps_core::payment::authorize_claim(
+                actor,
+                saps_core::payment::ClaimAction::View,
+                None,
+            )
+            .is_ok(),
+            payment_setup: actor.role == saps_core::Role::GlobalAdmin,
         }
     }
 }
@@ -260,6 +273,9 @@ mod tests {
             let a = abilities(role);
             assert_eq!(a.planning_services, role.is_partner_admin(), "{role:?}");
             assert_eq!(a.manage_partners, role == Role::Operator, "{role:?}");
+            let sees_claims = role == Role::Operator || role.is_partner_admin();
+            assert_eq!(a.payments, sees_claims, "{role:?}");
+            assert_eq!(a.payment_setup, role == Role::GlobalAdmin, "{role:?}");
         }
     }
 

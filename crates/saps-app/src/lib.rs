@@ -36,6 +36,8 @@ mod sweeps;
 mod users;
 pub mod views;
 mod vouchers;
+pub mod invoice;
+pub mod payment_views;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};

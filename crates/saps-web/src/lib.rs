@@ -11,6 +11,7 @@ mod headers;
 mod idempotency;
 pub mod problem;
 pub mod ui;
+pub mod invoice;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};

@@ -12,6 +12,7 @@ mod export;
 mod handoff;
 mod handoff_return;
 mod idempotency;
+mod invoice;
 mod lists;
 mod path;
 mod provisioning;

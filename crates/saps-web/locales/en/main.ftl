@@ -440,3 +440,7 @@ engagement-SSDPS-UPG = SQL Server upgrade and migration planning
 engagement-SSDPS-BI = Business intelligence planning
 engagement-AZDPS-IAAS = Azure infrastructure planning
 engagement-AZDPS-APP = Azure application modernization planning
+
+## Payments
+
+nav-payments = Payments

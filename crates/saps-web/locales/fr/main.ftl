@@ -440,3 +440,7 @@ engagement-SSDPS-UPG = Planification de la mise à niveau et de la migration de 
 engagement-SSDPS-BI = Planification de l'informatique décisionnelle
 engagement-AZDPS-IAAS = Planification de l'infrastructure Azure
 engagement-AZDPS-APP = Planification de la modernisation des applications Azure
+
+## Payments
+
+nav-payments = Paiements

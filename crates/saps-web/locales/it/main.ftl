@@ -440,3 +440,7 @@ engagement-SSDPS-UPG = Pianificazione dell'aggiornamento e della migrazione di S
 engagement-SSDPS-BI = Pianificazione della business intelligence
 engagement-AZDPS-IAAS = Pianificazione dell'infrastruttura Azure
 engagement-AZDPS-APP = Pianificazione della modernizzazione delle applicazioni Azure
+
+## Payments
+
+nav-payments = Pagamenti

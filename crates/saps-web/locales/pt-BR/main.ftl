@@ -441,3 +441,7 @@ engagement-SSDPS-UPG = Planejamento de atualização e migração do SQL Server
 engagement-SSDPS-BI = Planejamento de business intelligence
 engagement-AZDPS-IAAS = Planejamento de infraestrutura do Azure
 engagement-AZDPS-APP = Planejamento de modernização de aplicativos do Azure
+
+## Payments
+
+nav-payments = Pagamentos

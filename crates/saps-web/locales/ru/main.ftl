@@ -461,3 +461,7 @@ engagement-SSDPS-UPG = Планирование обновления и мигр
 engagement-SSDPS-BI = Планирование бизнес-аналитики
 engagement-AZDPS-IAAS = Планирование инфраструктуры Azure
 engagement-AZDPS-APP = Планирование модернизации приложений Azure
+
+## Payments
+
+nav-payments = Оплата

@@ -24,6 +24,7 @@ mod records;
 mod users;
 mod vouchers;
 mod vvr;
+mod invoice;
 
 use crate::AppState;
 use crate::problem::{ApiResult, Problem};
@@ -79,6 +80,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(exports::routes())
         .merge(payments::routes())
         .merge(claims::routes())
+        .merge(invoice::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);

@@ -41,7 +41,7 @@ static IDS: LazyLock<[LanguageIdentifier; 5]> = LazyLock::new(|| {
 /// The files of each locale folder: `main.ftl` for what every page shares,
 /// one file per feature beside it (the loader reads every `.ftl` in the
 /// folder; a test checks this list names them all).
-pub const LOCALE_FILES: [&str; 7] = [
+pub const LOCALE_FILES: &[&str] = &[
     "main",
     "onboarding",
     "directory",
@@ -49,6 +49,7 @@ pub const LOCALE_FILES: [&str; 7] = [
     "delivery",
     "lists",
     "claims",
+    "payments",
 ];
 
 macro_rules! locale_texts {
@@ -61,6 +62,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/delivery.ftl")),
             include_str!(concat!("../../locales/", $lang, "/lists.ftl")),
             include_str!(concat!("../../locales/", $lang, "/claims.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/payments.ftl")),
         ]
     };
 }

@@ -8,6 +8,7 @@
 //! the shared `page`, `form`, `session` and `i18n` modules.
 
 mod assets;
+pub mod chart;
 pub mod eligibility;
 pub mod extract;
 pub mod form;
@@ -21,8 +22,8 @@ use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
 use pages::{
-    agreement, auth, clock, delivery, directory, home, partners, planning, profile, redeem, users,
-    voucher_new, vouchers, vvr,
+    agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile, redeem,
+    users, voucher_new, vouchers, vvr,
 };
 
 pub use page::{add_security_headers, fallback};
@@ -153,6 +154,53 @@ pub fn router() -> Router<AppState> {
             "/redeem/confirm",
             p(get(redeem::choose).post(redeem::confirm)),
         )
+        .route("/payments", p(get(payments::home)))
+        .route(
+            "/payments/registrations",
+            p(get(payments::to_payments).post(payments::register)),
+        )
+        .route(
+            "/payments/bank-accounts/{id}",
+            p(get(payments::bank_form).post(payments::bank_save)),
+        )
+        .route(
+            "/payments/claims",
+            p(get(payments::to_payments).post(payments::create)),
+        )
+        .route(
+            "/payments/claims/preview",
+            p(get(payments::to_payments).post(payments::preview)),
+        )
+        .route("/payments/claims/{id}", p(get(payments::claim)))
+        .route(
+            "/payments/claims/{id}/submit",
+            p(get(payments::to_claim).post(payments::submit)),
+        )
+        .route(
+            "/payments/claims/{id}/dispute",
+            p(get(payments::to_claim).post(payments::dispute)),
+        )
+        .route(
+            "/payments/claims/{id}/approve",
+            p(get(payments::to_claim).post(payments::approve)),
+        )
+        .route(
+            "/payments/claims/{id}/reject",
+            p(get(payments::to_claim).post(payments::reject)),
+        )
+        .route(
+            "/payments/claims/{id}/pay",
+            p(get(payments::to_claim).post(payments::pay)),
+        )
+        .route(
+            "/payments/claims/{id}/invoice.pdf",
+            p(get(payments::invoice)),
+        )
+        .route(
+            "/payments/rates",
+            p(get(payments::rates).post(payments::save_rates)),
+        )
+        .route("/payments/dashboard", p(get(payments::dashboard)))
         .route("/static/{file}", get(assets::static_file))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))

@@ -284,6 +284,9 @@ impl Ctx {
         if user.role.org_kind() == saps_core::OrgKind::Partner {
             items.push(("/partner/profile", "nav-profile"));
         }
+        if may.payments {
+            items.push(("/payments", "nav-payments"));
+        }
         // The reservation form belongs to "Validate and reserve".
         let path = match self.path() {
             p if p.starts_with("/vouchers/") && p.ends_with("/reserve") => "/vvr",

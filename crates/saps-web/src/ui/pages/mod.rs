@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod directory;
 pub mod home;
 pub mod partners;
+pub mod payments;
 pub mod planning;
 pub mod profile;
 pub mod redeem;
