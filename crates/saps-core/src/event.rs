@@ -122,6 +122,25 @@ event_kinds! {
     "voucher.redeemed" => VoucherRedeemed,
     /// The customer handed a voucher not yet delivered to another project manager.
     "voucher.project_manager_changed" => ProjectManagerChanged,
+    /// A reminder went out (once per kind, subject and offset) before a deadline.
+    "reminder.sent" => ReminderSent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSent {
+    /// `days_removal`, `voucher_unreserved`, `reservation_expiry`,
+    /// `claim_window` or `sign_off`.
+    pub reminder: String,
+    /// The key that makes it once only: kind, subject and offset.
+    pub key: String,
+    /// The voucher it is about, if it is about one.
+    pub code: Option<VoucherCode>,
+    /// The deadline it reminds of.
+    pub deadline: Date,
+    /// Days before the deadline (0 for a sign-off reminder).
+    pub offset_days: u32,
+    /// How many people it was sent to.
+    pub recipients: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

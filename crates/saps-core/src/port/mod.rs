@@ -36,7 +36,7 @@ pub use jobs::{JobLeases, JobRecord, LeaseRequest};
 pub use journal::Journal;
 pub use ledger::{Ledger, PoolTotals};
 pub use orgs::Orgs;
-pub use outbox::{Outbox, OutgoingMail};
+pub use outbox::{MailRetry, MailStatus, Outbox, OutboxEntry, OutgoingMail};
 pub use profiles::{DirectoryCandidate, DirectoryQuery, Profile, Profiles};
 pub use program::ProgramStore;
 pub use provider_agreements::{AgreementSignature, ProviderAgreementVersion, ProviderAgreements};

@@ -431,6 +431,8 @@ macro_rules! __contract_list {
             a_report_reads_back_with_its_files_stored_once_by_hash,
             sign_offs_read_back_and_pending_reports_are_found_oldest_first,
             voucher_lists_filter_search_and_sort_by_expiry_page_by_page,
+            a_failed_mail_waits_for_its_retry_and_a_given_up_mail_is_not_leased,
+            a_reminder_key_is_recorded_once,
         }
     };
 }
