@@ -48,6 +48,7 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::UserLocaleChanged(_)
         | EventBody::ProfileUpdated(_)
         | EventBody::ProjectManagerChanged(_) => None,
+        EventBody::ReminderSent(_) => None,
     }
 }
 
