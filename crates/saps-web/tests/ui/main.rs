@@ -11,5 +11,6 @@ mod hardening;
 mod lists;
 mod locales;
 mod onboarding;
+mod outbox;
 mod pages;
 mod users;
