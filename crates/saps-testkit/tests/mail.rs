@@ -407,3 +407,60 @@ both_databases!(
         assert_eq!(cancelled, 2);
     }
 );
+
+both_databases!(
+    reminder_offsets_are_program_data_and_bad_ones_are_refused_changing_nothing,
+    |db| async move {
+        use axum::http::Method;
+        let t = TestApp::new(db, 30).await;
+        let op = t.token(&t.world.operator).await;
+        let program = t.get("/api/v1/program", &op).await.body;
+        assert_eq!(program["reminders"]["days_removal"], json!([30, 7]));
+        assert_eq!(program["reminders"]["claim_window"], json!([14, 3]));
+
+        for (field, offsets) in [("days_removal", json!([0])), ("claim_window", json!([400]))] {
+            let mut bad = program.clone();
+            bad["reminders"][field] = offsets;
+            let r = t
+                .call(Method::PUT, "/api/v1/program", Some(&op), Some(&bad))
+                .await;
+            assert_eq!(
+                (r.status, r.code()),
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("validation.reminders.{field}").as_str()
+                ),
+                "{:?}",
+                r.body
+            );
+        }
+        let unchanged = t.get("/api/v1/program", &op).await.body;
+        assert_eq!(unchanged["version"], program["version"]);
+
+        let mut next = program.clone();
+        next["reminders"]["voucher_unreserved"] = json!([10]);
+        let r = t
+            .call(Method::PUT, "/api/v1/program", Some(&op), Some(&next))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        assert_eq!(r.body["reminders"]["voucher_unreserved"], json!([10]));
+        assert_eq!(r.body["reminders"]["days_removal"], json!([30, 7]));
+
+        // Sent on the new offset only.
+        let v = assigned_voucher(&t, 1).await;
+        let code = v["code"].as_str().unwrap().to_owned();
+        let expires: jiff::civil::Date = v["expires_on"].as_str().unwrap().parse().unwrap();
+        let base = mails_about(&t.app, &code).await.len();
+        let operator = Actor::of(&t.world.operator);
+        t.app
+            .move_clock(&operator, ClockMove::Set(expires - jiff::Span::new().days(30)))
+            .await
+            .unwrap();
+        assert_eq!(mails_about(&t.app, &code).await.len(), base);
+        t.app
+            .move_clock(&operator, ClockMove::Set(expires - jiff::Span::new().days(10)))
+            .await
+            .unwrap();
+        assert_eq!(mails_about(&t.app, &code).await.len(), base + 2);
+    }
+);
