@@ -600,20 +600,25 @@ impl App {
             ));
         }
         let public_url = self.settings.public_url.clone();
-        self.transition(actor, code, Action::CancelReservation, move |tx, v, program, now| {
-            let next = v.cancel_reservation()?;
-            reservation_mail(tx, v, "reservation-cancelled", program, &public_url, now)?;
-            let event = ReservationCancelled {
-                code: next.code,
-                reason: reason.clone(),
-                reservation: reservation_of(v)?,
-            };
-            Ok(Step {
-                next,
-                event: event.into(),
-                refund: false,
-            })
-        })
+        self.transition(
+            actor,
+            code,
+            Action::CancelReservation,
+            move |tx, v, program, now| {
+                let next = v.cancel_reservation()?;
+                reservation_mail(tx, v, "reservation-cancelled", program, &public_url, now)?;
+                let event = ReservationCancelled {
+                    code: next.code,
+                    reason: reason.clone(),
+                    reservation: reservation_of(v)?,
+                };
+                Ok(Step {
+                    next,
+                    event: event.into(),
+                    refund: false,
+                })
+            },
+        )
         .await
     }
 

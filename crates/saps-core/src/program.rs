@@ -668,7 +668,11 @@ mod reminder_tests {
         assert_eq!(due(date(2021, 6, 23)), Some(30), "8 days before");
         assert_eq!(due(date(2021, 6, 24)), Some(7));
         assert_eq!(due(date(2021, 6, 30)), Some(7));
-        assert_eq!(due(date(2021, 7, 1)), None, "on the deadline it is too late");
+        assert_eq!(
+            due(date(2021, 7, 1)),
+            None,
+            "on the deadline it is too late"
+        );
     }
 
     #[test]

@@ -63,11 +63,20 @@ impl TestApp {
 
     /// As [`TestApp::new`], with settings changed by `tweak` (the mail
     /// transport, the retry wait …).
-    pub async fn with_settings(db: Db, pool_days: u32, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    pub async fn with_settings(
+        db: Db,
+        pool_days: u32,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         Self::build(db, pool_days, true, tweak).await
     }
 
-    async fn build(db: Db, pool_days: u32, enrolled: bool, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    async fn build(
+        db: Db,
+        pool_days: u32,
+        enrolled: bool,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let dir = std::env::temp_dir().join(format!("saps-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store = open_fresh(db, &dir).await;

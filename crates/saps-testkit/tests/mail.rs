@@ -70,44 +70,41 @@ fn message_ids(server: &SmtpServer) -> Vec<String> {
     ids
 }
 
-both_databases!(
-    mail_goes_over_smtp_once_as_text_and_html,
-    |db| async move {
-        let server = SmtpServer::start().await;
-        let t = app_on(db, &server).await;
-        let v = assigned_voucher(&t, 3).await;
-        let code = v["code"].as_str().unwrap();
-        assert_eq!(t.app.dispatch_mail().await.unwrap(), 3);
-        assert_eq!(t.app.dispatch_mail().await.unwrap(), 0, "nothing twice");
-        let got = server.received();
-        assert_eq!(got.len(), 3);
-        let mut to: Vec<String> = got.iter().flat_map(|m| m.to.clone()).collect();
-        to.sort();
-        let w = &t.world;
-        let mut expected = vec![
-            w.benefit_admin.email.clone(),
-            w.project_manager.email.clone(),
-            w.partner_admin.email.clone(),
-        ];
-        expected.sort();
-        assert_eq!(to, expected);
-        for m in &got {
-            assert!(m.data.contains("multipart/alternative"), "{}", m.data);
-            assert!(m.data.contains("text/html"), "{}", m.data);
-            assert!(m.data.contains(code), "{}", m.data);
-        }
-        let ids = message_ids(&server);
-        let mut unique = ids.clone();
-        unique.dedup();
-        assert_eq!(ids, unique);
-        assert!(
-            outbox(&t.app)
-                .await
-                .iter()
-                .all(|e| e.status == MailStatus::Sent)
-        );
+both_databases!(mail_goes_over_smtp_once_as_text_and_html, |db| async move {
+    let server = SmtpServer::start().await;
+    let t = app_on(db, &server).await;
+    let v = assigned_voucher(&t, 3).await;
+    let code = v["code"].as_str().unwrap();
+    assert_eq!(t.app.dispatch_mail().await.unwrap(), 3);
+    assert_eq!(t.app.dispatch_mail().await.unwrap(), 0, "nothing twice");
+    let got = server.received();
+    assert_eq!(got.len(), 3);
+    let mut to: Vec<String> = got.iter().flat_map(|m| m.to.clone()).collect();
+    to.sort();
+    let w = &t.world;
+    let mut expected = vec![
+        w.benefit_admin.email.clone(),
+        w.project_manager.email.clone(),
+        w.partner_admin.email.clone(),
+    ];
+    expected.sort();
+    assert_eq!(to, expected);
+    for m in &got {
+        assert!(m.data.contains("multipart/alternative"), "{}", m.data);
+        assert!(m.data.contains("text/html"), "{}", m.data);
+        assert!(m.data.contains(code), "{}", m.data);
     }
-);
+    let ids = message_ids(&server);
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(ids, unique);
+    assert!(
+        outbox(&t.app)
+            .await
+            .iter()
+            .all(|e| e.status == MailStatus::Sent)
+    );
+});
 
 both_databases!(
     mail_waits_while_the_server_is_down_and_goes_once_when_it_is_back,
@@ -121,7 +118,10 @@ both_databases!(
         assert_eq!(entries.len(), 3);
         for e in &entries {
             assert_eq!((e.status, e.mail.attempts), (MailStatus::Retrying, 1));
-            assert!(e.last_error.is_some() && e.next_attempt_at.is_some(), "{e:?}");
+            assert!(
+                e.last_error.is_some() && e.next_attempt_at.is_some(),
+                "{e:?}"
+            );
         }
         assert!(server.received().is_empty());
 
@@ -186,13 +186,20 @@ both_databases!(
         for e in &entries {
             assert_eq!(e.status, MailStatus::Failed, "{e:?}");
             assert_eq!(e.mail.attempts, MAX_REFUSALS);
-            assert!(e.last_error.as_deref().is_some_and(|l| l.contains("550")), "{e:?}");
+            assert!(
+                e.last_error.as_deref().is_some_and(|l| l.contains("550")),
+                "{e:?}"
+            );
             assert!(e.failed_at.is_some());
         }
         server.set_mode(Mode::Up);
         let before = server.connections();
         assert_eq!(t.app.dispatch_mail().await.unwrap(), 0);
-        assert_eq!(server.connections(), before, "a failed mail is not tried again");
+        assert_eq!(
+            server.connections(),
+            before,
+            "a failed mail is not tried again"
+        );
         assert!(server.received().is_empty());
     }
 );
@@ -258,14 +265,22 @@ both_databases!(
 
         // 31 days before: nothing yet.
         let day = |n: i64| expires - jiff::Span::new().days(n);
-        t.app.move_clock(&operator, ClockMove::Set(day(31))).await.unwrap();
+        t.app
+            .move_clock(&operator, ClockMove::Set(day(31)))
+            .await
+            .unwrap();
         assert_eq!(mails_about(&t.app, &code).await.len(), base);
 
         // 30 days before: the creator (French) and the project manager (Russian).
-        t.app.move_clock(&operator, ClockMove::Set(day(30))).await.unwrap();
+        t.app
+            .move_clock(&operator, ClockMove::Set(day(30)))
+            .await
+            .unwrap();
         let now = mails_about(&t.app, &code).await;
-        let reminders: Vec<_> = now.iter().filter(|e| e.mail.subject.contains("expire")
-            || e.mail.subject.contains("истекает")).collect();
+        let reminders: Vec<_> = now
+            .iter()
+            .filter(|e| e.mail.subject.contains("expire") || e.mail.subject.contains("истекает"))
+            .collect();
         assert_eq!(reminders.len(), 2, "{now:?}");
         let to = |email: &str| {
             reminders
@@ -276,22 +291,43 @@ both_databases!(
         let fr = to(&w.benefit_admin.email);
         assert!(fr.mail.subject.starts_with("Le bon"), "{}", fr.mail.subject);
         assert!(fr.mail.body.contains("Numéro du bon"), "{}", fr.mail.body);
-        assert!(fr.mail.body.contains(&format!("/vouchers/{code}")), "{}", fr.mail.body);
+        assert!(
+            fr.mail.body.contains(&format!("/vouchers/{code}")),
+            "{}",
+            fr.mail.body
+        );
         let ru = to(&w.project_manager.email);
         assert!(ru.mail.subject.starts_with("Ваучер"), "{}", ru.mail.subject);
         assert!(ru.mail.body.contains(" г."), "{}", ru.mail.body);
-        assert!(ru.mail.html.as_deref().is_some_and(|h| h.contains("lang=\"ru\"")));
+        assert!(
+            ru.mail
+                .html
+                .as_deref()
+                .is_some_and(|h| h.contains("lang=\"ru\""))
+        );
 
         // The clock moved again, a restart or a second run: nothing more.
-        t.app.move_clock(&operator, ClockMove::Set(day(29))).await.unwrap();
-        t.app.move_clock(&operator, ClockMove::Set(day(30))).await.unwrap();
+        t.app
+            .move_clock(&operator, ClockMove::Set(day(29)))
+            .await
+            .unwrap();
+        t.app
+            .move_clock(&operator, ClockMove::Set(day(30)))
+            .await
+            .unwrap();
         assert_eq!(t.app.send_reminders().await.unwrap(), 0);
         assert_eq!(mails_about(&t.app, &code).await.len(), base + 2);
 
         // 7 days before: the second reminder, once.
-        t.app.move_clock(&operator, ClockMove::Set(day(7))).await.unwrap();
+        t.app
+            .move_clock(&operator, ClockMove::Set(day(7)))
+            .await
+            .unwrap();
         assert_eq!(mails_about(&t.app, &code).await.len(), base + 4);
-        t.app.move_clock(&operator, ClockMove::Set(day(6))).await.unwrap();
+        t.app
+            .move_clock(&operator, ClockMove::Set(day(6)))
+            .await
+            .unwrap();
         assert_eq!(mails_about(&t.app, &code).await.len(), base + 4);
 
         // Journaled: two reminders, each with its offset.
@@ -373,7 +409,11 @@ both_databases!(
             .filter(|e| e.mail.subject.contains("reserved by"))
             .collect();
         assert_eq!(reserved.len(), 2, "{reserved:?}");
-        assert!(reserved[0].mail.body.contains("December 1, 2020"), "{}", reserved[0].mail.body);
+        assert!(
+            reserved[0].mail.body.contains("December 1, 2020"),
+            "{}",
+            reserved[0].mail.body
+        );
 
         t.app
             .move_clock(
@@ -453,12 +493,18 @@ both_databases!(
         let base = mails_about(&t.app, &code).await.len();
         let operator = Actor::of(&t.world.operator);
         t.app
-            .move_clock(&operator, ClockMove::Set(expires - jiff::Span::new().days(30)))
+            .move_clock(
+                &operator,
+                ClockMove::Set(expires - jiff::Span::new().days(30)),
+            )
             .await
             .unwrap();
         assert_eq!(mails_about(&t.app, &code).await.len(), base);
         t.app
-            .move_clock(&operator, ClockMove::Set(expires - jiff::Span::new().days(10)))
+            .move_clock(
+                &operator,
+                ClockMove::Set(expires - jiff::Span::new().days(10)),
+            )
             .await
             .unwrap();
         assert_eq!(mails_about(&t.app, &code).await.len(), base + 2);

@@ -100,8 +100,9 @@ impl Layer {
         let mail_transport = match &self.smtp_url {
             None => saps_app::mail::MailTransport::File,
             Some(url) => saps_app::mail::MailTransport::Smtp(
-                saps_app::mail::SmtpSettings::parse(url, self.smtp_password.clone())
-                    .map_err(|e| anyhow::anyhow!("the setting smtp_url (--smtp-url, SAPS_SMTP_URL): {e}"))?,
+                saps_app::mail::SmtpSettings::parse(url, self.smtp_password.clone()).map_err(
+                    |e| anyhow::anyhow!("the setting smtp_url (--smtp-url, SAPS_SMTP_URL): {e}"),
+                )?,
             ),
         };
         Ok(Serve {
@@ -189,7 +190,8 @@ mod tests {
 
     #[test]
     fn a_malformed_smtp_url_stops_the_start_naming_the_setting_without_its_password() {
-        let layer = parse("smtp_url = \"smtp://ana:hunter2@mail.example.com?tls=perhaps\"\n").unwrap();
+        let layer =
+            parse("smtp_url = \"smtp://ana:hunter2@mail.example.com?tls=perhaps\"\n").unwrap();
         let e = layer.serve().err().expect("refused").to_string();
         assert!(e.contains("smtp_url"), "{e}");
         assert!(!e.contains("hunter2"), "{e}");
@@ -202,7 +204,10 @@ mod tests {
         )
         .unwrap();
         let shown = format!("{layer:?}");
-        assert!(!shown.contains("hunter2") && !shown.contains("s3cret"), "{shown}");
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("s3cret"),
+            "{shown}"
+        );
         assert!(matches!(
             layer.serve().unwrap().mail_transport,
             saps_app::mail::MailTransport::Smtp(_)

@@ -89,7 +89,11 @@ pub fn after_failure(
     base: jiff::SignedDuration,
 ) -> MailRetry {
     let tried = attempts + 1;
-    let limit = if permanent { MAX_REFUSALS } else { MAX_ATTEMPTS };
+    let limit = if permanent {
+        MAX_REFUSALS
+    } else {
+        MAX_ATTEMPTS
+    };
     if tried >= limit {
         MailRetry::GiveUp(now)
     } else {
@@ -297,8 +301,12 @@ mod tests {
             created_at: jiff::Timestamp::now(),
             attempts: 0,
         };
-        let raw = String::from_utf8(build_message("saps <s@example.com>", &mail).unwrap().formatted())
-            .unwrap();
+        let raw = String::from_utf8(
+            build_message("saps <s@example.com>", &mail)
+                .unwrap()
+                .formatted(),
+        )
+        .unwrap();
         assert!(raw.contains("multipart/alternative"), "{raw}");
         assert!(raw.contains("text/plain"), "{raw}");
         assert!(raw.contains("text/html"), "{raw}");

@@ -13,15 +13,15 @@
 //! one day, and a 30-day reminder whose day was skipped is not sent late.
 
 use super::text::{Arg, Draft};
-use super::{
-    benefit_admins, engagement_name, partner_admins, queue_to_users, voucher_contacts,
-};
+use super::{benefit_admins, engagement_name, partner_admins, queue_to_users, voucher_contacts};
 use crate::App;
 use jiff::civil::Date;
 use saps_core::event::ReminderSent;
 use saps_core::port::{ListCursor, Tx, VoucherList, VoucherSort};
 use saps_core::program::due_reminder;
-use saps_core::{Error, MilestoneName, NewEvent, OrgKind, Program, Scope, User, Voucher, VoucherState};
+use saps_core::{
+    Error, MilestoneName, NewEvent, OrgKind, Program, Scope, User, Voucher, VoucherState,
+};
 
 /// Vouchers one transaction looks at.
 const PAGE: u32 = 500;
@@ -53,7 +53,7 @@ fn send_once(
     let body = ReminderSent {
         reminder: r.kind.into(),
         key: r.key.clone(),
-        code: r.voucher.as_ref().map(|v| v.code.clone()),
+        code: r.voucher.as_ref().map(|v| v.code),
         deadline: r.deadline,
         offset_days: r.offset,
         recipients: u32::try_from(n).unwrap_or(u32::MAX),
@@ -311,15 +311,7 @@ impl App {
         let program = self.program();
         let public_url = self.settings.public_url.clone();
         let now = self.now();
-        self.write(move |tx| {
-            send_due(
-                tx,
-                &program,
-                &public_url,
-                saps_core::program_date(now),
-                now,
-            )
-        })
-        .await
+        self.write(move |tx| send_due(tx, &program, &public_url, saps_core::program_date(now), now))
+            .await
     }
 }

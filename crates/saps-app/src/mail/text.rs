@@ -363,7 +363,15 @@ mod tests {
             .collect();
         assert_eq!(
             shown,
-            ["1 день", "3 дня", "5 дней", "21 день", "22 дня", "11 дней", "0 дней"]
+            [
+                "1 день",
+                "3 дня",
+                "5 дней",
+                "21 день",
+                "22 дня",
+                "11 дней",
+                "0 дней"
+            ]
         );
     }
 
@@ -414,12 +422,20 @@ mod tests {
         assert!(en.subject.contains("ABCD"), "{}", en.subject);
         assert!(en.text.contains("Voucher ID: ABCD"), "{}", en.text);
         assert!(en.text.contains("June 30, 2021"), "{}", en.text);
-        assert!(en.text.contains("https://saps.example/vouchers/ABCD"), "{}", en.text);
+        assert!(
+            en.text.contains("https://saps.example/vouchers/ABCD"),
+            "{}",
+            en.text
+        );
         assert!(en.html.contains("Tailspin &lt;Toys&gt;"), "{}", en.html);
         assert!(!en.html.contains("<Toys>"), "{}", en.html);
         let ru = draft.render(Locale::Ru);
         assert!(ru.text.contains("30 июня 2021 г."), "{}", ru.text);
-        assert!(ru.text.contains("Идентификатор ваучера: ABCD"), "{}", ru.text);
+        assert!(
+            ru.text.contains("Идентификатор ваучера: ABCD"),
+            "{}",
+            ru.text
+        );
         assert!(ru.html.starts_with("<!DOCTYPE html>"));
         assert!(ru.html.contains("lang=\"ru\""));
     }

@@ -68,7 +68,9 @@ impl SmtpSettings {
                 ));
             }
         }
-        settings.transport().map_err(|e| format!("{:?}: {e}", settings.shown()))?;
+        settings
+            .transport()
+            .map_err(|e| format!("{:?}: {e}", settings.shown()))?;
         Ok(settings)
     }
 
@@ -84,7 +86,9 @@ impl SmtpSettings {
         }
     }
 
-    fn transport(&self) -> Result<AsyncSmtpTransport<Tokio1Executor>, lettre::transport::smtp::Error> {
+    fn transport(
+        &self,
+    ) -> Result<AsyncSmtpTransport<Tokio1Executor>, lettre::transport::smtp::Error> {
         // `starttls` is the name people know for lettre's `required`.
         let url = self.url.replace("tls=starttls", "tls=required");
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)?;

@@ -138,9 +138,8 @@ pub fn a_failed_mail_waits_for_its_retry_and_a_given_up_mail_is_not_leased(store
         Ok(())
     });
     let minute = jiff::SignedDuration::from_secs(60);
-    let lease = move |now: Timestamp| {
-        write(store, move |tx| Ok(tx.lease_mail(now, now + minute, 10)?))
-    };
+    let lease =
+        move |now: Timestamp| write(store, move |tx| Ok(tx.lease_mail(now, now + minute, 10)?));
     let now = t0 + minute;
     let leased = lease(now);
     assert_eq!(leased, mails, "the HTML part reads back with the mail");
@@ -204,9 +203,7 @@ pub fn a_reminder_key_is_recorded_once(store: &dyn Store) {
     let won: usize = std::thread::scope(|s| {
         let racers: Vec<_> = (0..4)
             .map(|_| {
-                s.spawn(move || {
-                    write(store, move |tx| Ok(tx.record_reminder("race:1:3", at)?))
-                })
+                s.spawn(move || write(store, move |tx| Ok(tx.record_reminder("race:1:3", at)?)))
             })
             .collect();
         racers

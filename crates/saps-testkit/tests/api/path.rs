@@ -58,7 +58,11 @@ both_databases!(
             .collect();
         assert_eq!(mails.len(), 3);
         assert!(mails.iter().all(|m| m.contains(&code)), "{mails:?}");
-        for to in [&w.benefit_admin.email, &w.project_manager.email, &w.partner_admin.email] {
+        for to in [
+            &w.benefit_admin.email,
+            &w.project_manager.email,
+            &w.partner_admin.email,
+        ] {
             assert!(
                 mails.iter().any(|m| m.contains(&format!("To: {to}"))),
                 "{to}: {mails:?}"

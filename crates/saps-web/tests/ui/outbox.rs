@@ -11,7 +11,10 @@ async fn the_operator_sees_pending_and_sent_mail_and_no_one_else_sees_the_outbox
     let w = ui.world.clone();
     let mut ba = ui.browser("en");
     ba.sign_in(&w.benefit_admin.email, PASSWORD).await;
-    assert_eq!(ba.get("/operator/outbox").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        ba.get("/operator/outbox").await.status,
+        StatusCode::FORBIDDEN
+    );
 
     let mut op = ui.browser("fr");
     op.sign_in(&w.operator.email, PASSWORD).await;
@@ -19,7 +22,11 @@ async fn the_operator_sees_pending_and_sent_mail_and_no_one_else_sees_the_outbox
     assert!(home.has("href=\"/operator/outbox\""), "{}", home.body);
     let empty = op.get("/operator/outbox").await;
     assert_eq!(empty.status, StatusCode::OK);
-    assert!(empty.has("Boîte d&#39;envoi") || empty.has("Boîte d'envoi"), "{}", empty.body);
+    assert!(
+        empty.has("Boîte d&#39;envoi") || empty.has("Boîte d'envoi"),
+        "{}",
+        empty.body
+    );
 
     // A mail waiting, then sent.
     let to = w.partner_admin.email.clone();
@@ -27,7 +34,13 @@ async fn the_operator_sees_pending_and_sent_mail_and_no_one_else_sees_the_outbox
         .write(move |tx| {
             let draft = saps_app::mail::text::Draft::new("declined", "http://x/vouchers/A".into())
                 .arg("code", "A");
-            saps_app::mail::queue(tx, &to, saps_core::Locale::En, &draft, jiff::Timestamp::now())
+            saps_app::mail::queue(
+                tx,
+                &to,
+                saps_core::Locale::En,
+                &draft,
+                jiff::Timestamp::now(),
+            )
         })
         .await
         .unwrap();
