@@ -510,3 +510,144 @@ both_databases!(
         assert_eq!(mails_about(&t.app, &code).await.len(), base + 2);
     }
 );
+
+both_databases!(
+    a_report_awaiting_sign_off_reminds_the_project_manager_and_a_redeemed_voucher_its_claim_window,
+    |db| async move {
+        use saps_app::delivery::Upload;
+        use saps_core::delivery::ReportFields;
+        let t = TestApp::new(db, 30).await;
+        let w = t.world.clone();
+        let v = assigned_voucher(&t, 1).await;
+        let code_text = v["code"].as_str().unwrap().to_owned();
+        let code: saps_core::VoucherCode = code_text.parse().unwrap();
+        let pa = t.token(&w.partner_admin).await;
+        let r = t
+            .post(
+                &format!("/api/v1/vouchers/{code_text}/reserve"),
+                &pa,
+                &json!({
+                    "location_id": w.location.id,
+                    "consultant_id": w.consultant.id,
+                    "start_date": "2020-12-01",
+                    "end_date": "2020-12-01",
+                    "accept_terms": true,
+                }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let operator = Actor::of(&w.operator);
+        t.app
+            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2020, 12, 2)))
+            .await
+            .unwrap();
+        let partner_admin = Actor::of(&w.partner_admin);
+        t.app
+            .submit_report(
+                &partner_admin,
+                code,
+                ReportFields {
+                    delivered_from: jiff::civil::date(2020, 12, 1),
+                    delivered_to: jiff::civil::date(2020, 12, 1),
+                    days_onsite: 1,
+                    days_offsite: 0,
+                    summary: "Planned the upgrade with the customer's team.".into(),
+                    next_steps: "Start the pilot in January.".into(),
+                },
+                vec![Upload {
+                    filename: "plan.pdf".into(),
+                    bytes: b"%PDF-1.4 the plan".to_vec(),
+                }],
+            )
+            .await
+            .expect("the report is submitted");
+        assert_eq!(t.app.send_reminders().await.unwrap(), 1);
+        assert_eq!(t.app.send_reminders().await.unwrap(), 0, "once");
+        let sign_off: Vec<_> = mails_about(&t.app, &code_text)
+            .await
+            .into_iter()
+            .filter(|e| e.mail.subject.contains("awaits your sign-off"))
+            .collect();
+        assert_eq!(sign_off.len(), 1, "{sign_off:?}");
+        assert_eq!(sign_off[0].mail.to, w.project_manager.email);
+        assert!(
+            sign_off[0].mail.body.contains("December 16, 2020"),
+            "deemed accepted on: {}",
+            sign_off[0].mail.body
+        );
+
+        t.app
+            .sign_off(&Actor::of(&w.project_manager), code, true, None)
+            .await
+            .expect("accepted");
+        let redeemed = t
+            .app
+            .redeem(&partner_admin, vec![code_text.clone()])
+            .await
+            .unwrap();
+        assert_eq!(redeemed.len(), 1);
+        // Redeemed on 2020-12-02: the last day to request payment is 60 days on.
+        let last_day = jiff::civil::date(2021, 1, 31);
+        t.app
+            .move_clock(
+                &operator,
+                ClockMove::Set(last_day - jiff::Span::new().days(14)),
+            )
+            .await
+            .unwrap();
+        let claim: Vec<_> = mails_about(&t.app, &code_text)
+            .await
+            .into_iter()
+            .filter(|e| e.mail.subject.starts_with("Request payment"))
+            .collect();
+        assert_eq!(claim.len(), 1, "{claim:?}");
+        assert_eq!(claim[0].mail.to, w.partner_admin.email);
+        assert!(
+            claim[0].mail.subject.contains("January 31, 2021"),
+            "{}",
+            claim[0].mail.subject
+        );
+    }
+);
+
+both_databases!(
+    customers_are_reminded_before_their_remaining_days_are_removed,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let w = t.world.clone();
+        let ba = w.benefit_admin.id;
+        t.app
+            .write(move |tx| Ok(tx.set_user_locale(ba, Locale::PtBr)?))
+            .await
+            .unwrap();
+        let removal = |e: &OutboxEntry| e.mail.subject.contains("serão removidos");
+        let operator = Actor::of(&w.operator);
+        t.app
+            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2021, 6, 1)))
+            .await
+            .unwrap();
+        let sent: Vec<_> = outbox(&t.app).await.into_iter().filter(removal).collect();
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        assert_eq!(sent[0].mail.to, w.benefit_admin.email);
+        assert!(
+            sent[0].mail.subject.contains("30 dias"),
+            "{}",
+            sent[0].mail.subject
+        );
+        assert!(
+            sent[0].mail.subject.contains("1 de julho de 2021"),
+            "{}",
+            sent[0].mail.subject
+        );
+        t.app
+            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2021, 6, 2)))
+            .await
+            .unwrap();
+        t.app
+            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2021, 6, 24)))
+            .await
+            .unwrap();
+        let sent = outbox(&t.app).await.into_iter().filter(removal).count();
+        assert_eq!(sent, 2, "the 30-day and the 7-day reminder, once each");
+    }
+);
