@@ -149,6 +149,11 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.project_manager_changed",
             json!({"code": code, "from": USER, "to": USER}),
         ),
+        (
+            "reminder.sent",
+            json!({"reminder": "voucher_unreserved", "key": "voucher_unreserved:x:30",
+                   "code": code, "deadline": "2021-05-01", "offset_days": 30, "recipients": 2}),
+        ),
     ]
 }
 
