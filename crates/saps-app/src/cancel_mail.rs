@@ -1,8 +1,9 @@
 //! Cancelling a voucher: the optional reason, and the e-mail that tells the
 //! assigned partner's administrators.
 
-use saps_core::port::{OutgoingMail, Tx};
-use saps_core::{Error, Role, Voucher};
+use crate::mail::{self, text::Arg, text::Draft};
+use saps_core::port::Tx;
+use saps_core::{Error, Voucher};
 
 /// Longest reason kept.
 pub const REASON_MAX: usize = 500;
@@ -44,38 +45,17 @@ pub fn tell_partner(
         return Ok(());
     };
     let customer = tx.org(v.customer_id)?.map(|o| o.name).unwrap_or_default();
-    let engagement = program
-        .engagement(&v.engagement)
-        .map(|(_, e)| e.name.clone())
-        .unwrap_or_else(|| v.engagement.clone());
-    let why = match reason {
-        Some(r) => format!("Reason given: {r}\n\n"),
-        None => String::new(),
-    };
-    for u in tx.users(partner)? {
-        if u.disabled || !matches!(u.role, Role::GlobalAdmin | Role::MpnAdmin) {
-            continue;
-        }
-        tx.enqueue_mail(&OutgoingMail {
-            id: uuid::Uuid::now_v7(),
-            to: u.email,
-            subject: format!(
-                "Planning Services voucher {} cancelled by {customer}",
-                v.code
-            ),
-            body: format!(
-                "{customer} has cancelled the Planning Services voucher assigned to you.\n\n\
-                 Voucher ID: {code}\n\
-                 Engagement: {engagement} ({days} days)\n\n\
-                 {why}\
-                 It can no longer be reserved or delivered.\n\
-                 See it in saps: {public_url}/vouchers/{code}\n",
-                code = v.code,
-                days = v.days,
-            ),
-            created_at: now,
-            attempts: 0,
-        })?;
+    let mut draft = Draft::new("cancelled", format!("{public_url}/vouchers/{}", v.code))
+        .arg("customer", customer.clone())
+        .arg("code", v.code.to_string())
+        .fact("mail-voucher-id", v.code.to_string())
+        .fact("mail-customer", customer)
+        .fact("mail-engagement", mail::engagement_name(program, v))
+        .fact("mail-length", Arg::Days(v.days.signed()));
+    if let Some(r) = reason {
+        draft = draft.fact("mail-reason", r);
     }
+    let admins = mail::partner_admins(tx, partner)?;
+    mail::queue_to_users(tx, &admins, &draft, now)?;
     Ok(())
 }

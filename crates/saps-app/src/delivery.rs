@@ -3,13 +3,14 @@
 //! and downloads of the deliverables.
 
 use crate::App;
+use crate::mail::text::Draft;
 use crate::vouchers::{load, save};
 use saps_core::authz::{Action, Resource, authorize};
 use saps_core::delivery::{
     self, CompletionReport, Deliverable, Receipt, ReceiptFile, ReportFields, SignOff,
 };
 use saps_core::event::{DeliveredFile, VoucherCompleted, VoucherSignedOff};
-use saps_core::port::{OutgoingMail, Tx};
+use saps_core::port::Tx;
 use saps_core::{
     Actor, DeliverableId, Entity, Error, NewEvent, ReportId, Transition, UserId, Voucher,
     VoucherCode,
@@ -106,20 +107,11 @@ fn declined_mail(
     let Some(u) = tx.user(res.reserved_by)? else {
         return Ok(());
     };
-    tx.enqueue_mail(&OutgoingMail {
-        id: uuid::Uuid::now_v7(),
-        to: u.email,
-        subject: format!("Planning Services voucher {}: delivery declined", v.code),
-        body: format!(
-            "The customer declined the delivery reported for voucher {code}.\n\n\
-             Comment: {comment}\n\n\
-             The voucher is reserved again: you may submit a new completion report.\n\
-             See it in saps: {public_url}/vouchers/{code}\n",
-            code = v.code,
-        ),
-        created_at: now,
-        attempts: 0,
-    })?;
+    let draft = Draft::new("declined", format!("{public_url}/vouchers/{}", v.code))
+        .arg("code", v.code.to_string())
+        .fact("mail-voucher-id", v.code.to_string())
+        .fact("mail-comment", comment);
+    crate::mail::queue_to_users(tx, &[u], &draft, now)?;
     Ok(())
 }
 

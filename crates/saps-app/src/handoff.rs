@@ -3,11 +3,12 @@
 //! validation, re-checked at reservation), and the partner giving it back.
 
 use crate::App;
+use crate::mail::{self, text::Draft};
 use crate::vouchers::{Step, VoucherView, load, view};
 use saps_core::authz::{Action, Resource, authorize};
 use saps_core::event::VoucherReturned;
 use saps_core::handoff::Standing;
-use saps_core::port::{OutgoingMail, Tx};
+use saps_core::port::Tx;
 use saps_core::voucher::next_state;
 use saps_core::{
     Actor, Entity, Error, Org, OrgId, OrgKind, Program, Rule, Transition, Voucher, VoucherCode,
@@ -111,33 +112,15 @@ fn returned_mail(
     public_url: &str,
     now: jiff::Timestamp,
 ) -> Result<(), Error> {
-    let mut recipients = Vec::new();
-    for uid in [v.created_by, v.project_manager_id] {
-        if let Some(u) = tx.user(uid)?
-            && !recipients.contains(&u.email)
-        {
-            recipients.push(u.email);
-        }
-    }
-    for to in recipients {
-        tx.enqueue_mail(&OutgoingMail {
-            id: uuid::Uuid::now_v7(),
-            to,
-            subject: format!("Planning Services voucher {} returned by {partner}", v.code),
-            body: format!(
-                "{partner} gave your Planning Services voucher back without reserving it.\n\n\
-                 Voucher ID: {code}\n\
-                 Reason: {reason}\n\
-                 Expires on: {expires}\n\n\
-                 The voucher is unassigned: you may assign it to another partner.\n\
-                 See it in saps: {public_url}/vouchers/{code}\n",
-                code = v.code,
-                expires = v.expires_on,
-            ),
-            created_at: now,
-            attempts: 0,
-        })?;
-    }
+    let draft = Draft::new("returned", format!("{public_url}/vouchers/{}", v.code))
+        .arg("partner", partner)
+        .arg("code", v.code.to_string())
+        .fact("mail-voucher-id", v.code.to_string())
+        .fact("mail-partner", partner)
+        .fact("mail-reason", reason)
+        .fact("mail-expires-on", v.expires_on);
+    let contacts = mail::voucher_contacts(tx, v)?;
+    mail::queue_to_users(tx, &contacts, &draft, now)?;
     Ok(())
 }
 

@@ -60,6 +60,7 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::ClaimRejected(_)
         | EventBody::ClaimDisputed(_)
         | EventBody::ClaimPaid(_) => None,
+        EventBody::ReminderSent(_) => None,
     }
 }
 

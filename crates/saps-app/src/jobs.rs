@@ -101,6 +101,13 @@ pub const JOBS: &[Job] = &[
         reach: Reach::Cluster,
         run: |app| Box::pin(app.backfill_profiles()),
     },
+    Job {
+        // Date-driven: each reminder once (see `mail::reminders`).
+        name: "reminders.send",
+        period: SignedDuration::from_mins(1),
+        reach: Reach::Cluster,
+        run: |app| Box::pin(app.send_reminders()),
+    },
 ];
 
 /// What a scheduler pass did.

@@ -70,6 +70,11 @@ pub struct Settings {
     /// address to `X-Forwarded-For` (the sign-in throttle then counts that
     /// address rather than the proxy's).
     pub trusted_proxy: bool,
+    /// Where mail goes: `.eml` files in `mail_dir` (the default) or SMTP.
+    pub mail_transport: mail::MailTransport,
+    /// The wait after a mail's first failed attempt; it doubles with every
+    /// further failure (see `mail::backoff`).
+    pub mail_retry_base: jiff::SignedDuration,
 }
 
 impl Default for Settings {
@@ -79,6 +84,8 @@ impl Default for Settings {
             mail_from: "saps <no-reply@saps.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
             trusted_proxy: false,
+            mail_transport: mail::MailTransport::File,
+            mail_retry_base: jiff::SignedDuration::from_secs(60),
         }
     }
 }

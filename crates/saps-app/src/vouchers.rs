@@ -2,13 +2,14 @@
 //! reservation, cancel, expire; lists and the history from the journal.
 
 use crate::App;
+use crate::mail::{self, text::Arg, text::Draft};
 use saps_core::authz::{Action, Resource, authorize, scope};
 use saps_core::event::{
     EventBody, ReservationCancelled, VoucherAssigned, VoucherCancelled, VoucherCreated,
     VoucherReserved,
 };
 use saps_core::journal::{LedgerEntry, LedgerReason};
-use saps_core::port::{OutgoingMail, Tx, VoucherQuery};
+use saps_core::port::{Tx, VoucherQuery};
 use saps_core::voucher::{NewVoucher, ReserveRequest, create_voucher};
 use saps_core::{
     Actor, AgreementId, Days, Entity, EntryId, Error, Event, LocationId, NewEvent, OrgId, OrgKind,
@@ -166,39 +167,58 @@ fn assignment_mail(
     public_url: &str,
     now: jiff::Timestamp,
 ) -> Result<(), Error> {
-    let mut recipients = Vec::new();
-    for uid in [v.created_by, v.project_manager_id] {
-        if let Some(u) = tx.user(uid)?
-            && !recipients.contains(&u.email)
-        {
-            recipients.push(u.email);
-        }
+    let link = format!("{public_url}/vouchers/{}", v.code);
+    let facts = |d: Draft| {
+        d.arg("code", v.code.to_string())
+            .fact("mail-voucher-id", v.code.to_string())
+            .fact("mail-engagement", mail::engagement_name(program, v))
+            .fact("mail-length", Arg::Days(v.days.signed()))
+            .fact("mail-expires-on", v.expires_on)
+    };
+    let to_customer = facts(Draft::new("assigned-customer", link).arg("partner", partner));
+    let contacts = mail::voucher_contacts(tx, v)?;
+    mail::queue_to_users(tx, &contacts, &to_customer, now)?;
+    // The partner's admins hear of it too, and validate it on their page.
+    if let Some(partner_id) = v.partner_id {
+        let customer = tx.org(v.customer_id)?.map(|o| o.name).unwrap_or_default();
+        let to_partner = facts(
+            Draft::new("assigned-partner", format!("{public_url}/vvr"))
+                .arg("customer", customer.clone()),
+        )
+        .fact("mail-customer", customer);
+        let admins = mail::partner_admins(tx, partner_id)?;
+        mail::queue_to_users(tx, &admins, &to_partner, now)?;
     }
-    let engagement = program
-        .engagement(&v.engagement)
-        .map(|(_, e)| e.name.clone())
-        .unwrap_or_else(|| v.engagement.clone());
-    for to in recipients {
-        tx.enqueue_mail(&OutgoingMail {
-            id: uuid::Uuid::now_v7(),
-            to,
-            subject: format!("Planning Services voucher {} assigned to {partner}", v.code),
-            body: format!(
-                "Your Planning Services voucher has been assigned to {partner}.\n\n\
-                 Voucher ID: {code}\n\
-                 Engagement: {engagement} ({days} days)\n\
-                 Expires on: {expires}\n\n\
-                 {partner} will validate it with this voucher ID and your e-mail address, \
-                 then reserve the engagement.\n\
-                 See it in saps: {public_url}/vouchers/{code}\n",
-                code = v.code,
-                days = v.days,
-                expires = v.expires_on,
-            ),
-            created_at: now,
-            attempts: 0,
-        })?;
-    }
+    Ok(())
+}
+
+/// Queues the e-mail telling the customer (the voucher's creator and its
+/// project manager) that the partner reserved the voucher (`reserved`) or
+/// cancelled its reservation (`reservation-cancelled`); `v` holds the
+/// reservation.
+fn reservation_mail(
+    tx: &mut dyn Tx,
+    v: &Voucher,
+    kind: &'static str,
+    program: &saps_core::Program,
+    public_url: &str,
+    now: jiff::Timestamp,
+) -> Result<(), Error> {
+    let (Some(partner), Some(res)) = (v.partner_id, v.reservation.as_ref()) else {
+        return Ok(());
+    };
+    let partner = tx.org(partner)?.map(|o| o.name).unwrap_or_default();
+    let draft = Draft::new(kind, format!("{public_url}/vouchers/{}", v.code))
+        .arg("partner", partner.clone())
+        .arg("code", v.code.to_string())
+        .fact("mail-voucher-id", v.code.to_string())
+        .fact("mail-partner", partner)
+        .fact("mail-engagement", mail::engagement_name(program, v))
+        .fact("mail-start", res.start_date)
+        .fact("mail-end", res.end_date)
+        .fact("mail-expires-on", v.expires_on);
+    let contacts = mail::voucher_contacts(tx, v)?;
+    mail::queue_to_users(tx, &contacts, &draft, now)?;
     Ok(())
 }
 
@@ -502,6 +522,7 @@ impl App {
         input: ReserveInput,
     ) -> Result<VoucherView, Error> {
         let reserved_by = actor.user_id;
+        let public_url = self.settings.public_url.clone();
         self.transition(
             actor,
             code,
@@ -543,6 +564,7 @@ impl App {
                         })
                     },
                 )??;
+                reservation_mail(tx, &next, "reserved", program, &public_url, now)?;
                 let event = VoucherReserved {
                     code: next.code,
                     reservation: reservation_of(&next)?,
@@ -577,19 +599,26 @@ impl App {
                 "the reason may have at most 2000 characters",
             ));
         }
-        self.transition(actor, code, Action::CancelReservation, move |_, v, _, _| {
-            let next = v.cancel_reservation()?;
-            let event = ReservationCancelled {
-                code: next.code,
-                reason: reason.clone(),
-                reservation: reservation_of(v)?,
-            };
-            Ok(Step {
-                next,
-                event: event.into(),
-                refund: false,
-            })
-        })
+        let public_url = self.settings.public_url.clone();
+        self.transition(
+            actor,
+            code,
+            Action::CancelReservation,
+            move |tx, v, program, now| {
+                let next = v.cancel_reservation()?;
+                reservation_mail(tx, v, "reservation-cancelled", program, &public_url, now)?;
+                let event = ReservationCancelled {
+                    code: next.code,
+                    reason: reason.clone(),
+                    reservation: reservation_of(v)?,
+                };
+                Ok(Step {
+                    next,
+                    event: event.into(),
+                    refund: false,
+                })
+            },
+        )
         .await
     }
 

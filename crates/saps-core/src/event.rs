@@ -151,6 +151,25 @@ event_kinds! {
     "voucher.unclaimed" => VoucherUnclaimed,
     /// A voucher was paid with its claim.
     "voucher.paid" => VoucherPaid,
+    /// A reminder went out (once per kind, subject and offset) before a deadline.
+    "reminder.sent" => ReminderSent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSent {
+    /// `days_removal`, `voucher_unreserved`, `reservation_expiry`,
+    /// `claim_window` or `sign_off`.
+    pub reminder: String,
+    /// The key that makes it once only: kind, subject and offset.
+    pub key: String,
+    /// The voucher it is about, if it is about one.
+    pub code: Option<VoucherCode>,
+    /// The deadline it reminds of.
+    pub deadline: Date,
+    /// Days before the deadline (0 for a sign-off reminder).
+    pub offset_days: u32,
+    /// How many people it was sent to.
+    pub recipients: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -27,6 +27,8 @@ pub use event::EventBody;
 pub use ids::*;
 pub use journal::{Event, LedgerEntry, LedgerReason, NewEvent, Scope};
 pub use org::{Actor, Locale, Location, Org, OrgKind, Role, User};
-pub use program::{Engagement, ExpiryAnchor, Milestone, MilestoneName, Offering, Program};
+pub use program::{
+    Engagement, ExpiryAnchor, Milestone, MilestoneName, Offering, Program, ReminderOffsets,
+};
 pub use quantity::{Currency, Days, Money, program_date};
 pub use voucher::{Agreement, Reservation, Transition, Voucher, VoucherState};

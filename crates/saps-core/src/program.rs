@@ -100,6 +100,77 @@ pub struct Program {
     /// existed read as 14.
     #[serde(default = "shipped_sign_off_days")]
     pub sign_off_days: u32,
+    /// When reminders go out, in days before each deadline. Programs stored
+    /// before they existed read as the shipped schedule.
+    #[serde(default)]
+    pub reminders: ReminderOffsets,
+}
+
+/// Days before a deadline on which a reminder goes out, per kind of reminder
+/// (each list in any order; a reminder goes once per offset).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReminderOffsets {
+    /// Customers, before their remaining planning days are removed.
+    #[serde(default = "thirty_and_seven")]
+    pub days_removal: Vec<u32>,
+    /// Customers, before a voucher not reserved yet expires.
+    #[serde(default = "thirty_and_seven")]
+    pub voucher_unreserved: Vec<u32>,
+    /// Partners, before a voucher they reserved expires.
+    #[serde(default = "thirty_and_seven")]
+    pub reservation_expiry: Vec<u32>,
+    /// Partners, before the claim window of a voucher they redeemed closes.
+    #[serde(default = "fourteen_and_three")]
+    pub claim_window: Vec<u32>,
+}
+
+fn thirty_and_seven() -> Vec<u32> {
+    vec![30, 7]
+}
+
+fn fourteen_and_three() -> Vec<u32> {
+    vec![14, 3]
+}
+
+impl Default for ReminderOffsets {
+    fn default() -> Self {
+        Self {
+            days_removal: thirty_and_seven(),
+            voucher_unreserved: thirty_and_seven(),
+            reservation_expiry: thirty_and_seven(),
+            claim_window: fourteen_and_three(),
+        }
+    }
+}
+
+impl ReminderOffsets {
+    /// Each list with its field name, for checking.
+    pub fn lists(&self) -> [(&'static str, &[u32]); 4] {
+        [
+            ("reminders.days_removal", &self.days_removal),
+            ("reminders.voucher_unreserved", &self.voucher_unreserved),
+            ("reminders.reservation_expiry", &self.reservation_expiry),
+            ("reminders.claim_window", &self.claim_window),
+        ]
+    }
+}
+
+/// The reminder due on `today` for a deadline on `deadline`, given the
+/// offsets (days before it): the nearest offset whose day has come, while
+/// the deadline has not passed. A clock that jumps over several offsets'
+/// days gets only the nearest one (never the 30-day and the 7-day reminder on
+/// the same day); each offset goes once, which the caller records.
+pub fn due_reminder(offsets: &[u32], deadline: Date, today: Date) -> Option<u32> {
+    if today >= deadline {
+        return None;
+    }
+    let left = (deadline - today).get_days();
+    offsets
+        .iter()
+        .copied()
+        .filter(|o| i64::from(*o) >= i64::from(left))
+        .min()
 }
 
 fn shipped_sign_off_days() -> u32 {
@@ -256,6 +327,11 @@ impl Program {
         }
         if self.sign_off_days == 0 || self.sign_off_days > 365 {
             return Err(err("sign_off_days", "must be between 1 and 365"));
+        }
+        for (field, offsets) in self.reminders.lists() {
+            if offsets.iter().any(|o| *o == 0 || *o > 365) {
+                return Err(err(field, "each offset is between 1 and 365 days"));
+            }
         }
         let course = self.compliance_course.trim();
         if course.is_empty() || course.chars().count() > 200 {
@@ -503,6 +579,7 @@ impl Program {
             compliance_course: shipped_compliance_course(),
             provider_agreement: shipped_provider_agreement(),
             sign_off_days: shipped_sign_off_days(),
+            reminders: ReminderOffsets::default(),
         }
     }
 }
@@ -575,5 +652,35 @@ mod tests {
         let mut p = Program::sa_planning_services();
         p.offerings[0].engagements[0].lengths = vec![2];
         assert_eq!(p.check().unwrap_err().field, "offerings");
+    }
+}
+
+#[cfg(test)]
+mod reminder_tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_reminder_whose_day_has_come_is_due_until_the_deadline() {
+        let deadline = date(2021, 7, 1);
+        let due = |d| due_reminder(&[30, 7], deadline, d);
+        assert_eq!(due(date(2021, 5, 31)), None, "31 days before");
+        assert_eq!(due(date(2021, 6, 1)), Some(30));
+        assert_eq!(due(date(2021, 6, 23)), Some(30), "8 days before");
+        assert_eq!(due(date(2021, 6, 24)), Some(7));
+        assert_eq!(due(date(2021, 6, 30)), Some(7));
+        assert_eq!(
+            due(date(2021, 7, 1)),
+            None,
+            "on the deadline it is too late"
+        );
+    }
+
+    #[test]
+    fn stored_programs_without_reminder_offsets_read_the_shipped_schedule() {
+        let mut stored = serde_json::to_value(Program::sa_planning_services()).unwrap();
+        stored.as_object_mut().unwrap().remove("reminders");
+        let p: Program = serde_json::from_value(stored).unwrap();
+        assert_eq!(p.reminders, ReminderOffsets::default());
+        assert_eq!(p.reminders.claim_window, [14, 3]);
     }
 }

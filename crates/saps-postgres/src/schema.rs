@@ -52,6 +52,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_payments",
         include_str!("../migrations/0011_payments.sql"),
     ),
+    (
+        "0012_reminders",
+        include_str!("../migrations/0012_reminders.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

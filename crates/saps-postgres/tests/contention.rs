@@ -123,6 +123,7 @@ fn two_nodes_claiming_mail_at_once_take_different_mails() {
             body: "b".into(),
             created_at: now(),
             attempts: 0,
+            html: None,
         })
         .collect();
     let m2 = mails.clone();

@@ -51,6 +51,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_payments",
         include_str!("../migrations/0011_payments.sql"),
     ),
+    (
+        "0012_reminders",
+        include_str!("../migrations/0012_reminders.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -6,4 +6,5 @@
 pub mod contract;
 pub mod pg;
 pub mod schema_check;
+pub mod smtp;
 pub mod testapp;

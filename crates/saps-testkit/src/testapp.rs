@@ -52,23 +52,39 @@ impl TestApp {
     /// and a fixture world with a pool of `pool_days`.
     /// The world's partner is eligible for and enrolled in every offering.
     pub async fn new(db: Db, pool_days: u32) -> TestApp {
-        Self::build(db, pool_days, true).await
+        Self::build(db, pool_days, true, |_| {}).await
     }
 
     /// As [`TestApp::new`], but the world's partner has nothing recorded and
     /// is not enrolled (onboarding starts from there).
     pub async fn unenrolled(db: Db, pool_days: u32) -> TestApp {
-        Self::build(db, pool_days, false).await
+        Self::build(db, pool_days, false, |_| {}).await
     }
 
-    async fn build(db: Db, pool_days: u32, enrolled: bool) -> TestApp {
+    /// As [`TestApp::new`], with settings changed by `tweak` (the mail
+    /// transport, the retry wait …).
+    pub async fn with_settings(
+        db: Db,
+        pool_days: u32,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> TestApp {
+        Self::build(db, pool_days, true, tweak).await
+    }
+
+    async fn build(
+        db: Db,
+        pool_days: u32,
+        enrolled: bool,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let dir = std::env::temp_dir().join(format!("saps-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store = open_fresh(db, &dir).await;
-        let settings = Settings {
+        let mut settings = Settings {
             mail_dir: dir.join("mail"),
             ..Settings::default()
         };
+        tweak(&mut settings);
         let app = App::new(
             store,
             Clock::simulated(jiff::civil::date(2020, 11, 2)),

@@ -36,6 +36,10 @@ pub struct Layer {
     pub public_url: Option<String>,
     /// Behind one reverse proxy that appends the client to `X-Forwarded-For`.
     pub trusted_proxy: Option<bool>,
+    /// `smtp://host:port` (`?tls=starttls`), `smtps://host:port`; unset: `.eml` files.
+    pub smtp_url: Option<String>,
+    /// The SMTP password, when not in the URL (a secret: never shown).
+    pub smtp_password: Option<String>,
 }
 
 impl std::fmt::Debug for Layer {
@@ -47,6 +51,8 @@ impl std::fmt::Debug for Layer {
             .field("mail_dir", &self.mail_dir)
             .field("public_url", &self.public_url)
             .field("trusted_proxy", &self.trusted_proxy)
+            .field("smtp_url", &self.smtp_url.as_deref().map(crate::redact))
+            .field("smtp_password", &self.smtp_password.as_ref().map(|_| "***"))
             .finish()
     }
 }
@@ -61,6 +67,8 @@ pub struct Serve {
     /// `http://` and the listening address unless set.
     pub public_url: String,
     pub trusted_proxy: bool,
+    /// Where mail goes: checked here, so a malformed `smtp_url` stops the start.
+    pub mail_transport: saps_app::mail::MailTransport,
 }
 
 impl Layer {
@@ -73,6 +81,8 @@ impl Layer {
             mail_dir: self.mail_dir.or_else(|| lower.mail_dir.clone()),
             public_url: self.public_url.or_else(|| lower.public_url.clone()),
             trusted_proxy: self.trusted_proxy.or(lower.trusted_proxy),
+            smtp_url: self.smtp_url.or_else(|| lower.smtp_url.clone()),
+            smtp_password: self.smtp_password.or_else(|| lower.smtp_password.clone()),
         }
     }
 
@@ -83,10 +93,19 @@ impl Layer {
             .unwrap_or_else(|| defaults::DATABASE.into())
     }
 
-    /// Every key decided, from the defaults where this layer says nothing.
-    pub fn serve(self) -> Serve {
+    /// Every key decided, from the defaults where this layer says nothing;
+    /// an error names a setting that cannot be used (a malformed `smtp_url`).
+    pub fn serve(self) -> Result<Serve> {
         let listen = self.listen.unwrap_or_else(default_listen);
-        Serve {
+        let mail_transport = match &self.smtp_url {
+            None => saps_app::mail::MailTransport::File,
+            Some(url) => saps_app::mail::MailTransport::Smtp(
+                saps_app::mail::SmtpSettings::parse(url, self.smtp_password.clone()).map_err(
+                    |e| anyhow::anyhow!("the setting smtp_url (--smtp-url, SAPS_SMTP_URL): {e}"),
+                )?,
+            ),
+        };
+        Ok(Serve {
             database: self.database(),
             listen,
             clock: self.clock.unwrap_or_else(|| defaults::CLOCK.into()),
@@ -99,7 +118,8 @@ impl Layer {
             trusted_proxy: self
                 .trusted_proxy
                 .unwrap_or(saps_app::Settings::default().trusted_proxy),
-        }
+            mail_transport,
+        })
     }
 }
 
@@ -160,11 +180,37 @@ mod tests {
             clock: Some("system".into()),
             ..Layer::default()
         };
-        let s = flags.over(&file).serve();
+        let s = flags.over(&file).serve().unwrap();
         assert_eq!(s.listen, "0.0.0.0:9000".parse().unwrap());
         assert_eq!(s.clock, "system");
         assert_eq!(s.database, defaults::DATABASE);
         assert_eq!(s.mail_dir, saps_app::Settings::default().mail_dir);
         assert_eq!(s.public_url, "http://0.0.0.0:9000");
+    }
+
+    #[test]
+    fn a_malformed_smtp_url_stops_the_start_naming_the_setting_without_its_password() {
+        let layer =
+            parse("smtp_url = \"smtp://ana:hunter2@mail.example.com?tls=perhaps\"\n").unwrap();
+        let e = layer.serve().err().expect("refused").to_string();
+        assert!(e.contains("smtp_url"), "{e}");
+        assert!(!e.contains("hunter2"), "{e}");
+    }
+
+    #[test]
+    fn the_smtp_password_never_shows_in_debug() {
+        let layer = parse(
+            "smtp_url = \"smtp://ana:hunter2@mail.example.com\"\nsmtp_password = \"s3cret\"\n",
+        )
+        .unwrap();
+        let shown = format!("{layer:?}");
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("s3cret"),
+            "{shown}"
+        );
+        assert!(matches!(
+            layer.serve().unwrap().mail_transport,
+            saps_app::mail::MailTransport::Smtp(_)
+        ));
     }
 }

@@ -113,6 +113,13 @@ struct ServeArgs {
     /// that address, not the proxy's [default: false].
     #[arg(long, env = "SAPS_TRUSTED_PROXY")]
     trusted_proxy: Option<bool>,
+    /// Send mail over SMTP: smtp://host:port (add ?tls=starttls for STARTTLS) or smtps://host:port;
+    /// user and password may be in the URL [default: .eml files in --mail-dir].
+    #[arg(long, env = "SAPS_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The SMTP password, when not in --smtp-url (a secret: never shown).
+    #[arg(long, env = "SAPS_SMTP_PASSWORD", hide_env_values = true)]
+    smtp_password: Option<String>,
 }
 
 impl ServeArgs {
@@ -124,6 +131,8 @@ impl ServeArgs {
             mail_dir: self.mail_dir,
             public_url: self.public_url,
             trusted_proxy: self.trusted_proxy,
+            smtp_url: self.smtp_url,
+            smtp_password: self.smtp_password,
         }
     }
 }
@@ -270,13 +279,15 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         mail_dir,
         public_url,
         trusted_proxy,
-    } = a.layer().over(file).serve();
+        mail_transport,
+    } = a.layer().over(file).serve()?;
     let clock = Clock::parse(&clock).map_err(anyhow::Error::msg)?;
     let store = open(&database).await?;
     let settings = Settings {
         mail_dir,
         public_url,
         trusted_proxy,
+        mail_transport,
         ..Settings::default()
     };
     let app = App::new(store, clock, settings)

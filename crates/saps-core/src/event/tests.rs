@@ -205,6 +205,11 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.paid",
             json!({"code": code, "claim_id": USER, "reference": "SAVB-2021-000001"}),
         ),
+        (
+            "reminder.sent",
+            json!({"reminder": "voucher_unreserved", "key": "voucher_unreserved:x:30",
+                   "code": code, "deadline": "2021-05-01", "offset_days": 30, "recipients": 2}),
+        ),
     ]
 }
 

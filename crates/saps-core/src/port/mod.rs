@@ -37,7 +37,7 @@ pub use jobs::{JobLeases, JobRecord, LeaseRequest};
 pub use journal::Journal;
 pub use ledger::{Ledger, PoolTotals};
 pub use orgs::Orgs;
-pub use outbox::{Outbox, OutgoingMail};
+pub use outbox::{MailRetry, MailStatus, Outbox, OutboxEntry, OutgoingMail};
 pub use payments::{ClaimQuery, Payments};
 pub use profiles::{DirectoryCandidate, DirectoryQuery, Profile, Profiles};
 pub use program::ProgramStore;

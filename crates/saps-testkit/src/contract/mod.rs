@@ -440,6 +440,8 @@ macro_rules! __contract_list {
             a_claim_reads_back_and_is_updated_by_a_conditional_write,
             racing_claim_numbers_are_distinct_and_count_up_per_year,
             redeemed_vouchers_are_counted_per_partner_and_engagement,
+            a_failed_mail_waits_for_its_retry_and_a_given_up_mail_is_not_leased,
+            a_reminder_key_is_recorded_once,
         }
     };
 }

@@ -17,6 +17,7 @@ pub fn the_outbox_hands_out_pending_mail_until_sent_or_failed_ten_times(store: &
             created_at: start
                 + jiff::SignedDuration::from_millis([300, 0, 2_000, 1_250][i as usize]),
             attempts: 0,
+            html: None,
         })
         .collect();
     let queued = mails.clone();
@@ -66,6 +67,7 @@ pub fn mail_is_leased_to_one_sender_at_a_time(store: &dyn Store) {
             body: "b".into(),
             created_at: t0 + jiff::SignedDuration::from_secs(i),
             attempts: 0,
+            html: None,
         })
         .collect();
     let queued = mails.clone();
@@ -109,4 +111,105 @@ pub fn mail_is_leased_to_one_sender_at_a_time(store: &dyn Store) {
         ids[1..],
         "expired leases free their mails; sent mail stays sent"
     );
+}
+
+/// A failed attempt keeps its error and waits for its next attempt's instant;
+/// a mail given up is never leased again and shows as failed; the HTML part
+/// reads back.
+pub fn a_failed_mail_waits_for_its_retry_and_a_given_up_mail_is_not_leased(store: &dyn Store) {
+    use saps_core::port::{MailRetry, MailStatus};
+    let t0: Timestamp = "2025-03-01T08:00:00Z".parse().expect("a timestamp");
+    let mails: Vec<OutgoingMail> = (0..3_i64)
+        .map(|i| OutgoingMail {
+            id: uuid::Uuid::now_v7(),
+            to: format!("r{i}@example.com"),
+            subject: "s".into(),
+            body: "plain".into(),
+            html: Some(format!("<p>mail {i}</p>")),
+            created_at: t0 + jiff::SignedDuration::from_secs(i),
+            attempts: 0,
+        })
+        .collect();
+    let queued = mails.clone();
+    write(store, move |tx| {
+        for m in &queued {
+            tx.enqueue_mail(m)?;
+        }
+        Ok(())
+    });
+    let minute = jiff::SignedDuration::from_secs(60);
+    let lease =
+        move |now: Timestamp| write(store, move |tx| Ok(tx.lease_mail(now, now + minute, 10)?));
+    let now = t0 + minute;
+    let leased = lease(now);
+    assert_eq!(leased, mails, "the HTML part reads back with the mail");
+    let (retried, given_up, sent) = (mails[0].id, mails[1].id, mails[2].id);
+    let retry_at = now + minute * 10;
+    write(store, move |tx| {
+        tx.mark_mail_attempt_failed(retried, "450 mailbox busy", &MailRetry::At(retry_at))?;
+        tx.mark_mail_attempt_failed(given_up, "550 no such user", &MailRetry::GiveUp(now))?;
+        Ok(tx.mark_mail_sent(sent, now)?)
+    });
+    assert!(
+        lease(now + minute).is_empty(),
+        "a retried mail waits for its next attempt"
+    );
+    let again = lease(retry_at);
+    assert_eq!(again.len(), 1);
+    assert_eq!((again[0].id, again[0].attempts), (retried, 1));
+    let much_later: Vec<uuid::Uuid> = lease(retry_at + minute * 100)
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(
+        much_later,
+        vec![retried],
+        "an expired lease frees the retried mail; the given-up mail never comes back"
+    );
+    let entries = read(store, |tx| Ok(tx.outbox_entries(10)?));
+    let status = |id| {
+        entries
+            .iter()
+            .find(|e| e.mail.id == id)
+            .map(|e| (e.status, e.last_error.clone()))
+            .expect("listed")
+    };
+    assert_eq!(
+        status(retried),
+        (MailStatus::Retrying, Some("450 mailbox busy".into()))
+    );
+    assert_eq!(
+        status(given_up),
+        (MailStatus::Failed, Some("550 no such user".into()))
+    );
+    assert_eq!(status(sent), (MailStatus::Sent, None));
+    assert_eq!(entries[0].mail.id, sent, "newest first");
+}
+
+/// A reminder's key is recorded once: the second recording says so and the
+/// first one stands, also when two writers race.
+pub fn a_reminder_key_is_recorded_once(store: &dyn Store) {
+    let at: Timestamp = "2021-06-01T00:00:00Z".parse().expect("a timestamp");
+    let first = write(store, move |tx| {
+        Ok(tx.record_reminder("days_removal:abc:30", at)?)
+    });
+    let second = write(store, move |tx| {
+        Ok(tx.record_reminder("days_removal:abc:30", at)?)
+    });
+    let other = write(store, move |tx| {
+        Ok(tx.record_reminder("days_removal:abc:7", at)?)
+    });
+    assert_eq!((first, second, other), (true, false, true));
+    let won: usize = std::thread::scope(|s| {
+        let racers: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(move || write(store, move |tx| Ok(tx.record_reminder("race:1:3", at)?)))
+            })
+            .collect();
+        racers
+            .into_iter()
+            .map(|r| usize::from(r.join().expect("no panic")))
+            .sum()
+    });
+    assert_eq!(won, 1, "of racing writers exactly one records the reminder");
 }

@@ -49,14 +49,25 @@ both_databases!(
             .await;
         assert_eq!(a.status, StatusCode::OK, "{:?}", a.body);
         assert_eq!(a.body["state"], "assigned");
-        // The customer is e-mailed the voucher ID through the outbox.
-        assert_eq!(t.app.dispatch_mail().await.unwrap(), 2);
+        // The customer (its creator and project manager) and the partner's
+        // admin are e-mailed the voucher ID through the outbox.
+        assert_eq!(t.app.dispatch_mail().await.unwrap(), 3);
         let mails: Vec<_> = std::fs::read_dir(t.dir.join("mail"))
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        assert_eq!(mails.len(), 2);
+        assert_eq!(mails.len(), 3);
         assert!(mails.iter().all(|m| m.contains(&code)), "{mails:?}");
+        for to in [
+            &w.benefit_admin.email,
+            &w.project_manager.email,
+            &w.partner_admin.email,
+        ] {
+            assert!(
+                mails.iter().any(|m| m.contains(&format!("To: {to}"))),
+                "{to}: {mails:?}"
+            );
+        }
 
         // The partner validates with the code (any case, no dashes) and the customer's e-mail.
         let sloppy = code.replace('-', "").to_lowercase();

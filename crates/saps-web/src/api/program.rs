@@ -58,6 +58,8 @@ struct ProgramAnswer {
     /// Days the customer has to sign a completion report off; silence for
     /// that long is deemed acceptance.
     sign_off_days: u32,
+    /// Days before each deadline on which reminders go out.
+    reminders: saps_core::ReminderOffsets,
     /// Always `UTC`.
     time_zone: &'static str,
     /// How dates in the calendar are read.
@@ -79,6 +81,7 @@ impl From<&Program> for ProgramAnswer {
             compliance_course: p.compliance_course.clone(),
             milestones: p.milestones.clone(),
             sign_off_days: p.sign_off_days,
+            reminders: p.reminders.clone(),
             time_zone: "UTC",
             deadline_semantics: DEADLINE_SEMANTICS,
         }
@@ -104,6 +107,9 @@ struct ProgramRequest {
     /// Unchanged when left out.
     #[serde(default)]
     sign_off_days: Option<u32>,
+    /// Unchanged when left out.
+    #[serde(default)]
+    reminders: Option<saps_core::ReminderOffsets>,
     /// Ignored.
     #[serde(default)]
     version: Option<u32>,
@@ -193,6 +199,7 @@ async fn program_put(
             .unwrap_or_else(|| current.compliance_course.clone()),
         provider_agreement: current.provider_agreement.clone(),
         sign_off_days: r.sign_off_days.unwrap_or(current.sign_off_days),
+        reminders: r.reminders.unwrap_or_else(|| current.reminders.clone()),
     };
     let p = st.app.put_program(&c.actor, next).await?;
     Ok(ok(ProgramAnswer::from(&*p)))

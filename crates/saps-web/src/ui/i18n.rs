@@ -50,6 +50,7 @@ pub const LOCALE_FILES: &[&str] = &[
     "lists",
     "claims",
     "payments",
+    "outbox",
 ];
 
 macro_rules! locale_texts {
@@ -63,6 +64,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/lists.ftl")),
             include_str!(concat!("../../locales/", $lang, "/claims.ftl")),
             include_str!(concat!("../../locales/", $lang, "/payments.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/outbox.ftl")),
         ]
     };
 }

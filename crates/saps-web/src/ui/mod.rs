@@ -202,6 +202,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/payments/dashboard", p(get(payments::dashboard)))
         .route("/static/{file}", get(assets::static_file))
+        .route("/operator/outbox", p(get(pages::outbox::page)))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
 }

@@ -11,6 +11,7 @@ mod hardening;
 mod lists;
 mod locales;
 mod onboarding;
+mod outbox;
 mod pages;
 mod payments;
 mod users;

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod delivery;
 pub mod directory;
 pub mod home;
+pub mod outbox;
 pub mod partners;
 pub mod payments;
 pub mod planning;
