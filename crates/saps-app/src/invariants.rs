@@ -47,7 +47,10 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::UserEnabled(_)
         | EventBody::UserLocaleChanged(_)
         | EventBody::ProfileUpdated(_)
-        | EventBody::ProjectManagerChanged(_) => None,
+        | EventBody::ProjectManagerChanged(_)
+        | EventBody::WebhookCreated(_)
+        | EventBody::WebhookDeleted(_)
+        | EventBody::WebhookDisabled(_) => None,
     }
 }
 

@@ -486,6 +486,7 @@ pub enum Entity {
     Profile,
     Report,
     Deliverable,
+    Webhook,
 }
 
 impl Entity {
@@ -504,6 +505,7 @@ impl Entity {
             Self::Profile => "profile",
             Self::Report => "report",
             Self::Deliverable => "deliverable",
+            Self::Webhook => "webhook",
         }
     }
 }

@@ -122,6 +122,34 @@ event_kinds! {
     "voucher.redeemed" => VoucherRedeemed,
     /// The customer handed a voucher not yet delivered to another project manager.
     "voucher.project_manager_changed" => ProjectManagerChanged,
+    /// An organisation's admin (or the operator) subscribed a URL to event kinds.
+    "webhook.created" => WebhookCreated,
+    /// An organisation's admin (or the operator) removed a subscription.
+    "webhook.deleted" => WebhookDeleted,
+    /// saps disabled a subscription whose deliveries all failed for a day.
+    "webhook.disabled" => WebhookDisabled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookCreated {
+    pub webhook_id: uuid::Uuid,
+    pub org_id: OrgId,
+    pub url: String,
+    pub events: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookDeleted {
+    pub webhook_id: uuid::Uuid,
+    pub org_id: OrgId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookDisabled {
+    pub webhook_id: uuid::Uuid,
+    pub org_id: OrgId,
+    /// Since when every attempt failed.
+    pub failing_since: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -149,6 +149,16 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.project_manager_changed",
             json!({"code": code, "from": USER, "to": USER}),
         ),
+        (
+            "webhook.created",
+            json!({"webhook_id": USER, "org_id": ORG, "url": "https://example.com/hook",
+                   "events": ["voucher.created"]}),
+        ),
+        ("webhook.deleted", json!({"webhook_id": USER, "org_id": ORG})),
+        (
+            "webhook.disabled",
+            json!({"webhook_id": USER, "org_id": ORG, "failing_since": "2020-11-02T00:00:00Z"}),
+        ),
     ]
 }
 

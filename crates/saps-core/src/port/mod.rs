@@ -28,6 +28,7 @@ mod records;
 mod sessions;
 mod throttle;
 mod vouchers;
+mod webhooks;
 
 pub use deliverables::Deliverables;
 pub use enrollments::{Enrollment, Enrollments};
@@ -47,6 +48,10 @@ pub use records::{
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
 pub use vouchers::{ListCursor, VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
+pub use webhooks::{
+    DeliveryAttempt, DeliveryStatus, DeliveryUpdate, LoggedAttempt, QueueCounts, Webhook, WebhookDelivery,
+    WebhookScope, Webhooks,
+};
 
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.
@@ -56,6 +61,7 @@ pub mod prelude {
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
     };
+    pub use super::Webhooks;
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -77,6 +83,7 @@ pub trait Tx:
     + Enrollments
     + Profiles
     + Deliverables
+    + Webhooks
 {
 }
 
@@ -96,6 +103,7 @@ impl<T> Tx for T where
         + Enrollments
         + Profiles
         + Deliverables
+        + Webhooks
         + ?Sized
 {
 }
