@@ -95,6 +95,13 @@ pub const JOBS: &[Job] = &[
         reach: Reach::Cluster,
         run: |app| Box::pin(app.deem_sign_offs()),
     },
+    Job {
+        // Leased delivery by delivery, like mail: every node adds throughput.
+        name: "webhooks.deliver",
+        period: SignedDuration::from_secs(1),
+        reach: Reach::Node,
+        run: |app| Box::pin(app.deliver_webhooks()),
+    },
 ];
 
 /// What a scheduler pass did.

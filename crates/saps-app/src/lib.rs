@@ -33,6 +33,7 @@ mod sweeps;
 mod users;
 pub mod views;
 mod vouchers;
+pub mod webhooks;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};
@@ -65,6 +66,9 @@ pub struct Settings {
     /// address to `X-Forwarded-For` (the sign-in throttle then counts that
     /// address rather than the proxy's).
     pub trusted_proxy: bool,
+    /// Whether webhooks may reach loopback, private and link-local addresses
+    /// (`--webhooks-allow-private`; the demo and tests, never production).
+    pub webhooks_allow_private: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +78,7 @@ impl Default for Settings {
             mail_from: "saps <no-reply@saps.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
             trusted_proxy: false,
+            webhooks_allow_private: false,
         }
     }
 }
@@ -91,6 +96,8 @@ pub struct App {
     /// The e-mails `saps demo` seeded and asked to list on the sign-in page
     /// (see `demo`); unset everywhere else.
     demo_emails: std::sync::OnceLock<Vec<String>>,
+    /// This node's webhook sender.
+    pub webhook_sender: webhooks::WebhookSender,
 }
 
 impl App {
@@ -111,6 +118,7 @@ impl App {
             Ok(p)
         })
         .await?;
+        let webhook_sender = webhooks::WebhookSender::new(settings.webhooks_allow_private);
         Ok(Arc::new(App {
             store,
             clock,
@@ -119,6 +127,7 @@ impl App {
             node: uuid::Uuid::now_v7().to_string(),
             node_runs: Default::default(),
             demo_emails: Default::default(),
+            webhook_sender,
         }))
     }
 

@@ -22,6 +22,7 @@ mod records;
 mod users;
 mod vouchers;
 mod vvr;
+mod webhooks;
 
 use crate::AppState;
 use crate::problem::{ApiResult, Problem};
@@ -53,6 +54,7 @@ pub use conventions::Refusal;
         (name = "vvr", description = "Validating and reserving vouchers (partners)"),
         (name = "journal", description = "The journal of events"),
         (name = "directory", description = "The partner directory: partners currently enrolled and eligible"),
+        (name = "webhooks", description = "Signed event deliveries to an organisation's URLs"),
     )
 )]
 struct Base;
@@ -74,6 +76,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(profiles::routes())
         .merge(delivery::routes())
         .merge(exports::routes())
+        .merge(webhooks::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);
