@@ -88,9 +88,8 @@ impl reqwest::dns::Resolve for CheckedResolver {
         let allow = self.allow_private.load(Ordering::Relaxed);
         let host = name.as_str().to_owned();
         Box::pin(async move {
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
+            let addrs: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let ips: Vec<IpAddr> = addrs.iter().map(|a| a.ip()).collect();
             rules::check_addresses(&ips, allow).map_err(|e| e.to_string())?;
             Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
@@ -294,10 +293,20 @@ impl App {
                 url: w.url.clone(),
                 events: w.events.clone(),
             };
-            tx.append_event(&webhook_event(created, scope, org, now, Some(user), version))?;
+            tx.append_event(&webhook_event(
+                created,
+                scope,
+                org,
+                now,
+                Some(user),
+                version,
+            ))?;
             // It hears of what happens from now on.
             let cursor = tx.last_event_seq()?;
-            tx.insert_webhook(&Webhook { cursor, ..w.clone() })?;
+            tx.insert_webhook(&Webhook {
+                cursor,
+                ..w.clone()
+            })?;
             Ok(())
         })
         .await?;
@@ -343,7 +352,14 @@ impl App {
                 webhook_id: w.id,
                 org_id: w.org_id,
             };
-            tx.append_event(&webhook_event(deleted, w.scope, w.org_id, now, Some(user), version))?;
+            tx.append_event(&webhook_event(
+                deleted,
+                w.scope,
+                w.org_id,
+                now,
+                Some(user),
+                version,
+            ))?;
             Ok(())
         })
         .await
@@ -358,7 +374,12 @@ impl App {
     ) -> Result<(Vec<AttemptView>, Vec<DeliveryView>), Error> {
         let w = self.own_webhook(actor, id).await?;
         let (attempts, deliveries) = self
-            .read(move |tx| Ok((tx.webhook_attempts(w.id, limit)?, tx.webhook_deliveries(w.id, limit)?)))
+            .read(move |tx| {
+                Ok((
+                    tx.webhook_attempts(w.id, limit)?,
+                    tx.webhook_deliveries(w.id, limit)?,
+                ))
+            })
             .await?;
         Ok((
             attempts.into_iter().map(AttemptView::from).collect(),
@@ -390,7 +411,8 @@ impl App {
             attempts: 0,
             next_attempt_at: Some(now),
         };
-        self.write(move |tx| Ok(tx.enqueue_delivery(&delivery)?)).await?;
+        self.write(move |tx| Ok(tx.enqueue_delivery(&delivery)?))
+            .await?;
         Ok(message_id)
     }
 
@@ -412,9 +434,18 @@ impl App {
             let (n, batch) = self.send_due_deliveries(now).await?;
             report.delivered += batch.delivered;
             report.failed_attempts += batch.failed_attempts;
-            report.disabled += batch.disabled;
             if n < BATCH as usize {
                 break;
+            }
+        }
+        // Whatever failed for a day, whether or not it was tried just now.
+        let hooks = self.read(|tx| Ok(tx.active_webhooks()?)).await?;
+        for w in hooks
+            .iter()
+            .filter(|w| rules::should_disable(w.failing_since, now))
+        {
+            if self.disable_if_failing(w.id, now).await? {
+                report.disabled += 1;
             }
         }
         Ok(report)
@@ -526,54 +557,44 @@ impl App {
                     "webhook attempt failed");
             }
         }
-        let failing: Vec<Uuid> = self
-            .write(move |tx| {
-                let mut failing = Vec::new();
-                for (d, o) in &results {
-                    let attempts = d.attempts + 1;
-                    let update = if o.delivered() {
-                        DeliveryUpdate {
-                            status: DeliveryStatus::Delivered,
-                            next_attempt_at: None,
-                        }
-                    } else {
-                        let next = rules::next_attempt(attempts, now);
-                        DeliveryUpdate {
-                            status: if next.is_some() {
-                                DeliveryStatus::Pending
-                            } else {
-                                DeliveryStatus::Failed
-                            },
-                            next_attempt_at: next,
-                        }
-                    };
-                    let attempt = DeliveryAttempt {
-                        id: Uuid::now_v7(),
-                        delivery_id: d.id,
-                        webhook_id: d.webhook_id,
-                        at: now,
-                        outcome: o.label().into(),
-                        status_code: o.status(),
-                        error: match o {
-                            AttemptOutcome::Failed { error } => Some(error.clone()),
-                            _ => None,
-                        },
-                    };
-                    if tx.record_attempt(&attempt, &holder, update)? {
-                        tx.note_webhook_result(d.webhook_id, o.delivered(), now)?;
-                        if !o.delivered() && !failing.contains(&d.webhook_id) {
-                            failing.push(d.webhook_id);
-                        }
+        self.write(move |tx| {
+            for (d, o) in &results {
+                let attempts = d.attempts + 1;
+                let update = if o.delivered() {
+                    DeliveryUpdate {
+                        status: DeliveryStatus::Delivered,
+                        next_attempt_at: None,
                     }
+                } else {
+                    let next = rules::next_attempt(attempts, now);
+                    DeliveryUpdate {
+                        status: if next.is_some() {
+                            DeliveryStatus::Pending
+                        } else {
+                            DeliveryStatus::Failed
+                        },
+                        next_attempt_at: next,
+                    }
+                };
+                let attempt = DeliveryAttempt {
+                    id: Uuid::now_v7(),
+                    delivery_id: d.id,
+                    webhook_id: d.webhook_id,
+                    at: now,
+                    outcome: o.label().into(),
+                    status_code: o.status(),
+                    error: match o {
+                        AttemptOutcome::Failed { error } => Some(error.clone()),
+                        _ => None,
+                    },
+                };
+                if tx.record_attempt(&attempt, &holder, update)? {
+                    tx.note_webhook_result(d.webhook_id, o.delivered(), now)?;
                 }
-                Ok(failing)
-            })
-            .await?;
-        for id in failing {
-            if self.disable_if_failing(id, now).await? {
-                report.disabled += 1;
             }
-        }
+            Ok(())
+        })
+        .await?;
         Ok((n, report))
     }
 
@@ -600,7 +621,9 @@ impl App {
                 org_id: w.org_id,
                 failing_since: since,
             };
-            tx.append_event(&webhook_event(disabled, w.scope, w.org_id, at, None, version))?;
+            tx.append_event(&webhook_event(
+                disabled, w.scope, w.org_id, at, None, version,
+            ))?;
             if let Some(owner) = tx.user(w.created_by)?.filter(|u| !u.disabled) {
                 tx.enqueue_mail(&OutgoingMail {
                     id: Uuid::now_v7(),

@@ -120,7 +120,10 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
         // partners, partners and the operator see what customers see.
         (Action::SearchDirectory, Resource::Program) => Ok(()),
         (Action::ManageWebhooks, Resource::Program) => deny(
-            matches!(role, Role::Operator | Role::GlobalAdmin | Role::BenefitAdmin),
+            matches!(
+                role,
+                Role::Operator | Role::GlobalAdmin | Role::BenefitAdmin
+            ),
             "manage webhooks",
         ),
         (Action::PublishProviderAgreement, Resource::Program) => {

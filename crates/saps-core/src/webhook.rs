@@ -40,8 +40,8 @@ pub fn secret_key(secret: &str) -> Result<Vec<u8>, Error> {
 /// The `webhook-signature` header of a message: `v1,` and the base64
 /// HMAC-SHA256 of `id.timestamp.body` keyed by the secret's bytes.
 pub fn signature(key: &[u8], id: &str, timestamp: i64, body: &[u8]) -> String {
-    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key)
-        .expect("HMAC takes a key of any length");
+    let mut mac =
+        hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
     mac.update(id.as_bytes());
     mac.update(b".");
     mac.update(timestamp.to_string().as_bytes());
@@ -157,7 +157,10 @@ pub fn check_addresses(addresses: &[IpAddr], allow_private: bool) -> Result<(), 
     if allow_private {
         return Ok(());
     }
-    match addresses.iter().find_map(|ip| private_address(*ip).map(|why| (ip, why))) {
+    match addresses
+        .iter()
+        .find_map(|ip| private_address(*ip).map(|why| (ip, why)))
+    {
         Some((ip, why)) => Err(Error::invalid(
             "url",
             format!("the URL's host resolves to {ip}, {why}, which webhooks may not reach"),
@@ -167,7 +170,7 @@ pub fn check_addresses(addresses: &[IpAddr], allow_private: bool) -> Result<(), 
 }
 
 /// Waits after each failed attempt: the first retry within seconds, then
-/// growing, the last about a day after the first attempt (sum: 23 h 59 min).
+/// growing, the last about a day after the first attempt (in all 23 h 55 min).
 pub const RETRY_DELAYS: [SignedDuration; 10] = [
     SignedDuration::from_secs(5),
     SignedDuration::from_secs(30),
@@ -280,10 +283,17 @@ mod tests {
         ] {
             let ip: IpAddr = ip.parse().unwrap();
             assert!(private_address(ip).is_some(), "{ip} should be refused");
-            assert_eq!(check_addresses(&[ip], false).unwrap_err().code(), "validation.url");
+            assert_eq!(
+                check_addresses(&[ip], false).unwrap_err().code(),
+                "validation.url"
+            );
             assert!(check_addresses(&[ip], true).is_ok());
         }
-        for ip in ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "8.8.8.8"] {
+        for ip in [
+            "93.184.216.34",
+            "2606:2800:220:1:248:1893:25c8:1946",
+            "8.8.8.8",
+        ] {
             assert_eq!(private_address(ip.parse().unwrap()), None, "{ip}");
         }
     }
@@ -298,10 +308,19 @@ mod tests {
     fn only_http_and_https_urls_with_a_host_are_accepted() {
         assert!(check_url("https://example.com/hook").is_ok());
         assert!(check_url("http://example.com:8080/hook?x=1").is_ok());
-        for bad in ["ftp://example.com/", "file:///etc/passwd", "javascript:alert(1)", "nope", "",
-            "https://user:pw@example.com/"]
-        {
-            assert_eq!(check_url(bad).unwrap_err().code(), "validation.url", "{bad}");
+        for bad in [
+            "ftp://example.com/",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "nope",
+            "",
+            "https://user:pw@example.com/",
+        ] {
+            assert_eq!(
+                check_url(bad).unwrap_err().code(),
+                "validation.url",
+                "{bad}"
+            );
         }
     }
 
@@ -312,7 +331,10 @@ mod tests {
             vec!["voucher.created".to_owned()]
         );
         assert_eq!(check_kinds(&[]).unwrap_err().code(), "validation.events");
-        assert_eq!(check_kinds(&["voucher.eaten".into()]).unwrap_err().code(), "validation.events");
+        assert_eq!(
+            check_kinds(&["voucher.eaten".into()]).unwrap_err().code(),
+            "validation.events"
+        );
     }
 
     #[test]
@@ -330,8 +352,14 @@ mod tests {
     fn a_subscription_failing_for_a_day_is_disabled() {
         let t0 = Timestamp::UNIX_EPOCH;
         assert!(!should_disable(None, t0));
-        assert!(!should_disable(Some(t0), t0 + SignedDuration::from_hours(23)));
-        assert!(should_disable(Some(t0), t0 + SignedDuration::from_hours(24)));
+        assert!(!should_disable(
+            Some(t0),
+            t0 + SignedDuration::from_hours(23)
+        ));
+        assert!(should_disable(
+            Some(t0),
+            t0 + SignedDuration::from_hours(24)
+        ));
     }
 
     #[test]

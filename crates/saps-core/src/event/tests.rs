@@ -154,7 +154,10 @@ fn stored() -> Vec<(&'static str, Value)> {
             json!({"webhook_id": USER, "org_id": ORG, "url": "https://example.com/hook",
                    "events": ["voucher.created"]}),
         ),
-        ("webhook.deleted", json!({"webhook_id": USER, "org_id": ORG})),
+        (
+            "webhook.deleted",
+            json!({"webhook_id": USER, "org_id": ORG}),
+        ),
         (
             "webhook.disabled",
             json!({"webhook_id": USER, "org_id": ORG, "failing_since": "2020-11-02T00:00:00Z"}),

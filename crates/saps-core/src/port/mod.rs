@@ -49,19 +49,19 @@ pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
 pub use vouchers::{ListCursor, VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
 pub use webhooks::{
-    DeliveryAttempt, DeliveryStatus, DeliveryUpdate, LoggedAttempt, QueueCounts, Webhook, WebhookDelivery,
-    WebhookScope, Webhooks,
+    DeliveryAttempt, DeliveryStatus, DeliveryUpdate, LoggedAttempt, QueueCounts, Webhook,
+    WebhookDelivery, WebhookScope, Webhooks,
 };
 
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::Deliverables;
+    pub use super::Webhooks;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
     };
-    pub use super::Webhooks;
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -105,7 +105,10 @@ impl Webhooks for SqliteTx<'_> {
     fn delete_webhook(&mut self, id: Uuid) -> StoreResult<bool> {
         let id = id.to_string();
         self.exec("DELETE FROM webhook_attempts WHERE webhook_id = ?1", [&id])?;
-        self.exec("DELETE FROM webhook_deliveries WHERE webhook_id = ?1", [&id])?;
+        self.exec(
+            "DELETE FROM webhook_deliveries WHERE webhook_id = ?1",
+            [&id],
+        )?;
         Ok(self.exec("DELETE FROM webhooks WHERE id = ?1", [&id])? == 1)
     }
 
