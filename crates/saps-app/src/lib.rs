@@ -22,6 +22,7 @@ pub mod invariants;
 pub mod jobs;
 pub mod lists;
 pub mod mail;
+pub mod metrics;
 pub mod onboarding;
 mod orgs;
 pub mod profiles;
@@ -69,6 +70,9 @@ pub struct Settings {
     /// Whether webhooks may reach loopback, private and link-local addresses
     /// (`--webhooks-allow-private`; the demo and tests, never production).
     pub webhooks_allow_private: bool,
+    /// The bearer token `/metrics` asks for on the main address (`None`:
+    /// `/metrics` is served only on `--metrics-listen`, if given).
+    pub metrics_token: Option<metrics::MetricsToken>,
 }
 
 impl Default for Settings {
@@ -79,6 +83,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             trusted_proxy: false,
             webhooks_allow_private: false,
+            metrics_token: None,
         }
     }
 }

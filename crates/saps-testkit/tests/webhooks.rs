@@ -606,3 +606,103 @@ async fn a_test_event_is_delivered_signed() {
         r.body["message_id"].as_str().unwrap()
     );
 }
+
+/// Sends one request through a router; status and body text.
+async fn fetch(router: &axum::Router, path: &str, token: Option<&str>) -> (u16, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let mut req = axum::http::Request::get(path);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    let resp = router
+        .clone()
+        .oneshot(req.body(axum::body::Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    let body = resp.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8(body.to_vec()).unwrap())
+}
+
+/// Prometheus text: each sample's name with labels, and its value.
+fn samples(text: &str) -> Vec<(String, f64)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (name, value) = l.rsplit_once(' ').expect("a sample is a name and a value");
+            (
+                name.to_owned(),
+                value.parse::<f64>().expect("a sample's value is a number"),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_need_the_token_and_count_requests_by_route_and_queues() {
+    let dir = std::env::temp_dir().join(format!("saps-metrics-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = saps_testkit::testapp::open_fresh(saps_testkit::testapp::Db::Sqlite, &dir).await;
+    let settings = saps_app::Settings {
+        mail_dir: dir.join("mail"),
+        metrics_token: saps_app::metrics::MetricsToken::new("scrape-me"),
+        ..saps_app::Settings::default()
+    };
+    let clock = saps_app::clock::Clock::simulated(jiff::civil::date(2020, 11, 2));
+    let app = saps_app::App::new(store, clock, settings).await.unwrap();
+    let router = saps_web::router(app.clone());
+    assert_eq!(fetch(&router, "/healthz", None).await.0, 200);
+    let voucher = "/api/v1/vouchers/0000-0000-0000-0000-0000";
+    assert_eq!(fetch(&router, voucher, None).await.0, 401);
+    assert_eq!(fetch(&router, "/metrics", None).await.0, 401);
+    assert_eq!(fetch(&router, "/metrics", Some("wrong")).await.0, 401);
+    let (status, text) = fetch(&router, "/metrics", Some("scrape-me")).await;
+    assert_eq!(status, 200);
+    let s = samples(&text);
+    let value = |name: &str| s.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+    assert_eq!(
+        value(r#"saps_http_requests_total{method="GET",route="/healthz",status="200"}"#),
+        Some(1.0),
+        "{text}"
+    );
+    // The matched route, never the raw URL.
+    assert_eq!(
+        value(
+            r#"saps_http_requests_total{method="GET",route="/api/v1/vouchers/{code}",status="401"}"#
+        ),
+        Some(1.0),
+        "{text}"
+    );
+    assert!(!text.contains("0000-0000"));
+    assert_eq!(
+        value(r#"saps_queue_pending{queue="mail"}"#),
+        Some(0.0),
+        "{text}"
+    );
+    assert_eq!(
+        value(r#"saps_queue_pending{queue="webhooks"}"#),
+        Some(0.0),
+        "{text}"
+    );
+    assert!(
+        text.contains("saps_http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+
+    // The separate listener's router answers without a token.
+    let (status, text) = fetch(&saps_web::metrics::router(app.clone()), "/metrics", None).await;
+    assert_eq!(status, 200);
+    assert!(!samples(&text).is_empty());
+    // Without a token set, the main address has no /metrics.
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_metrics_token_the_main_address_has_no_metrics() {
+    let t = TestApp::new(saps_testkit::testapp::Db::Sqlite, 30).await;
+    let r = t
+        .call(axum::http::Method::GET, "/metrics", None, None)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}

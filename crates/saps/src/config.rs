@@ -36,6 +36,12 @@ pub struct Layer {
     pub public_url: Option<String>,
     /// Behind one reverse proxy that appends the client to `X-Forwarded-For`.
     pub trusted_proxy: Option<bool>,
+    /// Webhooks may reach loopback, private and link-local addresses.
+    pub webhooks_allow_private: Option<bool>,
+    /// A separate address serving `/metrics` without a token.
+    pub metrics_listen: Option<SocketAddr>,
+    /// The bearer token `/metrics` asks for on the main address.
+    pub metrics_token: Option<String>,
 }
 
 impl std::fmt::Debug for Layer {
@@ -47,6 +53,12 @@ impl std::fmt::Debug for Layer {
             .field("mail_dir", &self.mail_dir)
             .field("public_url", &self.public_url)
             .field("trusted_proxy", &self.trusted_proxy)
+            .field("webhooks_allow_private", &self.webhooks_allow_private)
+            .field("metrics_listen", &self.metrics_listen)
+            .field(
+                "metrics_token",
+                &self.metrics_token.as_ref().map(|_| "[redacted]"),
+            )
             .finish()
     }
 }
@@ -61,6 +73,9 @@ pub struct Serve {
     /// `http://` and the listening address unless set.
     pub public_url: String,
     pub trusted_proxy: bool,
+    pub webhooks_allow_private: bool,
+    pub metrics_listen: Option<SocketAddr>,
+    pub metrics_token: Option<saps_app::metrics::MetricsToken>,
 }
 
 impl Layer {
@@ -73,6 +88,9 @@ impl Layer {
             mail_dir: self.mail_dir.or_else(|| lower.mail_dir.clone()),
             public_url: self.public_url.or_else(|| lower.public_url.clone()),
             trusted_proxy: self.trusted_proxy.or(lower.trusted_proxy),
+            webhooks_allow_private: self.webhooks_allow_private.or(lower.webhooks_allow_private),
+            metrics_listen: self.metrics_listen.or(lower.metrics_listen),
+            metrics_token: self.metrics_token.or_else(|| lower.metrics_token.clone()),
         }
     }
 
@@ -99,6 +117,13 @@ impl Layer {
             trusted_proxy: self
                 .trusted_proxy
                 .unwrap_or(saps_app::Settings::default().trusted_proxy),
+            webhooks_allow_private: self
+                .webhooks_allow_private
+                .unwrap_or(saps_app::Settings::default().webhooks_allow_private),
+            metrics_listen: self.metrics_listen,
+            metrics_token: self
+                .metrics_token
+                .and_then(saps_app::metrics::MetricsToken::new),
         }
     }
 }

@@ -113,6 +113,16 @@ struct ServeArgs {
     /// that address, not the proxy's [default: false].
     #[arg(long, env = "SAPS_TRUSTED_PROXY")]
     trusted_proxy: Option<bool>,
+    /// Let webhooks reach loopback, private and link-local addresses (for tests and demos, never in
+    /// production) [default: false].
+    #[arg(long, env = "SAPS_WEBHOOKS_ALLOW_PRIVATE", num_args = 0..=1, default_missing_value = "true")]
+    webhooks_allow_private: Option<bool>,
+    /// Serve /metrics, without a token, on this separate address (keep it on a private network).
+    #[arg(long, env = "SAPS_METRICS_LISTEN")]
+    metrics_listen: Option<SocketAddr>,
+    /// Serve /metrics on the main address to callers presenting this bearer token.
+    #[arg(long, env = "SAPS_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
 }
 
 impl ServeArgs {
@@ -124,6 +134,9 @@ impl ServeArgs {
             mail_dir: self.mail_dir,
             public_url: self.public_url,
             trusted_proxy: self.trusted_proxy,
+            webhooks_allow_private: self.webhooks_allow_private,
+            metrics_listen: self.metrics_listen,
+            metrics_token: self.metrics_token,
         }
     }
 }
@@ -270,6 +283,9 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         mail_dir,
         public_url,
         trusted_proxy,
+        webhooks_allow_private,
+        metrics_listen,
+        metrics_token,
     } = a.layer().over(file).serve();
     let clock = Clock::parse(&clock).map_err(anyhow::Error::msg)?;
     let store = open(&database).await?;
@@ -277,6 +293,8 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         mail_dir,
         public_url,
         trusted_proxy,
+        webhooks_allow_private,
+        metrics_token,
         ..Settings::default()
     };
     let app = App::new(store, clock, settings)
@@ -291,6 +309,13 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         "saps listening on http://{}",
         listener.local_addr()?
     );
+    if let Some(addr) = metrics_listen {
+        let metrics = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr} for /metrics"))?;
+        tracing::info!("metrics on http://{addr}/metrics");
+        tokio::spawn(saps_web::metrics::serve(metrics, app.clone()));
+    }
     saps_web::serve(listener, app, shutdown_signal()).await?;
     Ok(())
 }
@@ -318,6 +343,8 @@ async fn demo(a: DemoArgs) -> Result<()> {
     let settings = Settings {
         mail_dir: a.mail_dir.clone(),
         public_url: url.clone(),
+        // The demo's receivers run on this machine.
+        webhooks_allow_private: true,
         ..Settings::default()
     };
     let app = App::new(
