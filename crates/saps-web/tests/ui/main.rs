@@ -13,3 +13,4 @@ mod locales;
 mod onboarding;
 mod pages;
 mod users;
+mod webhooks;

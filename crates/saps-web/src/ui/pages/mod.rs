@@ -15,3 +15,4 @@ pub mod users;
 pub mod voucher_new;
 pub mod vouchers;
 pub mod vvr;
+pub mod webhooks;
