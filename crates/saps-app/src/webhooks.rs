@@ -30,7 +30,7 @@ pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a node holds a delivery it is sending.
 const DELIVERY_LEASE: SignedDuration = SignedDuration::from_secs(60);
 /// Deliveries leased per batch (sent concurrently).
-const BATCH: u32 = 200;
+const BATCH: u32 = 500;
 /// Journal events read per subscription and step.
 const QUEUE_STEP: u32 = 500;
 
@@ -430,8 +430,9 @@ impl App {
             ..DeliveryReport::default()
         };
         // Drain what is due, a batch at a time, a bounded number of batches.
+        let hooks = self.read(|tx| Ok(tx.active_webhooks()?)).await?;
         for _ in 0..50 {
-            let (n, batch) = self.send_due_deliveries(now).await?;
+            let (n, batch) = self.send_due_deliveries(now, &hooks).await?;
             report.delivered += batch.delivered;
             report.failed_attempts += batch.failed_attempts;
             if n < BATCH as usize {
@@ -509,7 +510,11 @@ impl App {
 
     /// Leases a batch of due deliveries, sends them at once, records each
     /// attempt; returns how many were leased.
-    async fn send_due_deliveries(&self, now: Timestamp) -> Result<(usize, DeliveryReport), Error> {
+    async fn send_due_deliveries(
+        &self,
+        now: Timestamp,
+        hooks: &[Webhook],
+    ) -> Result<(usize, DeliveryReport), Error> {
         let holder = self.node.clone();
         let h = holder.clone();
         let until = now + DELIVERY_LEASE;
@@ -520,7 +525,6 @@ impl App {
         if n == 0 {
             return Ok((0, DeliveryReport::default()));
         }
-        let hooks = self.read(|tx| Ok(tx.active_webhooks()?)).await?;
         let mut tasks = tokio::task::JoinSet::new();
         for d in leased {
             let Some(w) = hooks.iter().find(|w| w.id == d.webhook_id).cloned() else {

@@ -9,6 +9,8 @@ mod bench_export;
 mod bench_import;
 #[cfg(feature = "bench")]
 mod bench_redeem;
+#[cfg(feature = "bench")]
+mod bench_webhooks;
 mod config;
 mod import;
 mod import_csv;
