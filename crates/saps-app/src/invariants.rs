@@ -61,6 +61,9 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::ClaimDisputed(_)
         | EventBody::ClaimPaid(_) => None,
         EventBody::ReminderSent(_) => None,
+        EventBody::WebhookCreated(_)
+        | EventBody::WebhookDeleted(_)
+        | EventBody::WebhookDisabled(_) => None,
     }
 }
 

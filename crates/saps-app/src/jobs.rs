@@ -108,6 +108,13 @@ pub const JOBS: &[Job] = &[
         reach: Reach::Cluster,
         run: |app| Box::pin(app.send_reminders()),
     },
+    Job {
+        // Leased delivery by delivery, like mail: every node adds throughput.
+        name: "webhooks.deliver",
+        period: SignedDuration::from_secs(1),
+        reach: Reach::Node,
+        run: |app| Box::pin(app.deliver_webhooks()),
+    },
 ];
 
 /// What a scheduler pass did.
@@ -152,6 +159,7 @@ impl App {
     async fn run_jobs(&self, which: impl Fn(&Job) -> bool) -> JobsReport {
         let mut report = JobsReport::default();
         for job in JOBS.iter().filter(|j| which(j)) {
+            let started = std::time::Instant::now();
             let outcome = match job.reach {
                 Reach::Cluster => self.run_leased(job).await,
                 Reach::Node => self.run_on_this_node(job).await,
@@ -159,12 +167,14 @@ impl App {
             match outcome {
                 Ok(Outcome::Ran(n)) => {
                     tracing::debug!(job = job.name, did = n, "job ran");
+                    crate::metrics::job_ran(job.name, "ok", started);
                     report.ran.push((job.name, n));
                 }
                 Ok(Outcome::NotDue) => {}
                 Ok(Outcome::Busy) => report.busy.push(job.name),
                 Err(e) => {
                     tracing::warn!(job = job.name, error = %e, "job failed");
+                    crate::metrics::job_ran(job.name, "failed", started);
                     report.failed.push((job.name, e));
                 }
             }

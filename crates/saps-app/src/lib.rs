@@ -23,6 +23,7 @@ pub mod invariants;
 pub mod jobs;
 pub mod lists;
 pub mod mail;
+pub mod metrics;
 pub mod onboarding;
 mod orgs;
 mod payment_demo;
@@ -38,6 +39,7 @@ pub mod views;
 mod vouchers;
 pub mod invoice;
 pub mod payment_views;
+pub mod webhooks;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};
@@ -75,6 +77,12 @@ pub struct Settings {
     /// The wait after a mail's first failed attempt; it doubles with every
     /// further failure (see `mail::backoff`).
     pub mail_retry_base: jiff::SignedDuration,
+    /// Whether webhooks may reach loopback, private and link-local addresses
+    /// (`--webhooks-allow-private`; the demo and tests, never production).
+    pub webhooks_allow_private: bool,
+    /// The bearer token `/metrics` asks for on the main address (`None`:
+    /// `/metrics` is served only on `--metrics-listen`, if given).
+    pub metrics_token: Option<metrics::MetricsToken>,
 }
 
 impl Default for Settings {
@@ -86,6 +94,8 @@ impl Default for Settings {
             trusted_proxy: false,
             mail_transport: mail::MailTransport::File,
             mail_retry_base: jiff::SignedDuration::from_secs(60),
+            webhooks_allow_private: false,
+            metrics_token: None,
         }
     }
 }
@@ -103,6 +113,8 @@ pub struct App {
     /// The e-mails `saps demo` seeded and asked to list on the sign-in page
     /// (see `demo`); unset everywhere else.
     demo_emails: std::sync::OnceLock<Vec<String>>,
+    /// This node's webhook sender.
+    pub webhook_sender: webhooks::WebhookSender,
 }
 
 impl App {
@@ -123,6 +135,7 @@ impl App {
             Ok(p)
         })
         .await?;
+        let webhook_sender = webhooks::WebhookSender::new(settings.webhooks_allow_private);
         Ok(Arc::new(App {
             store,
             clock,
@@ -131,6 +144,7 @@ impl App {
             node: uuid::Uuid::now_v7().to_string(),
             node_runs: Default::default(),
             demo_emails: Default::default(),
+            webhook_sender,
         }))
     }
 

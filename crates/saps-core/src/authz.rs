@@ -54,6 +54,9 @@ pub enum Action {
     SignOff,
     /// The reserving partner redeems a signed-off voucher.
     RedeemVoucher,
+    /// Subscribe the actor's organisation's webhooks, list, test or remove
+    /// them (another organisation's are not found: decided by the use case).
+    ManageWebhooks,
 }
 
 /// What the action is done on.
@@ -116,6 +119,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
         // The directory is for everyone signed in: customers look for
         // partners, partners and the operator see what customers see.
         (Action::SearchDirectory, Resource::Program) => Ok(()),
+        (Action::ManageWebhooks, Resource::Program) => deny(
+            matches!(
+                role,
+                Role::Operator | Role::GlobalAdmin | Role::BenefitAdmin
+            ),
+            "manage webhooks",
+        ),
         (Action::PublishProviderAgreement, Resource::Program) => {
             deny(op, "publish the provider agreement")
         }

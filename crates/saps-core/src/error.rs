@@ -497,6 +497,7 @@ pub enum Entity {
     PaymentRegistration,
     RateCard,
     BankAccount,
+    Webhook,
 }
 
 impl Entity {
@@ -519,6 +520,7 @@ impl Entity {
             Self::PaymentRegistration => "payment_registration",
             Self::RateCard => "rate_card",
             Self::BankAccount => "bank_account",
+            Self::Webhook => "webhook",
         }
     }
 }

@@ -153,6 +153,12 @@ event_kinds! {
     "voucher.paid" => VoucherPaid,
     /// A reminder went out (once per kind, subject and offset) before a deadline.
     "reminder.sent" => ReminderSent,
+    /// An organisation's admin (or the operator) subscribed a URL to event kinds.
+    "webhook.created" => WebhookCreated,
+    /// An organisation's admin (or the operator) removed a subscription.
+    "webhook.deleted" => WebhookDeleted,
+    /// saps disabled a subscription whose deliveries all failed for a day.
+    "webhook.disabled" => WebhookDisabled,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,6 +176,28 @@ pub struct ReminderSent {
     pub offset_days: u32,
     /// How many people it was sent to.
     pub recipients: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookCreated {
+    pub webhook_id: uuid::Uuid,
+    pub org_id: OrgId,
+    pub url: String,
+    pub events: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookDeleted {
+    pub webhook_id: uuid::Uuid,
+    pub org_id: OrgId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookDisabled {
+    pub webhook_id: uuid::Uuid,
+    pub org_id: OrgId,
+    /// Since when every attempt failed.
+    pub failing_since: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,6 +20,7 @@ pub mod profile;
 pub mod program;
 pub mod quantity;
 pub mod voucher;
+pub mod webhook;
 
 pub use code::{CodeError, VoucherCode};
 pub use error::{Entity, Error, Result, Rule, StoreError};

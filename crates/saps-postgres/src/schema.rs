@@ -56,6 +56,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_reminders",
         include_str!("../migrations/0012_reminders.sql"),
     ),
+    (
+        "0013_webhooks",
+        include_str!("../migrations/0013_webhooks.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_reminders",
         include_str!("../migrations/0012_reminders.sql"),
     ),
+    (
+        "0013_webhooks",
+        include_str!("../migrations/0013_webhooks.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

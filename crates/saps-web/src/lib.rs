@@ -9,6 +9,7 @@ pub mod export;
 pub mod extract;
 mod headers;
 mod idempotency;
+pub mod metrics;
 pub mod problem;
 pub mod ui;
 pub mod invoice;
@@ -33,6 +34,7 @@ pub struct AppState {
 /// The whole HTTP application.
 pub fn router(app: Arc<App>) -> Router {
     let (api_router, openapi) = api::api();
+    metrics::handle();
     let state = AppState {
         app,
         openapi: Arc::new(openapi),
@@ -51,9 +53,11 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/docs.css", get(api::docs::stylesheet))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics::scrape))
         .merge(ui::router())
         .fallback(ui::fallback)
         .layer(DefaultBodyLimit::max(extract::MAX_JSON))
+        .layer(axum::middleware::from_fn(metrics::track))
         .layer(axum::middleware::from_fn(headers::layer))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())

@@ -27,6 +27,8 @@ pub enum Scenario {
     RedeemBatch,
     /// CSV export of `--rows` vouchers over HTTP from a `saps serve` child; its peak RSS.
     Export,
+    /// `--events` journal events to `--subscribers` webhooks on loopback receivers.
+    Webhooks,
 }
 
 impl Scenario {
@@ -37,6 +39,7 @@ impl Scenario {
             Self::Directory => "directory",
             Self::RedeemBatch => "redeem-batch",
             Self::Export => "export",
+            Self::Webhooks => "webhooks",
         }
     }
 }
@@ -73,6 +76,12 @@ pub struct BenchArgs {
     /// redeem-batch: how many redemptions to time.
     #[arg(long, default_value_t = 5)]
     rounds: usize,
+    /// webhooks: journal events to deliver.
+    #[arg(long, default_value_t = 10_000)]
+    events: usize,
+    /// webhooks: subscriptions, each with its own receiver.
+    #[arg(long, default_value_t = 10)]
+    subscribers: usize,
 }
 
 /// Latencies and counts of one phase.
@@ -182,6 +191,9 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     }
     if a.scenario == Some(Scenario::RedeemBatch) {
         return crate::bench_redeem::run(app, database, a.vouchers, a.rounds).await;
+    }
+    if a.scenario == Some(Scenario::Webhooks) {
+        return crate::bench_webhooks::run(app, database, a.events, a.subscribers).await;
     }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)

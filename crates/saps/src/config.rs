@@ -40,6 +40,12 @@ pub struct Layer {
     pub smtp_url: Option<String>,
     /// The SMTP password, when not in the URL (a secret: never shown).
     pub smtp_password: Option<String>,
+    /// Webhooks may reach loopback, private and link-local addresses.
+    pub webhooks_allow_private: Option<bool>,
+    /// A separate address serving `/metrics` without a token.
+    pub metrics_listen: Option<SocketAddr>,
+    /// The bearer token `/metrics` asks for on the main address.
+    pub metrics_token: Option<String>,
 }
 
 impl std::fmt::Debug for Layer {
@@ -53,6 +59,12 @@ impl std::fmt::Debug for Layer {
             .field("trusted_proxy", &self.trusted_proxy)
             .field("smtp_url", &self.smtp_url.as_deref().map(crate::redact))
             .field("smtp_password", &self.smtp_password.as_ref().map(|_| "***"))
+            .field("webhooks_allow_private", &self.webhooks_allow_private)
+            .field("metrics_listen", &self.metrics_listen)
+            .field(
+                "metrics_token",
+                &self.metrics_token.as_ref().map(|_| "[redacted]"),
+            )
             .finish()
     }
 }
@@ -69,6 +81,9 @@ pub struct Serve {
     pub trusted_proxy: bool,
     /// Where mail goes: checked here, so a malformed `smtp_url` stops the start.
     pub mail_transport: saps_app::mail::MailTransport,
+    pub webhooks_allow_private: bool,
+    pub metrics_listen: Option<SocketAddr>,
+    pub metrics_token: Option<saps_app::metrics::MetricsToken>,
 }
 
 impl Layer {
@@ -83,6 +98,9 @@ impl Layer {
             trusted_proxy: self.trusted_proxy.or(lower.trusted_proxy),
             smtp_url: self.smtp_url.or_else(|| lower.smtp_url.clone()),
             smtp_password: self.smtp_password.or_else(|| lower.smtp_password.clone()),
+            webhooks_allow_private: self.webhooks_allow_private.or(lower.webhooks_allow_private),
+            metrics_listen: self.metrics_listen.or(lower.metrics_listen),
+            metrics_token: self.metrics_token.or_else(|| lower.metrics_token.clone()),
         }
     }
 
@@ -119,6 +137,13 @@ impl Layer {
                 .trusted_proxy
                 .unwrap_or(saps_app::Settings::default().trusted_proxy),
             mail_transport,
+            webhooks_allow_private: self
+                .webhooks_allow_private
+                .unwrap_or(saps_app::Settings::default().webhooks_allow_private),
+            metrics_listen: self.metrics_listen,
+            metrics_token: self
+                .metrics_token
+                .and_then(saps_app::metrics::MetricsToken::new),
         })
     }
 }

@@ -9,6 +9,8 @@ mod bench_export;
 mod bench_import;
 #[cfg(feature = "bench")]
 mod bench_redeem;
+#[cfg(feature = "bench")]
+mod bench_webhooks;
 mod config;
 mod import;
 mod import_csv;
@@ -120,6 +122,16 @@ struct ServeArgs {
     /// The SMTP password, when not in --smtp-url (a secret: never shown).
     #[arg(long, env = "SAPS_SMTP_PASSWORD", hide_env_values = true)]
     smtp_password: Option<String>,
+    /// Let webhooks reach loopback, private and link-local addresses (for tests and demos, never in
+    /// production) [default: false].
+    #[arg(long, env = "SAPS_WEBHOOKS_ALLOW_PRIVATE", num_args = 0..=1, default_missing_value = "true")]
+    webhooks_allow_private: Option<bool>,
+    /// Serve /metrics, without a token, on this separate address (keep it on a private network).
+    #[arg(long, env = "SAPS_METRICS_LISTEN")]
+    metrics_listen: Option<SocketAddr>,
+    /// Serve /metrics on the main address to callers presenting this bearer token.
+    #[arg(long, env = "SAPS_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
 }
 
 impl ServeArgs {
@@ -133,6 +145,9 @@ impl ServeArgs {
             trusted_proxy: self.trusted_proxy,
             smtp_url: self.smtp_url,
             smtp_password: self.smtp_password,
+            webhooks_allow_private: self.webhooks_allow_private,
+            metrics_listen: self.metrics_listen,
+            metrics_token: self.metrics_token,
         }
     }
 }
@@ -280,6 +295,9 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         public_url,
         trusted_proxy,
         mail_transport,
+        webhooks_allow_private,
+        metrics_listen,
+        metrics_token,
     } = a.layer().over(file).serve()?;
     let clock = Clock::parse(&clock).map_err(anyhow::Error::msg)?;
     let store = open(&database).await?;
@@ -288,6 +306,8 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         public_url,
         trusted_proxy,
         mail_transport,
+        webhooks_allow_private,
+        metrics_token,
         ..Settings::default()
     };
     let app = App::new(store, clock, settings)
@@ -302,6 +322,13 @@ async fn serve(a: ServeArgs, file: &config::Layer) -> Result<()> {
         "saps listening on http://{}",
         listener.local_addr()?
     );
+    if let Some(addr) = metrics_listen {
+        let metrics = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr} for /metrics"))?;
+        tracing::info!("metrics on http://{addr}/metrics");
+        tokio::spawn(saps_web::metrics::serve(metrics, app.clone()));
+    }
     saps_web::serve(listener, app, shutdown_signal()).await?;
     Ok(())
 }
@@ -329,6 +356,8 @@ async fn demo(a: DemoArgs) -> Result<()> {
     let settings = Settings {
         mail_dir: a.mail_dir.clone(),
         public_url: url.clone(),
+        // The demo's receivers run on this machine.
+        webhooks_allow_private: true,
         ..Settings::default()
     };
     let app = App::new(

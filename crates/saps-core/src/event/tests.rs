@@ -210,6 +210,19 @@ fn stored() -> Vec<(&'static str, Value)> {
             json!({"reminder": "voucher_unreserved", "key": "voucher_unreserved:x:30",
                    "code": code, "deadline": "2021-05-01", "offset_days": 30, "recipients": 2}),
         ),
+        (
+            "webhook.created",
+            json!({"webhook_id": USER, "org_id": ORG, "url": "https://example.com/hook",
+                   "events": ["voucher.created"]}),
+        ),
+        (
+            "webhook.deleted",
+            json!({"webhook_id": USER, "org_id": ORG}),
+        ),
+        (
+            "webhook.disabled",
+            json!({"webhook_id": USER, "org_id": ORG, "failing_since": "2020-11-02T00:00:00Z"}),
+        ),
     ]
 }
 

@@ -29,6 +29,7 @@ mod records;
 mod sessions;
 mod throttle;
 mod vouchers;
+mod webhooks;
 
 pub use deliverables::Deliverables;
 pub use enrollments::{Enrollment, Enrollments};
@@ -49,12 +50,17 @@ pub use records::{
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
 pub use vouchers::{ListCursor, VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
+pub use webhooks::{
+    DeliveryAttempt, DeliveryStatus, DeliveryUpdate, LoggedAttempt, QueueCounts, Webhook,
+    WebhookDelivery, WebhookScope, Webhooks,
+};
 
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::Deliverables;
     pub use super::Payments;
+    pub use super::Webhooks;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
@@ -81,6 +87,7 @@ pub trait Tx:
     + Profiles
     + Deliverables
     + Payments
+    + Webhooks
 {
 }
 
@@ -101,6 +108,7 @@ impl<T> Tx for T where
         + Profiles
         + Deliverables
         + Payments
+        + Webhooks
         + ?Sized
 {
 }

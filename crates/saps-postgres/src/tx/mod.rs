@@ -24,6 +24,7 @@ mod records;
 mod sessions;
 mod throttle;
 mod vouchers;
+mod webhooks;
 
 use crate::db_error;
 use crate::runner::Conn;

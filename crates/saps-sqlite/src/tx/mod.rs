@@ -18,6 +18,7 @@ mod records;
 mod sessions;
 mod throttle;
 mod vouchers;
+mod webhooks;
 
 use crate::db_error;
 use rusqlite::types::{Type, Value};

@@ -25,6 +25,7 @@ mod users;
 mod vouchers;
 mod vvr;
 mod invoice;
+mod webhooks;
 
 use crate::AppState;
 use crate::problem::{ApiResult, Problem};
@@ -57,6 +58,7 @@ pub use conventions::Refusal;
         (name = "journal", description = "The journal of events"),
         (name = "directory", description = "The partner directory: partners currently enrolled and eligible"),
         (name = "payment", description = "Registration for payment, bank accounts, the rate card and claims (SAVB)"),
+        (name = "webhooks", description = "Signed event deliveries to an organisation's URLs"),
     )
 )]
 struct Base;
@@ -81,6 +83,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(payments::routes())
         .merge(claims::routes())
         .merge(invoice::routes())
+        .merge(webhooks::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);

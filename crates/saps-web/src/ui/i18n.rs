@@ -51,6 +51,7 @@ pub const LOCALE_FILES: &[&str] = &[
     "claims",
     "payments",
     "outbox",
+    "webhooks",
 ];
 
 macro_rules! locale_texts {
@@ -65,6 +66,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/claims.ftl")),
             include_str!(concat!("../../locales/", $lang, "/payments.ftl")),
             include_str!(concat!("../../locales/", $lang, "/outbox.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/webhooks.ftl")),
         ]
     };
 }

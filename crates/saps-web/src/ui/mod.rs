@@ -23,7 +23,7 @@ use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
 use pages::{
     agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile, redeem,
-    users, voucher_new, vouchers, vvr,
+    users, voucher_new, vouchers, vvr, webhooks,
 };
 
 pub use page::{add_security_headers, fallback};
@@ -78,6 +78,16 @@ pub fn router() -> Router<AppState> {
         .route("/vvr", p(get(vvr::validate_form).post(vvr::validate)))
         .route("/clock", p(get(clock::page).post(clock::moved)))
         .route("/users", p(get(users::list)))
+        .route("/webhooks", p(get(webhooks::list).post(webhooks::add)))
+        .route("/webhooks/{id}", p(get(webhooks::log)))
+        .route(
+            "/webhooks/{id}/test",
+            p(get(webhooks::to_list).post(webhooks::test)),
+        )
+        .route(
+            "/webhooks/{id}/delete",
+            p(get(webhooks::to_list).post(webhooks::remove)),
+        )
         .route(
             "/users/{id}/disable",
             p(get(users::to_list).post(users::disable)),

@@ -15,3 +15,4 @@ mod outbox;
 mod pages;
 mod payments;
 mod users;
+mod webhooks;

@@ -17,3 +17,4 @@ pub mod users;
 pub mod voucher_new;
 pub mod vouchers;
 pub mod vvr;
+pub mod webhooks;
