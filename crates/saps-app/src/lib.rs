@@ -13,6 +13,7 @@ mod enrollments;
 pub mod exports;
 pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
+pub mod audit;
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;

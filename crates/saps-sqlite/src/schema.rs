@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_completion_reports",
         include_str!("../migrations/0010_completion_reports.sql"),
     ),
+    (
+        "0014_journal_chain",
+        include_str!("../migrations/0014_journal_chain.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own
@@ -67,6 +71,7 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
         step?;
         ended?;
     }
+    crate::tx::seal_existing(conn)?;
     Ok(())
 }
 

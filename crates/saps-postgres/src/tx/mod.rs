@@ -24,6 +24,8 @@ mod sessions;
 mod throttle;
 mod vouchers;
 
+pub(crate) use journal::seal_existing;
+
 use crate::db_error;
 use crate::runner::Conn;
 use jiff::Timestamp;

@@ -18,6 +18,8 @@ mod sessions;
 mod throttle;
 mod vouchers;
 
+pub(crate) use journal::seal_existing;
+
 use crate::db_error;
 use rusqlite::types::{Type, Value};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
