@@ -6,6 +6,7 @@
 //! bodies' schemas come from the same Rust types that serialise them: the
 //! OpenAPI document cannot drift from what the API answers.
 
+mod audit;
 mod auth;
 mod benefit;
 mod clock;
@@ -74,6 +75,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(profiles::routes())
         .merge(delivery::routes())
         .merge(exports::routes())
+        .merge(audit::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);
