@@ -115,6 +115,14 @@ pub const JOBS: &[Job] = &[
         reach: Reach::Node,
         run: |app| Box::pin(app.deliver_webhooks()),
     },
+    Job {
+        // PostgreSQL: seal the events committed since, in seq order, behind
+        // the writers (on SQLite every event is sealed as it is written).
+        name: "journal.seal",
+        period: SignedDuration::from_secs(2),
+        reach: Reach::Node,
+        run: |app| Box::pin(app.seal_journal()),
+    },
 ];
 
 /// What a scheduler pass did.

@@ -14,6 +14,7 @@ pub mod exports;
 pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
 pub mod claims;
+pub mod audit;
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;

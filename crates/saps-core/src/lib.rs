@@ -3,6 +3,7 @@
 //! storage port. No I/O; time is always an argument.
 
 pub mod authz;
+pub mod chain;
 pub mod code;
 pub mod delivery;
 pub mod directory;

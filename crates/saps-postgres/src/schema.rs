@@ -60,6 +60,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_webhooks",
         include_str!("../migrations/0013_webhooks.sql"),
     ),
+    (
+        "0014_journal_chain",
+        include_str!("../migrations/0014_journal_chain.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").
@@ -72,7 +76,7 @@ pub(crate) fn migrate(client: &mut Client) -> Result<(), StoreError> {
     client
         .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
         .map_err(db_error)?;
-    let applied = apply_all(client);
+    let applied = apply_all(client).and_then(|()| crate::tx::seal_existing(client));
     // The lock is the session's: if unlocking fails the connection is
     // broken, and closing it releases the lock anyway.
     let unlocked = client

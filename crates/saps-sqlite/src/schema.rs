@@ -59,6 +59,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_webhooks",
         include_str!("../migrations/0013_webhooks.sql"),
     ),
+    (
+        "0014_journal_chain",
+        include_str!("../migrations/0014_journal_chain.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own
@@ -79,6 +83,7 @@ pub(crate) fn migrate(conn: &Connection) -> Result<(), StoreError> {
         step?;
         ended?;
     }
+    crate::tx::seal_existing(conn)?;
     Ok(())
 }
 

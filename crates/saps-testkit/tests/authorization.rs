@@ -163,7 +163,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     ];
     // (route, expected status per role in the order of `all`)
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 21] = [
+    let rows: [Row; 22] = [
         (
             "GET voucher",
             [200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404],
@@ -250,6 +250,11 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         (
             "enable user",
             [200, 200, 403, 403, 200, 403, 404, 404, 404, 404, 404],
+        ),
+        // Only the program's operators audit the journal.
+        (
+            "GET audit head",
+            [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
         ),
     ];
     for (route, expected) in rows {
@@ -419,6 +424,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
                     t.post(&restore, &token("operator"), &json!({})).await;
                     r
                 }
+                "GET audit head" => t.get("/api/v1/audit/head", &tok).await,
                 _ => unreachable!(),
             };
             // "assign" of an already assigned voucher by the customer side would be 409; the

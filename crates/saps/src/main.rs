@@ -1,5 +1,6 @@
 //! `saps`: serve the program, run the demo, migrate, manage users, benchmark.
 
+mod audit;
 #[cfg(feature = "bench")]
 mod bench;
 mod bench_directory;
@@ -59,6 +60,12 @@ enum Command {
     /// Import partners (with locations), trainings, competencies or consultants' exams from a
     /// CSV file: every row or, if any row is bad, none (see docs/IMPORT.md).
     Import(import::ImportArgs),
+    /// Verify the tamper-evident journal (its hash chain and every pool of days re-derived
+    /// from it), or print its head to record.
+    Audit {
+        #[command(subcommand)]
+        command: audit::AuditCommand,
+    },
 }
 
 // Defaults of the options that saps.toml may also set are applied after the
@@ -261,6 +268,7 @@ async fn main() -> Result<()> {
         #[cfg(feature = "bench")]
         Command::Bench(a) => bench::run(a).await,
         Command::Import(a) => import::run(a, &file).await,
+        Command::Audit { command } => audit::run(command, &file).await,
     }
 }
 

@@ -1,8 +1,10 @@
 //! The journal: events appended in order and read back by scope.
 
 use super::StoreResult;
+use crate::chain::{ChainHead, ChainedEvent, JournalFilter, Verification};
 use crate::ids::VoucherId;
 use crate::journal::{Event, NewEvent, Scope};
+use jiff::Timestamp;
 
 /// The journal of events.
 pub trait Journal {
@@ -17,4 +19,39 @@ pub trait Journal {
             .iter()
             .try_for_each(|e| self.append_event(e).map(drop))
     }
+
+    // The hash chain over the journal (see [`crate::chain`]) and the record
+    // of its verifications.
+
+    /// Seals up to `limit` events not sealed yet, in `seq` order, each
+    /// chained after the last sealed one; only events no transaction still
+    /// in flight can come before. Returns how many it sealed. Sealers
+    /// exclude one another; writers never wait for a sealer.
+    fn seal_events(&mut self, limit: u32) -> StoreResult<u32>;
+
+    /// The last sealed event.
+    fn chain_head(&mut self) -> StoreResult<Option<ChainHead>>;
+
+    /// Every event after `after`, sealed or not, in `seq` order.
+    fn chained_events(&mut self, after: i64, limit: u32) -> StoreResult<Vec<ChainedEvent>>;
+
+    /// How many events the journal holds.
+    fn event_count(&mut self) -> StoreResult<u64>;
+
+    /// A page of the journal, newest first.
+    fn browse_events(&mut self, filter: &JournalFilter) -> StoreResult<Vec<Event>>;
+
+    /// Records a verification that starts, unless another started after
+    /// `stale_before` is still running: then `false`, nothing written.
+    fn start_verification(
+        &mut self,
+        v: &Verification,
+        stale_before: Timestamp,
+    ) -> StoreResult<bool>;
+
+    /// Records a verification's result.
+    fn finish_verification(&mut self, v: &Verification) -> StoreResult<()>;
+
+    /// The latest verification started.
+    fn last_verification(&mut self) -> StoreResult<Option<Verification>>;
 }

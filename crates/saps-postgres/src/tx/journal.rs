@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::micros;
+use postgres::GenericClient;
+use saps_core::chain::{ChainHead, ChainedEvent, GENESIS, JournalFilter, Sealer, Verification};
 use saps_core::port::Journal;
 use saps_core::{Event, EventId, NewEvent, OrgId, Scope, UserId, VoucherId};
 
@@ -202,4 +204,234 @@ impl Journal for PgTx<'_> {
         .map(event_row)
         .collect()
     }
+
+    fn seal_events(&mut self, limit: u32) -> StoreResult<u32> {
+        match seal_with(&mut self.conn.client, limit) {
+            Ok(n) => Ok(n),
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    fn chain_head(&mut self) -> StoreResult<Option<ChainHead>> {
+        let row = self.row(
+            "SELECT seq, hash FROM journal_seal WHERE id = 1 AND seq IS NOT NULL AND hash IS NOT NULL",
+            &[],
+        )?;
+        row.map(|r| {
+            Ok(ChainHead {
+                seq: get(&r, 0)?,
+                hash: get(&r, 1)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn chained_events(&mut self, after: i64, limit: u32) -> StoreResult<Vec<ChainedEvent>> {
+        self.rows(
+            &format!(
+                "SELECT {EVENT_COLS}, prev_hash, hash FROM events WHERE seq > $1 ORDER BY seq LIMIT $2"
+            ),
+            &[&after, &i64::from(limit)],
+        )?
+        .iter()
+        .map(chained_row)
+        .collect()
+    }
+
+    fn event_count(&mut self) -> StoreResult<u64> {
+        let row = self.row("SELECT count(*) FROM events", &[])?;
+        let n: i64 = match row {
+            Some(r) => get(&r, 0)?,
+            None => 0,
+        };
+        Ok(n.unsigned_abs())
+    }
+
+    fn browse_events(&mut self, f: &JournalFilter) -> StoreResult<Vec<Event>> {
+        let mut p = Params::default();
+        let mut conds = vec!["TRUE".to_owned()];
+        if let Some(kind) = &f.kind {
+            conds.push(format!("kind = {}", p.bind(kind.clone())));
+        }
+        if let Some(org) = f.org {
+            let o = p.bind(org.0);
+            conds.push(format!("(customer_id = {o} OR partner_id = {o})"));
+        }
+        if let Some(v) = f.voucher {
+            conds.push(format!("voucher_id = {}", p.bind(v.0)));
+        }
+        if let Some(from) = f.from {
+            conds.push(format!("at >= {}", p.bind(micros(from))));
+        }
+        if let Some(until) = f.until {
+            conds.push(format!("at < {}", p.bind(micros(until))));
+        }
+        if let Some(before) = f.before {
+            conds.push(format!("seq < {}", p.bind(before)));
+        }
+        let sql = format!(
+            "SELECT {EVENT_COLS} FROM events WHERE {} ORDER BY seq DESC LIMIT {}",
+            conds.join(" AND "),
+            p.bind(i64::from(f.limit))
+        );
+        self.rows(&sql, &p.refs())?.iter().map(event_row).collect()
+    }
+
+    fn start_verification(
+        &mut self,
+        v: &Verification,
+        stale_before: jiff::Timestamp,
+    ) -> StoreResult<bool> {
+        let n = self.exec(
+            "INSERT INTO audit_verifications (id, started_at) \
+             SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM audit_verifications \
+             WHERE finished_at IS NULL AND started_at > $3)",
+            &[&v.id, &micros(v.started_at), &micros(stale_before)],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn finish_verification(&mut self, v: &Verification) -> StoreResult<()> {
+        let sealed = i64::try_from(v.sealed).unwrap_or(i64::MAX);
+        let unsealed = i64::try_from(v.unsealed).unwrap_or(i64::MAX);
+        self.exec(
+            "UPDATE audit_verifications SET finished_at = $2, ok = $3, sealed = $4, unsealed = $5, \
+             head_seq = $6, head_hash = $7, message = $8 WHERE id = $1",
+            &[
+                &v.id,
+                &v.finished_at.map(micros),
+                &v.ok,
+                &sealed,
+                &unsealed,
+                &v.head.as_ref().map(|h| h.seq),
+                &v.head.as_ref().map(|h| h.hash.as_str()),
+                &v.message,
+            ],
+        )
+        .map(drop)
+    }
+
+    fn last_verification(&mut self) -> StoreResult<Option<Verification>> {
+        let row = self.row(
+            "SELECT id, started_at, finished_at, ok, sealed, unsealed, head_seq, head_hash, message \
+             FROM audit_verifications ORDER BY started_at DESC, id DESC LIMIT 1",
+            &[],
+        )?;
+        row.map(|r| {
+            let head_seq: Option<i64> = get(&r, 6)?;
+            let head_hash: Option<String> = get(&r, 7)?;
+            Ok(Verification {
+                id: get(&r, 0)?,
+                started_at: get(&r, 1)?,
+                finished_at: get(&r, 2)?,
+                ok: get(&r, 3)?,
+                sealed: get::<i64>(&r, 4)?.unsigned_abs(),
+                unsealed: get::<i64>(&r, 5)?.unsigned_abs(),
+                head: head_seq
+                    .zip(head_hash)
+                    .map(|(seq, hash)| ChainHead { seq, hash }),
+                message: get(&r, 8)?,
+            })
+        })
+        .transpose()
+    }
+}
+
+fn chained_row(r: &Row) -> StoreResult<ChainedEvent> {
+    Ok(ChainedEvent {
+        event: event_row(r)?,
+        prev_hash: get(r, 10)?,
+        hash: get(r, 11)?,
+    })
+}
+
+/// Seals up to `limit` unsealed events after the sealer's position, in `seq`
+/// order, inside the caller's transaction, holding the one row of
+/// `journal_seal` (only sealers lock it: writers never wait). Only events
+/// below the horizon are sealed: every transaction that could still commit
+/// an event numbered lower has ended, so nothing can appear later below
+/// the sealed head.
+pub(crate) fn seal_with(
+    client: &mut impl GenericClient,
+    limit: u32,
+) -> Result<u32, postgres::Error> {
+    let Some(pos) = client.query_opt(
+        "SELECT seq, hash FROM journal_seal WHERE id = 1 FOR UPDATE",
+        &[],
+    )?
+    else {
+        return Ok(0);
+    };
+    let (mut after, mut prev) = match (
+        pos.get::<_, Option<i64>>(0),
+        pos.get::<_, Option<String>>(1),
+    ) {
+        (Some(seq), Some(hash)) => (seq, hash),
+        _ => (i64::MIN, GENESIS.to_owned()),
+    };
+    let select = client.prepare(&format!(
+        "{HORIZON} SELECT {EVENT_COLS} FROM events, horizon \
+         WHERE hash IS NULL AND seq > $1 AND seq < (horizon.h << {EVENT_RANK_BITS}) \
+         ORDER BY seq LIMIT $2"
+    ))?;
+    let mut sealer = Sealer::default();
+    let mut sealed = 0u32;
+    while sealed < limit {
+        let chunk = (limit - sealed).min(5_000);
+        let rows = client.query(&select, &[&after, &i64::from(chunk)])?;
+        if rows.is_empty() {
+            break;
+        }
+        let mut seqs = Vec::with_capacity(rows.len());
+        let mut prevs = Vec::with_capacity(rows.len());
+        let mut hashes = Vec::with_capacity(rows.len());
+        for r in &rows {
+            // A row that does not read is left unsealed (and everything
+            // after it): the verification names it.
+            let Ok(e) = event_row(r) else { break };
+            let hash = sealer.hash(&e, &prev);
+            seqs.push(e.seq);
+            prevs.push(std::mem::replace(&mut prev, hash.clone()));
+            hashes.push(hash);
+            after = e.seq;
+        }
+        if seqs.is_empty() {
+            break;
+        }
+        client.execute(
+            "UPDATE events e SET prev_hash = u.p, hash = u.h \
+             FROM UNNEST($1::bigint[], $2::text[], $3::text[]) AS u (seq, p, h) WHERE e.seq = u.seq",
+            &[&seqs, &prevs, &hashes],
+        )?;
+        sealed += seqs.len() as u32;
+        if rows.len() < chunk as usize || seqs.len() < rows.len() {
+            break;
+        }
+    }
+    if sealed > 0 {
+        client.execute(
+            "UPDATE journal_seal SET seq = $1, hash = $2 WHERE id = 1",
+            &[&after, &prev],
+        )?;
+    }
+    Ok(sealed)
+}
+
+/// Seals every event written before the journal was chained (and any the
+/// sealer has not reached): right after migrating, under the migration lock.
+pub(crate) fn seal_existing(client: &mut postgres::Client) -> StoreResult<()> {
+    let mut total = 0u64;
+    loop {
+        let mut tx = client.transaction().map_err(db_error)?;
+        let n = seal_with(&mut tx, 50_000).map_err(db_error)?;
+        tx.commit().map_err(db_error)?;
+        total += u64::from(n);
+        if n < 50_000 {
+            break;
+        }
+    }
+    if total > 0 {
+        tracing::info!(events = total, "sealed the journal's earlier events");
+    }
+    Ok(())
 }

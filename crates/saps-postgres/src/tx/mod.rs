@@ -26,6 +26,8 @@ mod throttle;
 mod vouchers;
 mod webhooks;
 
+pub(crate) use journal::seal_existing;
+
 use crate::db_error;
 use crate::runner::Conn;
 use jiff::Timestamp;

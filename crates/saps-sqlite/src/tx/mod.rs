@@ -20,6 +20,8 @@ mod throttle;
 mod vouchers;
 mod webhooks;
 
+pub(crate) use journal::seal_existing;
+
 use crate::db_error;
 use rusqlite::types::{Type, Value};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};

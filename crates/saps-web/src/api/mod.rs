@@ -6,6 +6,7 @@
 //! bodies' schemas come from the same Rust types that serialise them: the
 //! OpenAPI document cannot drift from what the API answers.
 
+mod audit;
 mod auth;
 mod benefit;
 mod claims;
@@ -84,6 +85,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(claims::routes())
         .merge(invoice::routes())
         .merge(webhooks::routes())
+        .merge(audit::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);
