@@ -181,6 +181,7 @@ impl App {
     /// the move in the journal, and runs the date-driven jobs the move made
     /// due (expiry, removal of retired days) before it answers.
     pub async fn move_clock(&self, actor: &Actor, to: ClockMove) -> Result<jiff::Timestamp, Error> {
+        clock::refuse_backwards(self.today(), to)?;
         let before = self.now();
         let now = match to {
             ClockMove::Set(date) => self.set_clock(actor, date)?,
