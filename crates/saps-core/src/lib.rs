@@ -28,3 +28,4 @@ pub use org::{Actor, Locale, Location, Org, OrgKind, Role, User};
 pub use program::{Engagement, ExpiryAnchor, Milestone, MilestoneName, Offering, Program};
 pub use quantity::{Currency, Days, Money, program_date};
 pub use voucher::{Agreement, Reservation, Transition, Voucher, VoucherState};
+pub mod what_if;
