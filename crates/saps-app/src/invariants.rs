@@ -47,7 +47,9 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::UserEnabled(_)
         | EventBody::UserLocaleChanged(_)
         | EventBody::ProfileUpdated(_)
-        | EventBody::ProjectManagerChanged(_) => None,
+        | EventBody::ProjectManagerChanged(_)
+        | EventBody::TrainingDaysGranted(_)
+        | EventBody::DaysConverted(_) => None,
     }
 }
 

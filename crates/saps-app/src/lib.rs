@@ -13,6 +13,7 @@ mod enrollments;
 pub mod exports;
 pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
+pub mod conversion;
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;
@@ -33,6 +34,7 @@ mod sweeps;
 mod users;
 pub mod views;
 mod vouchers;
+pub mod what_if;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};

@@ -54,6 +54,10 @@ pub enum Action {
     SignOff,
     /// The reserving partner redeems a signed-off voucher.
     RedeemVoucher,
+    /// Record training-voucher days a customer's agreement holds.
+    GrantTrainingDays,
+    /// The customer converts training-voucher days into planning days.
+    ConvertTrainingDays,
 }
 
 /// What the action is done on.
@@ -170,6 +174,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                     "change the business profile",
                 ),
                 Action::ViewProfile => deny(kind == OrgKind::Partner, "see a business profile"),
+                Action::GrantTrainingDays => {
+                    deny(op && kind == OrgKind::Customer, "record training days")
+                }
+                Action::ConvertTrainingDays => deny(
+                    kind == OrgKind::Customer && role == Role::BenefitAdmin,
+                    "convert training days",
+                ),
                 _ => deny(false, "do this here"),
             }
         }

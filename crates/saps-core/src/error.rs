@@ -7,8 +7,10 @@ use std::fmt;
 
 mod delivery;
 mod handoff;
+mod time;
 
 pub use delivery::DeliveryRule;
+pub use time::TimeRule;
 
 /// A business rule that refused an action. The name is part of the API
 /// (`rule.<name>`); the message is the English text, translated by the UI.
@@ -161,6 +163,8 @@ pub enum Rule {
     },
     /// A rule of the completion report, sign-off or redemption.
     Delivery(DeliveryRule),
+    /// A rule of training-day conversion.
+    Time(TimeRule),
 }
 
 impl Rule {
@@ -215,6 +219,7 @@ impl Rule {
             Self::NoQualifiedConsultant { .. } => "no_qualified_consultant",
             Self::ReservationTooShort { .. } => "reservation_too_short",
             Self::Delivery(d) => d.name(),
+            Self::Time(t) => t.name(),
         }
     }
 }
@@ -304,6 +309,7 @@ impl Rule {
             | Self::NoQualifiedConsultant { .. }
             | Self::ReservationTooShort { .. } => self.handoff_args(),
             Self::Delivery(d) => d.args(),
+            Self::Time(t) => t.args(),
             Self::BenefitNotActive
             | Self::BenefitAlreadyActive
             | Self::TermsNotAccepted
@@ -466,6 +472,7 @@ impl fmt::Display for Rule {
             | Self::NoQualifiedConsultant { .. }
             | Self::ReservationTooShort { .. } => self.handoff_fmt(f),
             Self::Delivery(d) => d.fmt(f),
+            Self::Time(t) => t.fmt(f),
         }
     }
 }

@@ -122,6 +122,29 @@ event_kinds! {
     "voucher.redeemed" => VoucherRedeemed,
     /// The customer handed a voucher not yet delivered to another project manager.
     "voucher.project_manager_changed" => ProjectManagerChanged,
+    /// The operator recorded training-voucher days a customer's agreement holds.
+    "training_days.granted" => TrainingDaysGranted,
+    /// A customer converted training-voucher days into planning days.
+    "days.converted" => DaysConverted,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingDaysGranted {
+    /// The agreement's number.
+    pub agreement: String,
+    pub agreement_id: AgreementId,
+    pub training_days: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaysConverted {
+    /// The agreement's number.
+    pub agreement: String,
+    pub agreement_id: AgreementId,
+    /// The training days given up.
+    pub training_days: i64,
+    /// The planning days they became (credited to the agreement's pool).
+    pub planning_days: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 
 pub mod authz;
 pub mod code;
+pub mod conversion;
 pub mod delivery;
 pub mod directory;
 pub mod eligibility;
@@ -18,6 +19,7 @@ pub mod profile;
 pub mod program;
 pub mod quantity;
 pub mod voucher;
+pub mod what_if;
 
 pub use code::{CodeError, VoucherCode};
 pub use error::{Entity, Error, Result, Rule, StoreError};
@@ -28,4 +30,3 @@ pub use org::{Actor, Locale, Location, Org, OrgKind, Role, User};
 pub use program::{Engagement, ExpiryAnchor, Milestone, MilestoneName, Offering, Program};
 pub use quantity::{Currency, Days, Money, program_date};
 pub use voucher::{Agreement, Reservation, Transition, Voucher, VoucherState};
-pub mod what_if;

@@ -100,6 +100,10 @@ pub struct Program {
     /// existed read as 14.
     #[serde(default = "shipped_sign_off_days")]
     pub sign_off_days: u32,
+    /// How training-voucher days convert into planning days (until the
+    /// conversion cut-off). Programs stored before it existed read as 1:1.
+    #[serde(default)]
+    pub conversion_ratio: crate::conversion::ConversionRatio,
 }
 
 fn shipped_sign_off_days() -> u32 {
@@ -256,6 +260,13 @@ impl Program {
         }
         if self.sign_off_days == 0 || self.sign_off_days > 365 {
             return Err(err("sign_off_days", "must be between 1 and 365"));
+        }
+        let ratio = self.conversion_ratio;
+        if !(1..=100).contains(&ratio.training_days) || !(1..=100).contains(&ratio.planning_days) {
+            return Err(err(
+                "conversion_ratio",
+                "both sides must be between 1 and 100",
+            ));
         }
         let course = self.compliance_course.trim();
         if course.is_empty() || course.chars().count() > 200 {
@@ -503,6 +514,7 @@ impl Program {
             compliance_course: shipped_compliance_course(),
             provider_agreement: shipped_provider_agreement(),
             sign_off_days: shipped_sign_off_days(),
+            conversion_ratio: Default::default(),
         }
     }
 }

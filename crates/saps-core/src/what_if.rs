@@ -243,7 +243,14 @@ mod tests {
         next.voucher_validity_days = 90;
         let open = voucher(VoucherState::Assigned, date(2020, 10, 1), None);
         let done = voucher(VoucherState::Redeemed, date(2020, 10, 1), None);
-        let w = what_if(&p, &next, date(2020, 11, 2), &[open.clone(), done], &[], 500);
+        let w = what_if(
+            &p,
+            &next,
+            date(2020, 11, 2),
+            &[open.clone(), done],
+            &[],
+            500,
+        );
         assert_eq!((w.vouchers, w.customers, w.total_items), (1, 1, 1));
         assert_eq!(w.items[0].kind, ItemKind::VoucherExpiry);
         assert_eq!(w.items[0].id, open.code);

@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_completion_reports",
         include_str!("../migrations/0010_completion_reports.sql"),
     ),
+    (
+        "0015_conversions",
+        include_str!("../migrations/0015_conversions.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -27,6 +27,7 @@ mod provider_agreements;
 mod records;
 mod sessions;
 mod throttle;
+mod training_days;
 mod vouchers;
 
 pub use deliverables::Deliverables;
@@ -46,12 +47,14 @@ pub use records::{
 };
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
+pub use training_days::TrainingDays;
 pub use vouchers::{ListCursor, VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
 
 /// `Tx` and every aggregate's trait, for code that implements them or calls
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::Deliverables;
+    pub use super::TrainingDays;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
@@ -77,6 +80,7 @@ pub trait Tx:
     + Enrollments
     + Profiles
     + Deliverables
+    + TrainingDays
 {
 }
 
@@ -96,6 +100,7 @@ impl<T> Tx for T where
         + Enrollments
         + Profiles
         + Deliverables
+        + TrainingDays
         + ?Sized
 {
 }

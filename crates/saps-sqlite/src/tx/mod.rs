@@ -16,6 +16,7 @@ mod provider_agreements;
 mod records;
 mod sessions;
 mod throttle;
+mod training_days;
 mod vouchers;
 
 use crate::db_error;

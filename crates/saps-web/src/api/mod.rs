@@ -10,6 +10,7 @@ mod auth;
 mod benefit;
 mod clock;
 mod conventions;
+mod conversions;
 mod delivery;
 pub mod docs;
 mod enrollments;
@@ -74,6 +75,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(profiles::routes())
         .merge(delivery::routes())
         .merge(exports::routes())
+        .merge(conversions::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);

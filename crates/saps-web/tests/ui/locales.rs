@@ -2,6 +2,7 @@
 //! complete, with the plural forms and dates of each language.
 
 use saps_core::error::DeliveryRule;
+use saps_core::error::TimeRule;
 use saps_core::{EventBody, MilestoneName, Program, Role, Rule, VoucherState};
 use saps_web::ui::i18n::{Lang, event_key, role_key, rule_key, state_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -166,6 +167,11 @@ fn every_rule() -> Vec<Rule> {
         Rule::Delivery(DeliveryRule::DeliverableMissing),
         Rule::Delivery(DeliveryRule::DeliverableType { filename: s() }),
         Rule::Delivery(DeliveryRule::NotSignedOff),
+        Rule::Time(TimeRule::ConversionClosed { on: d }),
+        Rule::Time(TimeRule::NotEnoughTrainingDays {
+            held: 2,
+            requested: 3,
+        }),
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -225,6 +231,9 @@ fn every_rule() -> Vec<Rule> {
                 | DeliveryRule::DeliverableMissing
                 | DeliveryRule::DeliverableType { .. }
                 | DeliveryRule::NotSignedOff => {}
+            },
+            Rule::Time(t) => match t {
+                TimeRule::ConversionClosed { .. } | TimeRule::NotEnoughTrainingDays { .. } => {}
             },
         }
     }
