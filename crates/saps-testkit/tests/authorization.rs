@@ -444,8 +444,12 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
                     } else {
                         "conversions"
                     };
-                    t.post(&format!("/api/v1/customers/{c}/benefit/{last}"), &tok, &body)
-                        .await
+                    t.post(
+                        &format!("/api/v1/customers/{c}/benefit/{last}"),
+                        &tok,
+                        &body,
+                    )
+                    .await
                 }
                 _ => unreachable!(),
             };

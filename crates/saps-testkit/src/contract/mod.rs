@@ -33,6 +33,7 @@ mod provider_agreements;
 mod records;
 mod sessions;
 mod throttle;
+mod training_days;
 mod transactions;
 mod voucher_lists;
 mod vouchers;
@@ -51,6 +52,7 @@ pub use provider_agreements::*;
 pub use records::*;
 pub use sessions::*;
 pub use throttle::*;
+pub use training_days::*;
 pub use transactions::*;
 pub use voucher_lists::*;
 pub use vouchers::*;
@@ -431,6 +433,8 @@ macro_rules! __contract_list {
             a_report_reads_back_with_its_files_stored_once_by_hash,
             sign_offs_read_back_and_pending_reports_are_found_oldest_first,
             voucher_lists_filter_search_and_sort_by_expiry_page_by_page,
+            training_days_add_up_and_are_taken_only_when_held,
+            racing_takes_of_training_days_let_exactly_one_win,
         }
     };
 }
@@ -474,6 +478,7 @@ mod tests {
             include_str!("transactions.rs"),
             include_str!("vouchers.rs"),
             include_str!("voucher_lists.rs"),
+            include_str!("training_days.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()
