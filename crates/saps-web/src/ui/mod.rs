@@ -24,6 +24,7 @@ use pages::{
     agreement, auth, clock, delivery, directory, home, partners, planning, profile, redeem, users,
     voucher_new, vouchers, vvr,
 };
+use pages::{conversions, program};
 
 pub use page::{add_security_headers, fallback};
 
@@ -153,6 +154,11 @@ pub fn router() -> Router<AppState> {
             "/redeem/confirm",
             p(get(redeem::choose).post(redeem::confirm)),
         )
+        .route(
+            "/benefit/conversions",
+            p(get(conversions::page).post(conversions::convert)),
+        )
+        .route("/program", p(get(program::page).post(program::submit)))
         .route("/static/{file}", get(assets::static_file))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))

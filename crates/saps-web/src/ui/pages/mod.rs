@@ -4,12 +4,14 @@
 pub mod agreement;
 pub mod auth;
 pub mod clock;
+pub mod conversions;
 pub mod delivery;
 pub mod directory;
 pub mod home;
 pub mod partners;
 pub mod planning;
 pub mod profile;
+pub mod program;
 pub mod redeem;
 pub mod users;
 pub mod voucher_new;
