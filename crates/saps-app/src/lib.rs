@@ -25,6 +25,7 @@ pub mod lists;
 pub mod mail;
 pub mod onboarding;
 mod orgs;
+pub mod outlook;
 pub mod profiles;
 mod provider_agreements;
 mod records;
