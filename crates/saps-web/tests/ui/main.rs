@@ -12,4 +12,5 @@ mod lists;
 mod locales;
 mod onboarding;
 mod pages;
+mod time;
 mod users;

@@ -52,12 +52,12 @@ pub struct ProgramPage<'a> {
 /// A milestone's form field.
 fn field_of(m: MilestoneName) -> &'static str {
     match m {
-        MilestoneName::CloudEngagementsRetired => "m-cloud-engagements-retired",
-        MilestoneName::TrainingConversionEnded => "m-training-conversion-ended",
-        MilestoneName::AccrualEnded => "m-accrual-ended",
-        MilestoneName::LastDayToCreateOrAssign => "m-last-day-to-create-or-assign",
-        MilestoneName::RemainingDaysRemoved => "m-remaining-days-removed",
-        MilestoneName::LastDayToRedeem => "m-last-day-to-redeem",
+        MilestoneName::CloudEngagementsRetired => "m_cloud_engagements_retired",
+        MilestoneName::TrainingConversionEnded => "m_training_conversion_ended",
+        MilestoneName::AccrualEnded => "m_accrual_ended",
+        MilestoneName::LastDayToCreateOrAssign => "m_last_day_to_create_or_assign",
+        MilestoneName::RemainingDaysRemoved => "m_remaining_days_removed",
+        MilestoneName::LastDayToRedeem => "m_last_day_to_redeem",
     }
 }
 
