@@ -49,7 +49,8 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::ProfileUpdated(_)
         | EventBody::ProjectManagerChanged(_)
         | EventBody::TrainingDaysGranted(_)
-        | EventBody::DaysConverted(_) => None,
+        | EventBody::DaysConverted(_)
+        | EventBody::VoucherExpiryMoved(_) => None,
     }
 }
 

@@ -242,6 +242,7 @@ impl App {
                 Some(actor_id),
                 next.version,
             ))?;
+            what_if::move_open_expiries(tx, &current, &next, now)?;
             Ok(())
         })
         .await?;

@@ -6,7 +6,7 @@ use crate::App;
 use saps_core::journal::Scope;
 use saps_core::port::{Tx, VoucherQuery};
 use saps_core::what_if::{PoolFacts, VoucherFacts, WhatIf};
-use saps_core::{Actor, Error, OrgKind, Program, VoucherState};
+use saps_core::{Actor, Error, NewEvent, OrgKind, Program, VoucherState};
 
 /// How many vouchers one read takes while loading.
 const PAGE: u32 = 500;
@@ -102,4 +102,53 @@ fn redeemed_on(
         .rev()
         .find(|e| e.kind == "voucher.redeemed")
         .map(|e| saps_core::program_date(e.at)))
+}
+
+/// Moves the expiry of every open voucher as a change from `current` to
+/// `next` of the validity or the anchor moves it (the what-if reports the
+/// same dates), each a conditional write with its `voucher.expiry_moved`
+/// event. Runs inside the program change's transaction; returns how many moved.
+pub(crate) fn move_open_expiries(
+    tx: &mut dyn Tx,
+    current: &Program,
+    next: &Program,
+    now: jiff::Timestamp,
+) -> Result<u64, Error> {
+    if !saps_core::what_if::moves_expiry(current, next) {
+        return Ok(0);
+    }
+    let mut moved = 0;
+    for state in STATES.into_iter().filter(|s| s.is_open()) {
+        let mut after = None;
+        loop {
+            let page = tx.vouchers(&VoucherQuery {
+                scope: Scope::All,
+                state: Some(state),
+                after,
+                limit: PAGE,
+            })?;
+            for v in &page {
+                let facts = VoucherFacts::of(v, None);
+                let Some(to) = saps_core::what_if::moved_expiry(current, next, &facts) else {
+                    continue;
+                };
+                let mut n = v.clone();
+                n.expires_on = to;
+                n.version += 1;
+                tx.update_voucher(&n)?;
+                let event = saps_core::event::VoucherExpiryMoved {
+                    code: v.code,
+                    from: v.expires_on,
+                    to,
+                };
+                tx.append_event(&NewEvent::new(event, now, None, next.version).voucher(&n))?;
+                moved += 1;
+            }
+            match page.last() {
+                Some(last) if page.len() == PAGE as usize => after = Some(last.id),
+                _ => break,
+            }
+        }
+    }
+    Ok(moved)
 }

@@ -126,6 +126,15 @@ event_kinds! {
     "training_days.granted" => TrainingDaysGranted,
     /// A customer converted training-voucher days into planning days.
     "days.converted" => DaysConverted,
+    /// A change of the program's validity or anchor moved an open voucher's expiry.
+    "voucher.expiry_moved" => VoucherExpiryMoved,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherExpiryMoved {
+    pub code: VoucherCode,
+    pub from: Date,
+    pub to: Date,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -195,6 +195,17 @@ both_databases!(
             before,
             "a what-if writes nothing"
         );
+        // Saving the change does what the what-if said.
+        let r = t
+            .call(Method::PUT, "/api/v1/program", Some(&op), Some(&shorter))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let v = t.get(&format!("/api/v1/vouchers/{code}"), &ba).await.body;
+        assert_eq!(v["expires_on"], "2021-01-31");
+        let last = v["history"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["kind"], "voucher.expiry_moved", "{v:?}");
+        let r = t.post("/api/v1/program/what-if", &op, &shorter).await;
+        assert_eq!(r.body["items"], json!([]), "nothing left to move");
     }
 );
 

@@ -87,3 +87,4 @@ rule-not-enough-training-days = { $held ->
        *[other] The agreement holds only { $held } training days.
     }
 invalid-training-days = Enter a whole number of training days, 1 or more.
+event-voucher-expiry-moved = The program's validity changed: the expiry moved from { $from } to { $to }.

@@ -88,3 +88,4 @@ rule-not-enough-training-days = { $held ->
        *[other] Le contrat ne détient que { $held } jours de formation.
     }
 invalid-training-days = Saisissez un nombre entier de jours de formation, 1 ou plus.
+event-voucher-expiry-moved = La validité du programme a changé : l'expiration est passée du { $from } au { $to }.

@@ -88,3 +88,4 @@ rule-not-enough-training-days = { $held ->
        *[other] Il contratto ha solo { $held } giorni di formazione.
     }
 invalid-training-days = Inserisci un numero intero di giorni di formazione, 1 o più.
+event-voucher-expiry-moved = La validità del programma è cambiata: la scadenza è passata dal { $from } al { $to }.

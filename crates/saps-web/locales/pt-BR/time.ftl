@@ -88,3 +88,4 @@ rule-not-enough-training-days = { $held ->
        *[other] O contrato tem apenas { $held } dias de treinamento.
     }
 invalid-training-days = Informe um número inteiro de dias de treinamento, 1 ou mais.
+event-voucher-expiry-moved = A validade do programa mudou: a expiração passou de { $from } para { $to }.

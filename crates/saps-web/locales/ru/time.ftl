@@ -104,3 +104,4 @@ rule-not-enough-training-days = { $held ->
        *[other] По соглашению есть только { $held } дня обучения.
     }
 invalid-training-days = Введите целое число дней обучения, 1 или больше.
+event-voucher-expiry-moved = Срок действия в программе изменился: дата истечения перенесена с { $from } на { $to }.

@@ -290,7 +290,7 @@ impl From<saps_core::what_if::WhatIf> for WhatIfAnswer {
     tag = "program",
     request_body = ProgramRequest,
     responses(
-        (status = 200, description = "The customers, vouchers, days and claims the change affects", body = WhatIfAnswer),
+        (status = 200, description = "What the change would affect", body = WhatIfAnswer),
         (status = 403, response = Refusal),
         (status = 422, response = Refusal),
     )

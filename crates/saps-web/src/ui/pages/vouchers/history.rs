@@ -71,6 +71,7 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
         ),
         Body::VoucherRedeemed(_) => ctx.t(&key),
         Body::ProjectManagerChanged(_) => ctx.t(&key),
+        Body::VoucherExpiryMoved(m) => ctx.t2(&key, "from", ctx.date(m.from), "to", ctx.date(m.to)),
         other => ctx.t1("event-other", "kind", other.kind()),
     }
 }
