@@ -30,16 +30,27 @@ pub struct ConversionsPage<'a> {
     pub open: bool,
 }
 
+/// What the form holds: its problems and the values entered.
+#[derive(Default)]
+struct Entered {
+    problems: Problems,
+    agreement: String,
+    days: String,
+}
+
 async fn page_with(
     st: &AppState,
     ctx: &Ctx,
     actor: &Actor,
     status: StatusCode,
     done: Option<String>,
-    problems: Problems,
-    chosen: &str,
-    days: String,
+    entered: Entered,
 ) -> Response {
+    let Entered {
+        problems,
+        agreement: chosen,
+        days,
+    } = entered;
     let balances = match st.app.training_days(actor, actor.org_id).await {
         Ok(b) => b,
         Err(e) => return fail(ctx, e),
@@ -95,17 +106,7 @@ async fn page_with(
 
 pub async fn page(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
     let done = done_message(&ctx, q.get("done"));
-    page_with(
-        &st,
-        &ctx,
-        &actor,
-        StatusCode::OK,
-        done,
-        Problems::default(),
-        "",
-        String::new(),
-    )
-    .await
+    page_with(&st, &ctx, &actor, StatusCode::OK, done, Entered::default()).await
 }
 
 pub async fn convert(State(st): State<AppState>, f: SignedInForm) -> Response {
@@ -120,9 +121,11 @@ pub async fn convert(State(st): State<AppState>, f: SignedInForm) -> Response {
             &actor,
             StatusCode::UNPROCESSABLE_ENTITY,
             None,
-            problems,
-            &agreement,
-            days.clone(),
+            Entered {
+                problems,
+                agreement: agreement.clone(),
+                days: days.clone(),
+            },
         )
     };
     let Some(n) = days.parse::<i64>().ok().filter(|n| *n > 0) else {
