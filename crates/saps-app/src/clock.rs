@@ -123,6 +123,157 @@ impl Clock {
     }
 }
 
+/// What a move of the clock did, counted from the events the date-driven
+/// jobs appended after the move (on this node or another).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ClockEffects {
+    /// Vouchers that expired unreserved.
+    pub vouchers_expired: u64,
+    /// Days that went back to their pools with those vouchers.
+    pub days_returned: i64,
+    /// Days removed from pools at the removal milestone.
+    pub days_removed: i64,
+    /// Reminders sent (events of kind `reminder.sent`).
+    pub reminders_sent: u64,
+    /// Completion reports whose sign-off was deemed given by silence.
+    pub sign_offs_deemed: u64,
+}
+
+impl ClockEffects {
+    /// Adds what one journal event did.
+    pub fn count(&mut self, e: &saps_core::Event) {
+        use saps_core::event::EventBody;
+        if e.kind == REMINDER_SENT {
+            self.reminders_sent += 1;
+            return;
+        }
+        match e.body() {
+            Ok(EventBody::VoucherExpired(x)) => {
+                self.vouchers_expired += 1;
+                self.days_returned += x.refunded_days.signed();
+            }
+            Ok(EventBody::DaysRemoved(x)) => self.days_removed += x.days.abs(),
+            Ok(EventBody::VoucherSignedOff(x)) if x.deemed => self.sign_offs_deemed += 1,
+            _ => {}
+        }
+    }
+
+    /// Whether the move changed nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The kind of the event a reminder job appends for each reminder it sends.
+pub const REMINDER_SENT: &str = "reminder.sent";
+
+/// A clock move's outcome: the new time and what the move did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClockMoveOutcome {
+    pub now: Timestamp,
+    /// Whether the clock moved (`set` to today does not).
+    pub moved: bool,
+    pub effects: ClockEffects,
+}
+
+/// Refuses a move that would take the program date back: the clock only
+/// moves forward (setting it to today is no move).
+pub fn refuse_backwards(
+    today: jiff::civil::Date,
+    to: crate::ClockMove,
+) -> Result<(), saps_core::Error> {
+    match to {
+        crate::ClockMove::Set(d) if d < today => Err(saps_core::Error::Conflict {
+            entity: saps_core::Entity::Clock,
+            message: backwards_message(d, today),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The English refusal of a backward move.
+pub fn backwards_message(to: jiff::civil::Date, today: jiff::civil::Date) -> String {
+    format!("The clock only moves forward: {to} is before the program date {today}.")
+}
+
+/// How many events one read of the journal takes while counting a move's effects.
+const EFFECTS_PAGE: u32 = 1000;
+
+impl crate::App {
+    /// Moves a simulated clock forward (to a later date, or by days), records
+    /// the move in the journal, runs the date-driven jobs it made due, and
+    /// says what they did. A date before today is refused (409) and changes
+    /// nothing; today itself is no move.
+    pub async fn move_clock_forward(
+        &self,
+        actor: &saps_core::Actor,
+        to: crate::ClockMove,
+    ) -> Result<ClockMoveOutcome, saps_core::Error> {
+        saps_core::authz::authorize(
+            actor,
+            saps_core::authz::Action::MoveClock,
+            saps_core::authz::Resource::Program,
+        )?;
+        if !self.clock.is_simulated() {
+            return Err(crate::clock_error(ClockError::NotSimulated));
+        }
+        let today = self.today();
+        refuse_backwards(today, to)?;
+        if to == crate::ClockMove::Set(today) {
+            return Ok(ClockMoveOutcome {
+                now: self.now(),
+                moved: false,
+                effects: ClockEffects::default(),
+            });
+        }
+        let before = self.now();
+        let now = match to {
+            crate::ClockMove::Set(date) => self.clock.set(date),
+            crate::ClockMove::Advance(days) => self.clock.advance(days),
+        }
+        .map_err(crate::clock_error)?;
+        let (actor_id, version) = (actor.user_id, self.program().version);
+        let seq = self
+            .write(move |tx| {
+                let moved = saps_core::event::ClockMoved {
+                    from: before,
+                    to: now,
+                };
+                Ok(tx.append_event(&saps_core::NewEvent::new(
+                    moved,
+                    now,
+                    Some(actor_id),
+                    version,
+                ))?)
+            })
+            .await?;
+        self.run_jobs_after_clock_move().await?;
+        let effects = self.effects_after(seq).await?;
+        Ok(ClockMoveOutcome {
+            now,
+            moved: true,
+            effects,
+        })
+    }
+
+    /// Counts what the journal records after `seq` (the move's own event).
+    async fn effects_after(&self, seq: i64) -> Result<ClockEffects, saps_core::Error> {
+        self.read(move |tx| {
+            let mut effects = ClockEffects::default();
+            let mut after = seq;
+            loop {
+                let page = tx.events_after(saps_core::Scope::All, after, EFFECTS_PAGE)?;
+                page.iter().for_each(|e| effects.count(e));
+                match page.last() {
+                    Some(last) if page.len() == EFFECTS_PAGE as usize => after = last.seq,
+                    _ => return Ok(effects),
+                }
+            }
+        })
+        .await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -411,6 +411,10 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
         )
         .await?;
     app.assign_voucher(&wba, v.code, fabrikam.id).await?;
+    // Training-voucher days Wide World holds: past the cut-off (2020-02-01)
+    // its benefit page shows them and says conversion closed.
+    app.grant_training_days(&op, wideworld.id, (*w_number).to_owned(), 4)
+        .await?;
     crate::profiles::seed_demo_profiles(app, &op).await?;
     let delivery = DeliveryDemo {
         op,

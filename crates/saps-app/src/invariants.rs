@@ -64,6 +64,9 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         EventBody::WebhookCreated(_)
         | EventBody::WebhookDeleted(_)
         | EventBody::WebhookDisabled(_) => None,
+        EventBody::TrainingDaysGranted(_)
+        | EventBody::DaysConverted(_)
+        | EventBody::VoucherExpiryMoved(_) => None,
     }
 }
 

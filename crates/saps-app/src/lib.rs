@@ -15,6 +15,7 @@ pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
 pub mod claims;
 pub mod audit;
+pub mod conversion;
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;
@@ -29,6 +30,7 @@ pub mod onboarding;
 mod orgs;
 mod payment_demo;
 pub mod payments;
+pub mod outlook;
 pub mod profiles;
 mod provider_agreements;
 mod records;
@@ -41,6 +43,7 @@ mod vouchers;
 pub mod invoice;
 pub mod payment_views;
 pub mod webhooks;
+pub mod what_if;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};
@@ -208,6 +211,7 @@ impl App {
     /// the move in the journal, and runs the date-driven jobs the move made
     /// due (expiry, removal of retired days) before it answers.
     pub async fn move_clock(&self, actor: &Actor, to: ClockMove) -> Result<jiff::Timestamp, Error> {
+        clock::refuse_backwards(self.today(), to)?;
         let before = self.now();
         let now = match to {
             ClockMove::Set(date) => self.set_clock(actor, date)?,
@@ -265,6 +269,7 @@ impl App {
                 Some(actor_id),
                 next.version,
             ))?;
+            what_if::move_open_expiries(tx, &current, &next, now)?;
             Ok(())
         })
         .await?;

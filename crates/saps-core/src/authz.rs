@@ -57,6 +57,10 @@ pub enum Action {
     /// Subscribe the actor's organisation's webhooks, list, test or remove
     /// them (another organisation's are not found: decided by the use case).
     ManageWebhooks,
+    /// Record training-voucher days a customer's agreement holds.
+    GrantTrainingDays,
+    /// The customer converts training-voucher days into planning days.
+    ConvertTrainingDays,
 }
 
 /// What the action is done on.
@@ -180,6 +184,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                     "change the business profile",
                 ),
                 Action::ViewProfile => deny(kind == OrgKind::Partner, "see a business profile"),
+                Action::GrantTrainingDays => {
+                    deny(op && kind == OrgKind::Customer, "record training days")
+                }
+                Action::ConvertTrainingDays => deny(
+                    kind == OrgKind::Customer && role == Role::BenefitAdmin,
+                    "convert training days",
+                ),
                 _ => deny(false, "do this here"),
             }
         }

@@ -8,9 +8,11 @@ use std::fmt;
 mod delivery;
 mod handoff;
 mod payment;
+mod time;
 
 pub use delivery::DeliveryRule;
 pub use payment::PaymentRule;
+pub use time::TimeRule;
 
 /// A business rule that refused an action. The name is part of the API
 /// (`rule.<name>`); the message is the English text, translated by the UI.
@@ -165,6 +167,8 @@ pub enum Rule {
     Delivery(DeliveryRule),
     /// A rule of payment: registration, the rate card, claims.
     Payment(PaymentRule),
+    /// A rule of training-day conversion.
+    Time(TimeRule),
 }
 
 impl Rule {
@@ -220,6 +224,7 @@ impl Rule {
             Self::ReservationTooShort { .. } => "reservation_too_short",
             Self::Delivery(d) => d.name(),
             Self::Payment(p) => p.name(),
+            Self::Time(t) => t.name(),
         }
     }
 }
@@ -310,6 +315,7 @@ impl Rule {
             | Self::ReservationTooShort { .. } => self.handoff_args(),
             Self::Delivery(d) => d.args(),
             Self::Payment(p) => p.args(),
+            Self::Time(t) => t.args(),
             Self::BenefitNotActive
             | Self::BenefitAlreadyActive
             | Self::TermsNotAccepted
@@ -473,6 +479,7 @@ impl fmt::Display for Rule {
             | Self::ReservationTooShort { .. } => self.handoff_fmt(f),
             Self::Delivery(d) => d.fmt(f),
             Self::Payment(p) => p.fmt(f),
+            Self::Time(t) => t.fmt(f),
         }
     }
 }

@@ -159,6 +159,12 @@ event_kinds! {
     "webhook.deleted" => WebhookDeleted,
     /// saps disabled a subscription whose deliveries all failed for a day.
     "webhook.disabled" => WebhookDisabled,
+    /// The operator recorded training-voucher days a customer's agreement holds.
+    "training_days.granted" => TrainingDaysGranted,
+    /// A customer converted training-voucher days into planning days.
+    "days.converted" => DaysConverted,
+    /// A change of the program's validity or anchor moved an open voucher's expiry.
+    "voucher.expiry_moved" => VoucherExpiryMoved,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,6 +204,32 @@ pub struct WebhookDisabled {
     pub org_id: OrgId,
     /// Since when every attempt failed.
     pub failing_since: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherExpiryMoved {
+    pub code: VoucherCode,
+    pub from: Date,
+    pub to: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingDaysGranted {
+    /// The agreement's number.
+    pub agreement: String,
+    pub agreement_id: AgreementId,
+    pub training_days: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaysConverted {
+    /// The agreement's number.
+    pub agreement: String,
+    pub agreement_id: AgreementId,
+    /// The training days given up.
+    pub training_days: i64,
+    /// The planning days they became (credited to the agreement's pool).
+    pub planning_days: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@
 pub mod authz;
 pub mod chain;
 pub mod code;
+pub mod conversion;
 pub mod delivery;
 pub mod directory;
 pub mod eligibility;
@@ -22,6 +23,7 @@ pub mod program;
 pub mod quantity;
 pub mod voucher;
 pub mod webhook;
+pub mod what_if;
 
 pub use code::{CodeError, VoucherCode};
 pub use error::{Entity, Error, Result, Rule, StoreError};

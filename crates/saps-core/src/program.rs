@@ -104,6 +104,10 @@ pub struct Program {
     /// before they existed read as the shipped schedule.
     #[serde(default)]
     pub reminders: ReminderOffsets,
+    /// How training-voucher days convert into planning days (until the
+    /// conversion cut-off). Programs stored before it existed read as 1:1.
+    #[serde(default)]
+    pub conversion_ratio: crate::conversion::ConversionRatio,
 }
 
 /// Days before a deadline on which a reminder goes out, per kind of reminder
@@ -227,6 +231,22 @@ impl Program {
             .map(|m| m.date)
     }
 
+    /// The next milestone of the calendar after `today`: one that takes
+    /// effect later, or a last day that is today or later.
+    pub fn next_milestone(&self, today: Date) -> Option<Milestone> {
+        let ahead = |m: &&Milestone| match m.name {
+            MilestoneName::LastDayToCreateOrAssign | MilestoneName::LastDayToRedeem => {
+                m.date >= today
+            }
+            _ => m.date > today,
+        };
+        self.milestones
+            .iter()
+            .filter(ahead)
+            .min_by_key(|m| (m.date, m.name))
+            .cloned()
+    }
+
     /// Looks an engagement up by code, with its offering.
     pub fn engagement(&self, code: &str) -> Option<(&Offering, &Engagement)> {
         self.offerings.iter().find_map(|o| {
@@ -332,6 +352,13 @@ impl Program {
             if offsets.iter().any(|o| *o == 0 || *o > 365) {
                 return Err(err(field, "each offset is between 1 and 365 days"));
             }
+        }
+        let ratio = self.conversion_ratio;
+        if !(1..=100).contains(&ratio.training_days) || !(1..=100).contains(&ratio.planning_days) {
+            return Err(err(
+                "conversion_ratio",
+                "both sides must be between 1 and 100",
+            ));
         }
         let course = self.compliance_course.trim();
         if course.is_empty() || course.chars().count() > 200 {
@@ -580,6 +607,7 @@ impl Program {
             provider_agreement: shipped_provider_agreement(),
             sign_off_days: shipped_sign_off_days(),
             reminders: ReminderOffsets::default(),
+            conversion_ratio: Default::default(),
         }
     }
 }
@@ -645,6 +673,25 @@ mod tests {
         let p: Program = serde_json::from_value(stored).unwrap();
         assert_eq!(p.compliance_course, COMPLIANCE_COURSE);
         assert_eq!(p.provider_agreement.version, 1);
+    }
+
+    #[test]
+    fn the_next_milestone_is_the_first_still_ahead_and_a_last_day_counts_on_the_day() {
+        let p = Program::sa_planning_services();
+        let next = |d| p.next_milestone(d).map(|m| (m.name, m.date));
+        assert_eq!(
+            next(date(2020, 11, 2)),
+            Some((MilestoneName::AccrualEnded, date(2021, 2, 1)))
+        );
+        assert_eq!(
+            next(date(2021, 6, 30)),
+            Some((MilestoneName::LastDayToCreateOrAssign, date(2021, 6, 30)))
+        );
+        assert_eq!(
+            next(date(2021, 7, 1)),
+            Some((MilestoneName::LastDayToRedeem, date(2022, 1, 1)))
+        );
+        assert_eq!(next(date(2022, 1, 2)), None);
     }
 
     #[test]

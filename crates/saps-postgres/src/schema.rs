@@ -64,6 +64,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_journal_chain",
         include_str!("../migrations/0014_journal_chain.sql"),
     ),
+    (
+        "0015_conversions",
+        include_str!("../migrations/0015_conversions.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

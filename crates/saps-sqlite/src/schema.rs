@@ -63,6 +63,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_journal_chain",
         include_str!("../migrations/0014_journal_chain.sql"),
     ),
+    (
+        "0015_conversions",
+        include_str!("../migrations/0015_conversions.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -163,7 +163,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
     ];
     // (route, expected status per role in the order of `all`)
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 22] = [
+    let rows: &[Row] = &[
         (
             "GET voucher",
             [200, 200, 200, 404, 200, 200, 404, 404, 404, 404, 404],
@@ -255,6 +255,20 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         (
             "GET audit head",
             [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ),
+        (
+            "program what-if",
+            [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ),
+        (
+            "record training days",
+            [201, 404, 404, 404, 403, 403, 404, 404, 404, 404, 404],
+        ),
+        // The clock (2020-11-02) is past the conversion cut-off: the benefit
+        // admin is let through to the rule.
+        (
+            "convert training days",
+            [403, 404, 404, 404, 422, 403, 404, 404, 404, 404, 404],
         ),
     ];
     for (route, expected) in rows {
@@ -425,6 +439,24 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
                     r
                 }
                 "GET audit head" => t.get("/api/v1/audit/head", &tok).await,
+                "program what-if" => {
+                    let program = t.get("/api/v1/program", &token("operator")).await.body;
+                    t.post("/api/v1/program/what-if", &tok, &program).await
+                }
+                "record training days" | "convert training days" => {
+                    let body = json!({"agreement": w.agreement, "training_days": 1});
+                    let last = if route.starts_with("record") {
+                        "training-days"
+                    } else {
+                        "conversions"
+                    };
+                    t.post(
+                        &format!("/api/v1/customers/{c}/benefit/{last}"),
+                        &tok,
+                        &body,
+                    )
+                    .await
+                }
                 _ => unreachable!(),
             };
             // "assign" of an already assigned voucher by the customer side would be 409; the

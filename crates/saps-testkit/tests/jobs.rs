@@ -132,17 +132,26 @@ both_databases!(
             .expect("read")
             .expect("ran");
         assert_eq!(record.runs, 2, "once per move");
-        // Moving back runs them too (as of the earlier date: nothing to expire).
+        // Moving back is refused and runs nothing; the next move forward runs them.
         let r = t
             .post("/api/v1/clock", &op, &json!({"set": "2021-01-01"}))
             .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{:?}", r.body);
+        let runs = |t: &TestApp| {
+            let app = t.app.clone();
+            async move {
+                app.job_record("vouchers.expire")
+                    .await
+                    .expect("read")
+                    .expect("ran")
+                    .runs
+            }
+        };
+        assert_eq!(runs(&t).await, 2);
+        let r = t
+            .post("/api/v1/clock", &op, &json!({"advance_days": 1}))
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
-        let record = t
-            .app
-            .job_record("vouchers.expire")
-            .await
-            .expect("read")
-            .expect("ran");
-        assert_eq!(record.runs, 3);
+        assert_eq!(runs(&t).await, 3);
     }
 );

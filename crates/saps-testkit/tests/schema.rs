@@ -576,6 +576,7 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
         None,
     )
     .await;
+    time(&t, &op, &ba).await;
     delivery::delivery(&t, &op).await;
     payments::payments(&t, &op).await;
 
@@ -598,4 +599,35 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
             "no answer with {status}: {statuses:?}"
         );
     }
+}
+
+/// The what-if, training days and their conversion (before the cut-off, the
+/// clock set back for it and then restored), with refusals.
+async fn time(t: &TestApp, op: &str, ba: &str) {
+    let post = Method::POST;
+    let w = &t.world;
+    let (_, program) = send(t, Method::GET, "/api/v1/program", Some(op), None).await;
+    let what_if = "/api/v1/program/what-if";
+    send(t, post.clone(), what_if, Some(op), Some(program.clone())).await;
+    send(t, post.clone(), what_if, Some(ba), Some(program.clone())).await;
+    let mut bad = program;
+    bad["voucher_validity_days"] = json!(0);
+    send(t, post.clone(), what_if, Some(op), Some(bad)).await;
+    let customer = w.customer.id;
+    let days = json!({"agreement": w.agreement, "training_days": 2});
+    let grant = format!("/api/v1/customers/{customer}/benefit/training-days");
+    send(t, post.clone(), &grant, Some(op), Some(days.clone())).await;
+    send(t, post.clone(), &grant, Some(ba), Some(days.clone())).await;
+    let convert = format!("/api/v1/customers/{customer}/benefit/conversions");
+    send(t, post.clone(), &convert, Some(ba), Some(days.clone())).await;
+    let operator = saps_core::Actor::of(&w.operator);
+    let today = t.app.today();
+    t.app
+        .set_clock(&operator, jiff::civil::date(2020, 1, 10))
+        .expect("clock");
+    send(t, post.clone(), &convert, Some(ba), Some(days.clone())).await;
+    let unknown = json!({"agreement": "SA-NOPE", "training_days": 1});
+    send(t, post.clone(), &convert, Some(ba), Some(unknown)).await;
+    send(t, post.clone(), &convert, Some(op), Some(days)).await;
+    t.app.set_clock(&operator, today).expect("clock");
 }

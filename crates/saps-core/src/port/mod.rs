@@ -28,6 +28,7 @@ mod provider_agreements;
 mod records;
 mod sessions;
 mod throttle;
+mod training_days;
 mod vouchers;
 mod webhooks;
 
@@ -49,6 +50,7 @@ pub use records::{
 };
 pub use sessions::Sessions;
 pub use throttle::SignInThrottle;
+pub use training_days::TrainingDays;
 pub use vouchers::{ListCursor, VoucherList, VoucherQuery, VoucherSort, Vouchers, like_escape};
 pub use webhooks::{
     DeliveryAttempt, DeliveryStatus, DeliveryUpdate, LoggedAttempt, QueueCounts, Webhook,
@@ -61,6 +63,7 @@ pub mod prelude {
     pub use super::Deliverables;
     pub use super::Payments;
     pub use super::Webhooks;
+    pub use super::TrainingDays;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
@@ -88,6 +91,7 @@ pub trait Tx:
     + Deliverables
     + Payments
     + Webhooks
+    + TrainingDays
 {
 }
 
@@ -109,6 +113,7 @@ impl<T> Tx for T where
         + Deliverables
         + Payments
         + Webhooks
+        + TrainingDays
         + ?Sized
 {
 }

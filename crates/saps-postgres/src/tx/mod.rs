@@ -23,6 +23,7 @@ mod provider_agreements;
 mod records;
 mod sessions;
 mod throttle;
+mod training_days;
 mod vouchers;
 mod webhooks;
 

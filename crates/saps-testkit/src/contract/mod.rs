@@ -34,6 +34,7 @@ mod provider_agreements;
 mod records;
 mod sessions;
 mod throttle;
+mod training_days;
 mod transactions;
 mod voucher_lists;
 mod vouchers;
@@ -53,6 +54,7 @@ pub use provider_agreements::*;
 pub use records::*;
 pub use sessions::*;
 pub use throttle::*;
+pub use training_days::*;
 pub use transactions::*;
 pub use voucher_lists::*;
 pub use vouchers::*;
@@ -442,6 +444,8 @@ macro_rules! __contract_list {
             redeemed_vouchers_are_counted_per_partner_and_engagement,
             a_failed_mail_waits_for_its_retry_and_a_given_up_mail_is_not_leased,
             a_reminder_key_is_recorded_once,
+            training_days_add_up_and_are_taken_only_when_held,
+            racing_takes_of_training_days_let_exactly_one_win,
         }
     };
 }
@@ -486,6 +490,7 @@ mod tests {
             include_str!("vouchers.rs"),
             include_str!("voucher_lists.rs"),
             include_str!("claims.rs"),
+            include_str!("training_days.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()

@@ -20,6 +20,7 @@ mod redemption;
 mod rules;
 mod sign_out;
 mod tenancy;
+mod time;
 
 use axum::http::StatusCode;
 use saps_testkit::testapp::TestApp;

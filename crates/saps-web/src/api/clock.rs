@@ -5,6 +5,7 @@ use crate::AppState;
 use crate::extract::{Caller, Json, date};
 use crate::problem::{ApiResult, Problem};
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -60,6 +61,42 @@ struct ClockAnswer {
     simulated: bool,
 }
 
+/// The clock after a move, and what the move did.
+#[derive(Serialize, ToSchema)]
+struct ClockMovedAnswer {
+    now: jiff::Timestamp,
+    today: jiff::civil::Date,
+    simulated: bool,
+    effects: ClockEffectsAnswer,
+}
+
+/// What the jobs the move made due did (all zero when nothing fell due).
+#[derive(Serialize, ToSchema)]
+struct ClockEffectsAnswer {
+    /// Vouchers that expired unreserved.
+    vouchers_expired: u64,
+    /// Days that went back to their pools with those vouchers.
+    days_returned: i64,
+    /// Days removed from pools at the removal milestone.
+    days_removed: i64,
+    /// Reminders sent.
+    reminders_sent: u64,
+    /// Completion reports whose sign-off was deemed given by silence.
+    sign_offs_deemed: u64,
+}
+
+impl From<saps_app::clock::ClockEffects> for ClockEffectsAnswer {
+    fn from(e: saps_app::clock::ClockEffects) -> Self {
+        Self {
+            vouchers_expired: e.vouchers_expired,
+            days_returned: e.days_returned,
+            days_removed: e.days_removed,
+            reminders_sent: e.reminders_sent,
+            sign_offs_deemed: e.sign_offs_deemed,
+        }
+    }
+}
+
 /// The program clock
 #[utoipa::path(
     get,
@@ -75,14 +112,15 @@ async fn clock_get(State(st): State<AppState>, _c: Caller) -> ApiResult<Response
     }))
 }
 
-/// Set or advance a simulated clock (operator); 409 on the system clock
+/// Set or advance a simulated clock (operator); 409 on the system clock or
+/// for a date before today (`clock.backwards`)
 #[utoipa::path(
     post,
     path = "/api/v1/clock",
     tag = "program",
     request_body = ClockMoveBody,
     responses(
-        (status = 200, description = "The clock after the move", body = ClockAnswer),
+        (status = 200, description = "The clock after the move and what it did", body = ClockMovedAnswer),
         (status = 403, response = Refusal),
         (status = 409, response = Refusal),
     )
@@ -108,10 +146,23 @@ async fn clock_post(
             .into());
         }
     };
-    let now = st.app.move_clock(&c.actor, to).await?;
-    Ok(ok(ClockAnswer {
-        now,
-        today: saps_core::program_date(now),
+    if let saps_app::ClockMove::Set(d) = to {
+        let today = st.app.today();
+        if d < today && st.app.clock.is_simulated() {
+            saps_core::authz::authorize(
+                &c.actor,
+                saps_core::authz::Action::MoveClock,
+                saps_core::authz::Resource::Program,
+            )?;
+            let detail = saps_app::clock::backwards_message(d, today);
+            return Err(Problem::new(StatusCode::CONFLICT, "clock.backwards", detail).into());
+        }
+    }
+    let moved = st.app.move_clock_forward(&c.actor, to).await?;
+    Ok(ok(ClockMovedAnswer {
+        now: moved.now,
+        today: saps_core::program_date(moved.now),
         simulated: true,
+        effects: moved.effects.into(),
     }))
 }

@@ -12,6 +12,7 @@ mod benefit;
 mod claims;
 mod clock;
 mod conventions;
+mod conversions;
 mod delivery;
 pub mod docs;
 mod enrollments;
@@ -86,6 +87,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(invoice::routes())
         .merge(webhooks::routes())
         .merge(audit::routes())
+        .merge(conversions::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);

@@ -16,6 +16,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(offerings))
         .routes(routes!(program_get, program_put))
+        .routes(routes!(program_what_if))
 }
 
 /// A deliverable engagement.
@@ -200,7 +201,116 @@ async fn program_put(
         provider_agreement: current.provider_agreement.clone(),
         sign_off_days: r.sign_off_days.unwrap_or(current.sign_off_days),
         reminders: r.reminders.unwrap_or_else(|| current.reminders.clone()),
+        conversion_ratio: current.conversion_ratio,
     };
     let p = st.app.put_program(&c.actor, next).await?;
     Ok(ok(ProgramAnswer::from(&*p)))
+}
+
+impl ProgramRequest {
+    /// The program this request describes, over `current` (as `PUT` reads it).
+    fn into_program(self, current: &Program) -> Program {
+        Program {
+            version: current.version,
+            name: self.name.unwrap_or_else(|| current.name.clone()),
+            voucher_validity_days: self.voucher_validity_days,
+            expiry_anchor: self.expiry_anchor,
+            claim_window_days: self.claim_window_days,
+            payment_due_days: self.payment_due_days.unwrap_or(current.payment_due_days),
+            milestones: self.milestones,
+            offerings: Vec::new(),
+            compliance_course: self
+                .compliance_course
+                .map(|c| c.trim().to_owned())
+                .unwrap_or_else(|| current.compliance_course.clone()),
+            provider_agreement: current.provider_agreement.clone(),
+            sign_off_days: self.sign_off_days.unwrap_or(current.sign_off_days),
+            conversion_ratio: current.conversion_ratio,
+        }
+    }
+}
+
+/// How many items a what-if answer lists at most (its counts are complete).
+pub const WHAT_IF_ITEMS: usize = 500;
+
+/// What a program change would do.
+#[derive(Serialize, ToSchema)]
+struct WhatIfAnswer {
+    /// Customers with at least one affected voucher, pool or claim.
+    customers: u64,
+    /// Open vouchers whose expiry moves.
+    vouchers: u64,
+    /// Remaining planning days that would be removed sooner or kept longer.
+    days: i64,
+    /// Redeemed vouchers whose claim window closes or opens.
+    claims: u64,
+    /// The first affected items (at most 500), by kind then id.
+    items: Vec<WhatIfItem>,
+    /// How many items there are in all.
+    total_items: u64,
+}
+
+/// One affected voucher, pool or claim.
+#[derive(Serialize, ToSchema)]
+struct WhatIfItem {
+    /// `voucher_expiry`, `days_removed`, `days_kept` or `claim_window`.
+    kind: &'static str,
+    /// The voucher's code (expiry, claim window) or the agreement's number (days).
+    id: String,
+    /// The date before the change: expiry, removal date or last day to claim.
+    #[schema(required = true)]
+    before: Option<jiff::civil::Date>,
+    /// The date after the change.
+    #[schema(required = true)]
+    after: Option<jiff::civil::Date>,
+    /// The remaining days concerned (pools only; 0 otherwise).
+    days: i64,
+}
+
+impl From<saps_core::what_if::WhatIf> for WhatIfAnswer {
+    fn from(w: saps_core::what_if::WhatIf) -> Self {
+        Self {
+            customers: w.customers,
+            vouchers: w.vouchers,
+            days: w.days,
+            claims: w.claims,
+            items: w
+                .items
+                .into_iter()
+                .map(|i| WhatIfItem {
+                    kind: i.kind.as_str(),
+                    id: i.id,
+                    before: i.before,
+                    after: i.after,
+                    days: i.days,
+                })
+                .collect(),
+            total_items: w.total_items,
+        }
+    }
+}
+
+/// What a change of settings and calendar would do, without changing anything (operator)
+#[utoipa::path(
+    post,
+    path = "/api/v1/program/what-if",
+    tag = "program",
+    request_body = ProgramRequest,
+    responses(
+        (status = 200, description = "What the change would affect", body = WhatIfAnswer),
+        (status = 403, response = Refusal),
+        (status = 422, response = Refusal),
+    )
+)]
+async fn program_what_if(
+    State(st): State<AppState>,
+    c: Caller,
+    Json(r): Json<ProgramRequest>,
+) -> ApiResult<Response> {
+    let next = r.into_program(&st.app.program());
+    let w = st
+        .app
+        .program_what_if(&c.actor, next, WHAT_IF_ITEMS)
+        .await?;
+    Ok(ok(WhatIfAnswer::from(w)))
 }

@@ -52,6 +52,7 @@ pub const LOCALE_FILES: &[&str] = &[
     "payments",
     "outbox",
     "webhooks",
+    "time",
 ];
 
 macro_rules! locale_texts {
@@ -67,6 +68,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/payments.ftl")),
             include_str!(concat!("../../locales/", $lang, "/outbox.ftl")),
             include_str!(concat!("../../locales/", $lang, "/webhooks.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/time.ftl")),
         ]
     };
 }

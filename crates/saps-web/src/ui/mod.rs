@@ -25,6 +25,7 @@ use pages::{
     agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile, redeem,
     users, voucher_new, vouchers, vvr, webhooks,
 };
+use pages::{conversions, program};
 
 pub use page::{add_security_headers, fallback};
 
@@ -211,6 +212,11 @@ pub fn router() -> Router<AppState> {
             p(get(payments::rates).post(payments::save_rates)),
         )
         .route("/payments/dashboard", p(get(payments::dashboard)))
+        .route(
+            "/benefit/conversions",
+            p(get(conversions::page).post(conversions::convert)),
+        )
+        .route("/program", p(get(program::page).post(program::submit)))
         .route("/static/{file}", get(assets::static_file))
         .route("/operator/outbox", p(get(pages::outbox::page)))
         .layer(axum::middleware::from_fn(security_headers))

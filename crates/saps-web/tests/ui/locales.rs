@@ -1,7 +1,7 @@
 //! The five locales: every message the code and templates use, translated,
 //! complete, with the plural forms and dates of each language.
 
-use saps_core::error::{DeliveryRule, PaymentRule};
+use saps_core::error::{DeliveryRule, PaymentRule, TimeRule};
 use saps_core::{EventBody, MilestoneName, Program, Role, Rule, VoucherState};
 use saps_web::ui::i18n::{Lang, event_key, role_key, rule_key, state_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -187,6 +187,11 @@ fn every_rule() -> Vec<Rule> {
         Rule::Payment(PaymentRule::DisputeWindowClosed { last_day: d }),
         Rule::Payment(PaymentRule::AlreadyDisputed),
         Rule::Payment(PaymentRule::VoucherClaimedElsewhere { code: s() }),
+        Rule::Time(TimeRule::ConversionClosed { on: d }),
+        Rule::Time(TimeRule::NotEnoughTrainingDays {
+            held: 2,
+            requested: 3,
+        }),
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -260,6 +265,9 @@ fn every_rule() -> Vec<Rule> {
                 | PaymentRule::DisputeWindowClosed { .. }
                 | PaymentRule::AlreadyDisputed
                 | PaymentRule::VoucherClaimedElsewhere { .. } => {}
+            },
+            Rule::Time(t) => match t {
+                TimeRule::ConversionClosed { .. } | TimeRule::NotEnoughTrainingDays { .. } => {}
             },
         }
     }

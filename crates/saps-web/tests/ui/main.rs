@@ -14,5 +14,6 @@ mod onboarding;
 mod outbox;
 mod pages;
 mod payments;
+mod time;
 mod users;
 mod webhooks;

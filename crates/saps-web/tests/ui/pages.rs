@@ -454,11 +454,20 @@ async fn the_operator_sees_counts_and_moves_the_simulated_clock() {
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
     assert_eq!(ui.app.today(), jiff::civil::date(2020, 11, 5));
     assert!(op.get("/clock").await.has("Nov 5, 2020"));
-    let set = op
+    // The clock only moves forward.
+    let back = op
         .submit(
             "/clock",
             "/clock",
             &[("action", "set"), ("date", "2020-11-02")],
+        )
+        .await;
+    assert_eq!(back.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let set = op
+        .submit(
+            "/clock",
+            "/clock",
+            &[("action", "set"), ("date", "2020-11-20")],
         )
         .await;
     assert_eq!(set.status, StatusCode::SEE_OTHER);

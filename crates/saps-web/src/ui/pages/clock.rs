@@ -71,7 +71,7 @@ pub async fn page(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
     ) {
         return fail(&ctx, e);
     }
-    let done = done_message(&ctx, q.get("done"));
+    let done = moved_message(&ctx, &q).or_else(|| done_message(&ctx, q.get("done")));
     page_with(
         &st,
         &ctx,
@@ -105,6 +105,10 @@ pub async fn moved(State(st): State<AppState>, f: SignedInForm) -> Response {
             .ok()
             .filter(|d| set.len() == 10 && (1900..=2999).contains(&d.year()))
         {
+            Some(d) if d < ctx.today => {
+                let m = ctx.t1("time-clock-backwards", "today", ctx.date(ctx.today));
+                return refused(Problems::default().at("date", m));
+            }
             Some(d) => saps_app::ClockMove::Set(d),
             None => return refused(Problems::default().at("date", ctx.t("clock-date-invalid"))),
         }
@@ -119,9 +123,53 @@ pub async fn moved(State(st): State<AppState>, f: SignedInForm) -> Response {
         }
     };
     // One use case moves the clock, journals the move and sweeps what it made due.
-    match st.app.move_clock(&actor, to).await {
-        Ok(_) => Redirect::to("/clock?done=clock_moved").into_response(),
+    match st.app.move_clock_forward(&actor, to).await {
+        Ok(m) => Redirect::to(&moved_query(&m)).into_response(),
         Err(e) if is_correctable(&e) => refused(Problems::from_error(ctx, &e, |_| None)),
         Err(e) => fail(ctx, e),
     }
+}
+
+/// Where the browser goes after a move: the clock page, with what the move did
+/// in the query so that the banner can say it.
+fn moved_query(m: &saps_app::clock::ClockMoveOutcome) -> String {
+    let e = &m.effects;
+    format!(
+        "/clock?moved={}&to={}&ve={}&dr={}&rm={}&rs={}&sd={}",
+        u8::from(m.moved),
+        saps_core::program_date(m.now),
+        e.vouchers_expired,
+        e.days_returned,
+        e.days_removed,
+        e.reminders_sent,
+        e.sign_offs_deemed,
+    )
+}
+
+/// The banner after a move: where the clock went and what fell due.
+fn moved_message(ctx: &Ctx, q: &Q) -> Option<String> {
+    let moved = q.get("moved")?;
+    let to: jiff::civil::Date = q.get("to")?.parse().ok()?;
+    let n = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    if moved == "0" {
+        return Some(ctx.t1("time-clock-unchanged", "date", ctx.date(to)));
+    }
+    let mut parts = vec![ctx.t1("time-clock-moved", "date", ctx.date(to))];
+    let effects = [
+        ("ve", "time-effect-vouchers-expired"),
+        ("dr", "time-effect-days-returned"),
+        ("rm", "time-effect-days-removed"),
+        ("rs", "time-effect-reminders-sent"),
+        ("sd", "time-effect-sign-offs-deemed"),
+    ];
+    for (k, key) in effects {
+        let count = n(k);
+        if count > 0 {
+            parts.push(ctx.t1(key, "count", count));
+        }
+    }
+    if parts.len() == 1 {
+        parts.push(ctx.t("time-effects-none"));
+    }
+    Some(parts.join(" "))
 }

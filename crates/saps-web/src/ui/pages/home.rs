@@ -151,6 +151,41 @@ pub struct OperatorHome<'a> {
     pub total: u64,
     /// Open vouchers about to lapse, soonest first.
     pub expiring: Vec<VoucherRow>,
+    /// What is coming: days at risk, vouchers expiring soon, the next milestone.
+    pub outlook: Vec<String>,
+}
+
+/// The operator's outlook in words.
+fn outlook_lines(ctx: &Ctx, o: &saps_app::outlook::Outlook) -> Vec<String> {
+    let mut lines = Vec::new();
+    lines.push(match o.removal_on {
+        Some(d) if o.days_at_risk > 0 => ctx.t2(
+            "time-home-days-at-risk",
+            "count",
+            o.days_at_risk,
+            "date",
+            ctx.date(d),
+        ),
+        _ => ctx.t("time-home-no-days-at-risk"),
+    });
+    lines.push(ctx.t1("time-home-expiring", "count", o.expiring));
+    lines.push(match &o.next_milestone {
+        Some(m) => {
+            let name = serde_json::to_value(m.name)
+                .ok()
+                .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+                .unwrap_or_default();
+            ctx.t2(
+                "time-home-next-milestone",
+                "date",
+                ctx.date(m.date),
+                "name",
+                ctx.t(&format!("milestone-{name}")),
+            )
+        }
+        None => ctx.t("time-home-no-milestone"),
+    });
+    lines
 }
 
 /// A step in words, with its link.
@@ -289,6 +324,10 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
         } => {
             let counts = counts_of(&counts);
             let total = counts.iter().map(|c| c.count).sum();
+            let outlook = match st.app.operator_outlook(&actor).await {
+                Ok(o) => outlook_lines(&ctx, &o),
+                Err(e) => return fail(&ctx, e),
+            };
             ok(
                 &ctx,
                 &OperatorHome {
@@ -298,6 +337,7 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
                     counts,
                     total,
                     expiring,
+                    outlook,
                 },
             )
         }

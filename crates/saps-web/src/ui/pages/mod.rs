@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod auth;
 pub mod clock;
+pub mod conversions;
 pub mod delivery;
 pub mod directory;
 pub mod home;
@@ -12,6 +13,7 @@ pub mod partners;
 pub mod payments;
 pub mod planning;
 pub mod profile;
+pub mod program;
 pub mod redeem;
 pub mod users;
 pub mod voucher_new;

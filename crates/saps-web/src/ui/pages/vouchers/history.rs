@@ -74,6 +74,7 @@ fn event_text(ctx: &Ctx, d: &VoucherDetail, e: &Event) -> String {
         Body::VoucherClaimed(c) => ctx.t1(&key, "reference", &c.reference),
         Body::VoucherUnclaimed(c) => ctx.t1(&key, "reference", &c.reference),
         Body::VoucherPaid(c) => ctx.t1(&key, "reference", &c.reference),
+        Body::VoucherExpiryMoved(m) => ctx.t2(&key, "from", ctx.date(m.from), "to", ctx.date(m.to)),
         other => ctx.t1("event-other", "kind", other.kind()),
     }
 }
