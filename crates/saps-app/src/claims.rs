@@ -298,6 +298,7 @@ fn mail_partner_admins(
                 to: u.email,
                 subject: subject.to_owned(),
                 body: body.to_owned(),
+                html: None,
                 created_at: now,
                 attempts: 0,
             })?;

@@ -640,6 +640,7 @@ impl App {
                          {public_url}/webhooks\n",
                         url = w.url,
                     ),
+                    html: None,
                     created_at: at,
                     attempts: 0,
                 })?;

@@ -183,26 +183,8 @@ async fn program_put(
     c: Caller,
     Json(r): Json<ProgramRequest>,
 ) -> ApiResult<Response> {
-    let _ = (r.version, r.time_zone, r.deadline_semantics);
     let current = st.app.program();
-    let next = Program {
-        version: current.version,
-        name: r.name.unwrap_or_else(|| current.name.clone()),
-        voucher_validity_days: r.voucher_validity_days,
-        expiry_anchor: r.expiry_anchor,
-        claim_window_days: r.claim_window_days,
-        payment_due_days: r.payment_due_days.unwrap_or(current.payment_due_days),
-        milestones: r.milestones,
-        offerings: Vec::new(),
-        compliance_course: r
-            .compliance_course
-            .map(|c| c.trim().to_owned())
-            .unwrap_or_else(|| current.compliance_course.clone()),
-        provider_agreement: current.provider_agreement.clone(),
-        sign_off_days: r.sign_off_days.unwrap_or(current.sign_off_days),
-        reminders: r.reminders.unwrap_or_else(|| current.reminders.clone()),
-        conversion_ratio: current.conversion_ratio,
-    };
+    let next = r.into_program(&current);
     let p = st.app.put_program(&c.actor, next).await?;
     Ok(ok(ProgramAnswer::from(&*p)))
 }
@@ -210,6 +192,8 @@ async fn program_put(
 impl ProgramRequest {
     /// The program this request describes, over `current` (as `PUT` reads it).
     fn into_program(self, current: &Program) -> Program {
+        // Read-only fields: accepted so a GET's body can be sent back as is.
+        let _ = (&self.version, &self.time_zone, &self.deadline_semantics);
         Program {
             version: current.version,
             name: self.name.unwrap_or_else(|| current.name.clone()),
@@ -225,6 +209,7 @@ impl ProgramRequest {
                 .unwrap_or_else(|| current.compliance_course.clone()),
             provider_agreement: current.provider_agreement.clone(),
             sign_off_days: self.sign_off_days.unwrap_or(current.sign_off_days),
+            reminders: self.reminders.unwrap_or_else(|| current.reminders.clone()),
             conversion_ratio: current.conversion_ratio,
         }
     }
