@@ -424,6 +424,19 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>, Error> {
         location: paris.id,
     };
     seed_delivery(app, &delivery).await?;
+    let milano = nw_locations
+        .iter()
+        .find(|l| l.country == "IT")
+        .expect("Milano");
+    let payments = crate::payment_demo::PaymentDemo {
+        op,
+        partner: northwind.id,
+        admin: nw_admin,
+        consultant: nw_consultant.id,
+        paris,
+        milano,
+    };
+    crate::payment_demo::seed_payments(app, &payments, &mut accounts).await?;
     Ok(accounts)
 }
 

@@ -292,3 +292,55 @@ impl PartnerSide {
         self.partner.id
     }
 }
+
+impl World {
+    /// Creates `n` one-day vouchers of the partner, reserves them from
+    /// tomorrow at its location, then moves the clock to `on` (after the
+    /// reservation's three days) and reports, signs off and redeems them.
+    pub async fn redeemed_vouchers(
+        &self,
+        app: &App,
+        n: usize,
+        on: jiff::civil::Date,
+    ) -> Result<Vec<VoucherCode>, Error> {
+        use jiff::ToSpan;
+        let codes = self.assigned_vouchers(app, n).await?;
+        let admin = Actor::of(&self.partner_admin);
+        let start = app.today().saturating_add(1.day());
+        let end = start.saturating_add(2.days());
+        for code in &codes {
+            let input = crate::ReserveInput {
+                location_id: self.location.id,
+                consultant_id: self.consultant.id,
+                start_date: start,
+                end_date: end,
+                accept_terms: true,
+                delivery_country: None,
+            };
+            app.reserve_voucher(&admin, *code, input).await?;
+        }
+        app.set_clock(&Actor::of(&self.operator), on)?;
+        let pm = Actor::of(&self.project_manager);
+        for code in &codes {
+            let fields = saps_core::delivery::ReportFields {
+                delivered_from: start,
+                delivered_to: end,
+                days_onsite: 1,
+                days_offsite: 0,
+                summary: "One workshop on the plan.".into(),
+                next_steps: "A pilot.".into(),
+            };
+            let file = crate::delivery::Upload {
+                filename: "report.pdf".into(),
+                bytes: b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer\n%%EOF\n".to_vec(),
+            };
+            app.submit_report(&admin, *code, fields, vec![file]).await?;
+            app.sign_off(&pm, *code, true, None).await?;
+        }
+        let strings = codes.iter().map(ToString::to_string).collect();
+        for r in app.redeem(&admin, strings).await? {
+            r.outcome?;
+        }
+        Ok(codes)
+    }
+}

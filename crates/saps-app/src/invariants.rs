@@ -25,6 +25,9 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         EventBody::VoucherSignedOff(s) if !s.accepted => Some(Transition::Decline),
         EventBody::VoucherSignedOff(_) => None,
         EventBody::VoucherRedeemed(_) => Some(Transition::Redeem),
+        EventBody::VoucherClaimed(_) => Some(Transition::Claim),
+        EventBody::VoucherUnclaimed(_) => Some(Transition::Unclaim),
+        EventBody::VoucherPaid(_) => Some(Transition::Pay),
         EventBody::VoucherCreated(_)
         | EventBody::DaysRemoved(_)
         | EventBody::PartnerCreated(_)
@@ -47,7 +50,16 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::UserEnabled(_)
         | EventBody::UserLocaleChanged(_)
         | EventBody::ProfileUpdated(_)
-        | EventBody::ProjectManagerChanged(_) => None,
+        | EventBody::ProjectManagerChanged(_)
+        | EventBody::PaymentRegistered(_)
+        | EventBody::BankAccountSet(_)
+        | EventBody::RateCardChanged(_)
+        | EventBody::ClaimCreated(_)
+        | EventBody::ClaimSubmitted(_)
+        | EventBody::ClaimApproved(_)
+        | EventBody::ClaimRejected(_)
+        | EventBody::ClaimDisputed(_)
+        | EventBody::ClaimPaid(_) => None,
     }
 }
 

@@ -13,6 +13,7 @@ mod enrollments;
 pub mod exports;
 pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
+pub mod claims;
 #[cfg(feature = "testing")]
 pub mod fixtures;
 pub mod home;
@@ -24,6 +25,8 @@ pub mod lists;
 pub mod mail;
 pub mod onboarding;
 mod orgs;
+mod payment_demo;
+pub mod payments;
 pub mod profiles;
 mod provider_agreements;
 mod records;

@@ -7,8 +7,10 @@ use std::fmt;
 
 mod delivery;
 mod handoff;
+mod payment;
 
 pub use delivery::DeliveryRule;
+pub use payment::PaymentRule;
 
 /// A business rule that refused an action. The name is part of the API
 /// (`rule.<name>`); the message is the English text, translated by the UI.
@@ -161,6 +163,8 @@ pub enum Rule {
     },
     /// A rule of the completion report, sign-off or redemption.
     Delivery(DeliveryRule),
+    /// A rule of payment: registration, the rate card, claims.
+    Payment(PaymentRule),
 }
 
 impl Rule {
@@ -215,6 +219,7 @@ impl Rule {
             Self::NoQualifiedConsultant { .. } => "no_qualified_consultant",
             Self::ReservationTooShort { .. } => "reservation_too_short",
             Self::Delivery(d) => d.name(),
+            Self::Payment(p) => p.name(),
         }
     }
 }
@@ -304,6 +309,7 @@ impl Rule {
             | Self::NoQualifiedConsultant { .. }
             | Self::ReservationTooShort { .. } => self.handoff_args(),
             Self::Delivery(d) => d.args(),
+            Self::Payment(p) => p.args(),
             Self::BenefitNotActive
             | Self::BenefitAlreadyActive
             | Self::TermsNotAccepted
@@ -466,6 +472,7 @@ impl fmt::Display for Rule {
             | Self::NoQualifiedConsultant { .. }
             | Self::ReservationTooShort { .. } => self.handoff_fmt(f),
             Self::Delivery(d) => d.fmt(f),
+            Self::Payment(p) => p.fmt(f),
         }
     }
 }
@@ -486,6 +493,10 @@ pub enum Entity {
     Profile,
     Report,
     Deliverable,
+    Claim,
+    PaymentRegistration,
+    RateCard,
+    BankAccount,
 }
 
 impl Entity {
@@ -504,6 +515,10 @@ impl Entity {
             Self::Profile => "profile",
             Self::Report => "report",
             Self::Deliverable => "deliverable",
+            Self::Claim => "claim",
+            Self::PaymentRegistration => "payment_registration",
+            Self::RateCard => "rate_card",
+            Self::BankAccount => "bank_account",
         }
     }
 }

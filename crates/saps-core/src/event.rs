@@ -11,6 +11,11 @@
 use crate::VoucherCode;
 use crate::ids::{AgreementId, LocationId, OrgId, UserId};
 use crate::org::{Locale, Location, Role};
+pub use crate::payment::events::{
+    BankAccountSet, ClaimApproved, ClaimCreated, ClaimDisputed, ClaimPaid, ClaimRejected,
+    ClaimSubmitted, PaymentRegistered, RateCardChanged, VoucherClaimed, VoucherPaid,
+    VoucherUnclaimed,
+};
 use crate::port::CompetencyLevel;
 use crate::quantity::Days;
 use crate::voucher::Reservation;
@@ -122,6 +127,30 @@ event_kinds! {
     "voucher.redeemed" => VoucherRedeemed,
     /// The customer handed a voucher not yet delivered to another project manager.
     "voucher.project_manager_changed" => ProjectManagerChanged,
+    /// A partner's global admin registered the company for payment of an offering.
+    "payment.registered" => PaymentRegistered,
+    /// A partner's global admin gave or changed a location's bank account.
+    "bank_account.set" => BankAccountSet,
+    /// The operator replaced the rate card.
+    "rate_card.changed" => RateCardChanged,
+    /// A partner made a draft claim of redeemed vouchers.
+    "claim.created" => ClaimCreated,
+    /// The partner submitted a claim for review.
+    "claim.submitted" => ClaimSubmitted,
+    /// The operator approved a claim; its payment is due.
+    "claim.approved" => ClaimApproved,
+    /// The operator rejected a claim with a reason; its vouchers are free again.
+    "claim.rejected" => ClaimRejected,
+    /// The partner disputed a claim's rejection.
+    "claim.disputed" => ClaimDisputed,
+    /// The operator paid a claim; its vouchers are paid.
+    "claim.paid" => ClaimPaid,
+    /// A voucher entered a claim.
+    "voucher.claimed" => VoucherClaimed,
+    /// A rejected claim let its voucher go: it is redeemed again.
+    "voucher.unclaimed" => VoucherUnclaimed,
+    /// A voucher was paid with its claim.
+    "voucher.paid" => VoucherPaid,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

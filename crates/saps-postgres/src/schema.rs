@@ -48,6 +48,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_completion_reports",
         include_str!("../migrations/0010_completion_reports.sql"),
     ),
+    (
+        "0011_payments",
+        include_str!("../migrations/0011_payments.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_completion_reports",
         include_str!("../migrations/0010_completion_reports.sql"),
     ),
+    (
+        "0011_payments",
+        include_str!("../migrations/0011_payments.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

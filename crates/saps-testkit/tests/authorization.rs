@@ -427,3 +427,264 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
         }
     }
 }
+
+/// The payment routes (registration, bank accounts, the rate card, claims):
+/// every role of the own and of a foreign tenant gets what it should.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payment_routes() {
+    use saps_app::payments::RateInput;
+    use saps_core::Actor;
+    let t = TestApp::new(Db::Sqlite, 1000).await;
+    let w = t.world.clone();
+    let app = t.app.clone();
+    let op = t.token(&w.operator).await;
+    let mut tokens: Vec<(&str, String)> = vec![("operator", op.clone())];
+    for (label, user) in [
+        ("ga", &w.partner_admin),
+        ("consultant", &w.consultant),
+        ("ba", &w.benefit_admin),
+        ("pm", &w.project_manager),
+    ] {
+        tokens.push((label, t.token(user).await));
+    }
+    let p2 = w.enrolled_partner(&app, "FR", "f").await.unwrap();
+    let c2 = t
+        .post(
+            "/api/v1/customers",
+            &op,
+            &json!({"name": "Foreign customer", "country": "IT"}),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (label, org, role) in [
+        ("mpn", w.partner.id.to_string(), "mpn_admin"),
+        ("foreign_ga", p2.id().to_string(), "global_admin"),
+        ("foreign_mpn", p2.id().to_string(), "mpn_admin"),
+        ("foreign_consultant", p2.id().to_string(), "consultant"),
+        ("foreign_ba", c2.clone(), "benefit_admin"),
+        ("foreign_pm", c2.clone(), "project_manager"),
+    ] {
+        let email = format!("{label}@pay.example");
+        let r = t
+            .post(
+                &format!("/api/v1/orgs/{org}/users"),
+                &op,
+                &json!({"email": email, "name": label, "role": role, "password": "password-123"}),
+            )
+            .await;
+        assert_eq!(r.status.as_u16(), 201, "{:?}", r.body);
+        tokens.push((
+            label,
+            app.issue_token(&email, "password-123").await.unwrap().0,
+        ));
+    }
+    let token = |label: &str| tokens.iter().find(|(l, _)| *l == label).unwrap().1.clone();
+    let card = vec![RateInput {
+        country: "FR".into(),
+        amount: "1000".into(),
+        currency: "EUR".into(),
+        effective_from: jiff::civil::date(2020, 1, 1),
+    }];
+    let operator = Actor::of(&w.operator);
+    let admin = Actor::of(&w.partner_admin);
+    app.set_rate_card(&operator, card).await.unwrap();
+    let mut vouchers = w
+        .redeemed_vouchers(&app, 80, jiff::civil::date(2020, 11, 10))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.to_string());
+    app.set_bank_account(
+        &admin,
+        w.location.id,
+        "Partner",
+        "DE89370400440532013000",
+        "COBADEFF",
+    )
+    .await
+    .unwrap();
+    let all = [
+        "operator",
+        "ga",
+        "mpn",
+        "consultant",
+        "ba",
+        "pm",
+        "foreign_ga",
+        "foreign_mpn",
+        "foreign_consultant",
+        "foreign_ba",
+        "foreign_pm",
+    ];
+    type Row = (&'static str, [u16; 11]);
+    let rows: [Row; 16] = [
+        (
+            "register for payment",
+            [403, 201, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET registrations",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "PUT bank account",
+            [403, 200, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET bank account",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET bank accounts",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET rate card",
+            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "PUT rate card",
+            [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        ),
+        (
+            "create claim",
+            [403, 201, 201, 403, 403, 403, 404, 404, 403, 403, 403],
+        ),
+        (
+            "GET claims",
+            [200, 200, 200, 403, 403, 403, 200, 200, 403, 403, 403],
+        ),
+        (
+            "GET claimable vouchers",
+            [403, 200, 200, 403, 403, 403, 200, 200, 403, 403, 403],
+        ),
+        (
+            "GET claim",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "submit claim",
+            [403, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "approve claim",
+            [200, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "reject claim",
+            [200, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "pay claim",
+            [200, 403, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "dispute claim",
+            [403, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+    ];
+    let put = |path: String, tok: String, body: serde_json::Value| {
+        let t = &t;
+        async move { t.call(Method::PUT, &path, Some(&tok), Some(&body)).await }
+    };
+    let pid = w.partner.id;
+    let lid = w.location.id;
+    for (route, expected) in rows {
+        for (who, want) in all.iter().zip(expected) {
+            let tok = token(who);
+            // A claim of a fresh voucher in the state the route acts on.
+            let mut claim_in = |state: &'static str| {
+                let code = vouchers.next().expect("enough redeemed vouchers");
+                let app = app.clone();
+                async move {
+                    let c = app.create_claim(&admin, vec![code]).await.unwrap();
+                    if state != "draft" {
+                        app.submit_claim(&admin, c.id).await.unwrap();
+                    }
+                    match state {
+                        "approved" => drop(app.approve_claim(&operator, c.id).await.unwrap()),
+                        "rejected" => drop(app.reject_claim(&operator, c.id, "No").await.unwrap()),
+                        _ => {}
+                    }
+                    c.id
+                }
+            };
+            let r = match route {
+                "register for payment" => {
+                    let path = format!("/api/v1/partners/{pid}/payment-registrations");
+                    t.post(&path, &tok, &json!({"offering": "SSDPS"})).await
+                }
+                "GET registrations" => {
+                    t.get(
+                        &format!("/api/v1/partners/{pid}/payment-registrations"),
+                        &tok,
+                    )
+                    .await
+                }
+                "PUT bank account" => {
+                    let body = json!({"holder": "Partner", "iban": "DE89 3704 0044 0532 0130 00",
+                                      "bic": "COBADEFF"});
+                    put(format!("/api/v1/locations/{lid}/bank-account"), tok, body).await
+                }
+                "GET bank account" => {
+                    t.get(&format!("/api/v1/locations/{lid}/bank-account"), &tok)
+                        .await
+                }
+                "GET bank accounts" => {
+                    t.get(&format!("/api/v1/partners/{pid}/bank-accounts"), &tok)
+                        .await
+                }
+                "GET rate card" => t.get("/api/v1/rate-card", &tok).await,
+                "PUT rate card" => {
+                    let body = json!({"rates": [{"country": "FR", "day_rate": {"amount": "1000",
+                                      "currency": "EUR"}, "effective_from": "2020-01-01"}]});
+                    put("/api/v1/rate-card".into(), tok, body).await
+                }
+                "create claim" => {
+                    let code = vouchers.next().expect("enough redeemed vouchers");
+                    t.post("/api/v1/claims", &tok, &json!({ "codes": [code] }))
+                        .await
+                }
+                "GET claims" => t.get("/api/v1/claims", &tok).await,
+                "GET claimable vouchers" => t.get("/api/v1/claims/claimable-vouchers", &tok).await,
+                "GET claim" => {
+                    let id = claim_in("draft").await;
+                    t.get(&format!("/api/v1/claims/{id}"), &tok).await
+                }
+                "submit claim" => {
+                    let id = claim_in("draft").await;
+                    t.post(&format!("/api/v1/claims/{id}/submit"), &tok, &json!({}))
+                        .await
+                }
+                "approve claim" => {
+                    let id = claim_in("submitted").await;
+                    t.post(&format!("/api/v1/claims/{id}/approve"), &tok, &json!({}))
+                        .await
+                }
+                "reject claim" => {
+                    let id = claim_in("submitted").await;
+                    let body = json!({"reason": "Unsigned"});
+                    t.post(&format!("/api/v1/claims/{id}/reject"), &tok, &body)
+                        .await
+                }
+                "pay claim" => {
+                    let id = claim_in("approved").await;
+                    let body = json!({"payment_reference": "TRX"});
+                    t.post(&format!("/api/v1/claims/{id}/pay"), &tok, &body)
+                        .await
+                }
+                "dispute claim" => {
+                    let id = claim_in("rejected").await;
+                    let body = json!({"reason": "Signed"});
+                    t.post(&format!("/api/v1/claims/{id}/dispute"), &tok, &body)
+                        .await
+                }
+                _ => unreachable!(),
+            };
+            assert_eq!(r.status.as_u16(), want, "{route} as {who}: {:?}", r.body);
+        }
+    }
+}

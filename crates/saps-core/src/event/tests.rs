@@ -149,6 +149,62 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.project_manager_changed",
             json!({"code": code, "from": USER, "to": USER}),
         ),
+        (
+            "payment.registered",
+            json!({"partner_id": ORG, "offering": "DDPS"}),
+        ),
+        (
+            "bank_account.set",
+            json!({"partner_id": ORG, "location_id": LOCATION, "holder": "Tailspin SARL",
+                   "iban": "***********************0189", "bic": "BNPAFRPP"}),
+        ),
+        (
+            "rate_card.changed",
+            json!({"rates": [{"country": "FR", "day_rate": {"amount": "1100.50", "currency": "EUR"},
+                   "effective_from": "2020-01-01"}]}),
+        ),
+        (
+            "claim.created",
+            json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG,
+                   "location_id": LOCATION, "total": {"amount": "3301.50", "currency": "EUR"},
+                   "codes": [code]}),
+        ),
+        (
+            "claim.submitted",
+            json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG}),
+        ),
+        (
+            "claim.approved",
+            json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG,
+                   "payment_due_on": "2021-04-30"}),
+        ),
+        (
+            "claim.rejected",
+            json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG,
+                   "reason": "the report is missing", "is_final": false}),
+        ),
+        (
+            "claim.disputed",
+            json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG,
+                   "reason": "it was attached"}),
+        ),
+        (
+            "claim.paid",
+            json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG,
+                   "total": {"amount": "3301.50", "currency": "EUR"}, "payment_reference": "TRX-1"}),
+        ),
+        (
+            "voucher.claimed",
+            json!({"code": code, "claim_id": USER, "reference": "SAVB-2021-000001"}),
+        ),
+        (
+            "voucher.unclaimed",
+            json!({"code": code, "claim_id": USER, "reference": "SAVB-2021-000001"}),
+        ),
+        (
+            "voucher.paid",
+            json!({"code": code, "claim_id": USER, "reference": "SAVB-2021-000001"}),
+        ),
     ]
 }
 

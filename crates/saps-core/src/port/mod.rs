@@ -21,6 +21,7 @@ mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
+mod payments;
 mod profiles;
 mod program;
 mod provider_agreements;
@@ -37,6 +38,7 @@ pub use journal::Journal;
 pub use ledger::{Ledger, PoolTotals};
 pub use orgs::Orgs;
 pub use outbox::{Outbox, OutgoingMail};
+pub use payments::{ClaimQuery, Payments};
 pub use profiles::{DirectoryCandidate, DirectoryQuery, Profile, Profiles};
 pub use program::ProgramStore;
 pub use provider_agreements::{AgreementSignature, ProviderAgreementVersion, ProviderAgreements};
@@ -52,6 +54,7 @@ pub use vouchers::{ListCursor, VoucherList, VoucherQuery, VoucherSort, Vouchers,
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::Deliverables;
+    pub use super::Payments;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,
@@ -77,6 +80,7 @@ pub trait Tx:
     + Enrollments
     + Profiles
     + Deliverables
+    + Payments
 {
 }
 
@@ -96,6 +100,7 @@ impl<T> Tx for T where
         + Enrollments
         + Profiles
         + Deliverables
+        + Payments
         + ?Sized
 {
 }

@@ -16,6 +16,7 @@ mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
+mod payments;
 mod profiles;
 mod program;
 mod provider_agreements;

@@ -10,6 +10,7 @@ mod journal;
 mod ledger;
 mod orgs;
 mod outbox;
+mod payments;
 mod profiles;
 mod program;
 mod provider_agreements;

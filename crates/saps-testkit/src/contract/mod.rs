@@ -19,6 +19,7 @@ use saps_core::{
 use serde_json::json;
 use std::collections::BTreeSet;
 
+mod claims;
 mod deliverables;
 mod enrollments;
 mod idempotency;
@@ -37,6 +38,7 @@ mod transactions;
 mod voucher_lists;
 mod vouchers;
 
+pub use claims::*;
 pub use deliverables::*;
 pub use enrollments::*;
 pub use idempotency::*;
@@ -431,6 +433,12 @@ macro_rules! __contract_list {
             a_report_reads_back_with_its_files_stored_once_by_hash,
             sign_offs_read_back_and_pending_reports_are_found_oldest_first,
             voucher_lists_filter_search_and_sort_by_expiry_page_by_page,
+            a_payment_registration_reads_back_and_is_made_once_per_offering,
+            a_bank_account_reads_back_and_is_replaced,
+            the_rate_card_reads_back_exactly_and_is_replaced_whole,
+            a_claim_reads_back_and_is_updated_by_a_conditional_write,
+            racing_claim_numbers_are_distinct_and_count_up_per_year,
+            redeemed_vouchers_are_counted_per_partner_and_engagement,
         }
     };
 }
@@ -474,6 +482,7 @@ mod tests {
             include_str!("transactions.rs"),
             include_str!("vouchers.rs"),
             include_str!("voucher_lists.rs"),
+            include_str!("claims.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()

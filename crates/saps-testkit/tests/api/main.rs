@@ -5,6 +5,7 @@
 mod bad_input;
 mod body_limit;
 mod cancel;
+mod claims;
 mod delivery;
 mod disabling;
 mod export;

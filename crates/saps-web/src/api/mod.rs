@@ -8,6 +8,7 @@
 
 mod auth;
 mod benefit;
+mod claims;
 mod clock;
 mod conventions;
 mod delivery;
@@ -16,6 +17,7 @@ mod enrollments;
 mod events;
 mod exports;
 mod orgs;
+mod payments;
 mod profiles;
 mod program;
 mod records;
@@ -54,6 +56,7 @@ pub use conventions::Refusal;
         (name = "vvr", description = "Validating and reserving vouchers (partners)"),
         (name = "journal", description = "The journal of events"),
         (name = "directory", description = "The partner directory: partners currently enrolled and eligible"),
+        (name = "payment", description = "Registration for payment, bank accounts, the rate card and claims (SAVB)"),
     )
 )]
 struct Base;
@@ -75,6 +78,8 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(profiles::routes())
         .merge(delivery::routes())
         .merge(exports::routes())
+        .merge(payments::routes())
+        .merge(claims::routes())
         .merge(invoice::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");

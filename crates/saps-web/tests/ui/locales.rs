@@ -1,7 +1,7 @@
 //! The five locales: every message the code and templates use, translated,
 //! complete, with the plural forms and dates of each language.
 
-use saps_core::error::DeliveryRule;
+use saps_core::error::{DeliveryRule, PaymentRule};
 use saps_core::{EventBody, MilestoneName, Program, Role, Rule, VoucherState};
 use saps_web::ui::i18n::{Lang, event_key, role_key, rule_key, state_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -166,6 +166,27 @@ fn every_rule() -> Vec<Rule> {
         Rule::Delivery(DeliveryRule::DeliverableMissing),
         Rule::Delivery(DeliveryRule::DeliverableType { filename: s() }),
         Rule::Delivery(DeliveryRule::NotSignedOff),
+        Rule::Payment(PaymentRule::NoRedeemedVoucher { offering: s() }),
+        Rule::Payment(PaymentRule::NotRegistered { offering: s() }),
+        Rule::Payment(PaymentRule::VoucherNotRedeemed { code: s() }),
+        Rule::Payment(PaymentRule::ClaimWindowClosed {
+            code: s(),
+            last_day: d,
+        }),
+        Rule::Payment(PaymentRule::MixedLocations),
+        Rule::Payment(PaymentRule::MixedCurrencies),
+        Rule::Payment(PaymentRule::NoRateInForce {
+            country: s(),
+            on: d,
+        }),
+        Rule::Payment(PaymentRule::BankAccountMissing),
+        Rule::Payment(PaymentRule::DuplicateRate {
+            country: s(),
+            effective_from: d,
+        }),
+        Rule::Payment(PaymentRule::DisputeWindowClosed { last_day: d }),
+        Rule::Payment(PaymentRule::AlreadyDisputed),
+        Rule::Payment(PaymentRule::VoucherClaimedElsewhere { code: s() }),
     ];
     // A new rule fails to compile here until it is added to the list above.
     for r in &all {
@@ -225,6 +246,20 @@ fn every_rule() -> Vec<Rule> {
                 | DeliveryRule::DeliverableMissing
                 | DeliveryRule::DeliverableType { .. }
                 | DeliveryRule::NotSignedOff => {}
+            },
+            Rule::Payment(p) => match p {
+                PaymentRule::NoRedeemedVoucher { .. }
+                | PaymentRule::NotRegistered { .. }
+                | PaymentRule::VoucherNotRedeemed { .. }
+                | PaymentRule::ClaimWindowClosed { .. }
+                | PaymentRule::MixedLocations
+                | PaymentRule::MixedCurrencies
+                | PaymentRule::NoRateInForce { .. }
+                | PaymentRule::BankAccountMissing
+                | PaymentRule::DuplicateRate { .. }
+                | PaymentRule::DisputeWindowClosed { .. }
+                | PaymentRule::AlreadyDisputed
+                | PaymentRule::VoucherClaimedElsewhere { .. } => {}
             },
         }
     }
