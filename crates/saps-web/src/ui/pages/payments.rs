@@ -310,6 +310,9 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
     if authorize_claim(&actor, ClaimAction::Review, None).is_ok() {
         return review_page(&st, &ctx, &actor, done(&ctx, &q)).await;
     }
+    if let Err(e) = authorize_claim(&actor, ClaimAction::View, None) {
+        return fail(&ctx, e);
+    }
     let view = PartnerView {
         country: q.get("country"),
         location: q.get("location"),
@@ -1007,7 +1010,7 @@ pub async fn dashboard(State(st): State<AppState>, SignedIn { ctx, actor }: Sign
         let empty = ctx.t("pay-chart-empty");
         let svg = chart::bar_chart(
             &Caption {
-                id: "by-state",
+                id: "bystate",
                 title: &title,
                 desc: &empty,
                 empty: &empty,
