@@ -39,6 +39,7 @@ struct InvoiceQuery {
             content_type = "application/pdf",
             body = Vec<u8>,
         ),
+        (status = 403, response = Refusal),
         (status = 404, response = Refusal),
         (status = 422, response = Refusal),
     )
