@@ -9,9 +9,9 @@ pub mod export;
 pub mod extract;
 mod headers;
 mod idempotency;
+pub mod invoice;
 pub mod problem;
 pub mod ui;
-pub mod invoice;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};

@@ -61,5 +61,10 @@ async fn invoice_pdf(
     let data = st.app.claim_invoice(&c.actor, claim).await?;
     let locale = crate::invoice::language(&data, lang);
     let program = st.app.program();
-    Ok(crate::invoice::respond(&data, locale, st.app.today(), &program)?)
+    Ok(crate::invoice::respond(
+        &data,
+        locale,
+        st.app.today(),
+        &program,
+    )?)
 }

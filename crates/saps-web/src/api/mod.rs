@@ -16,6 +16,7 @@ pub mod docs;
 mod enrollments;
 mod events;
 mod exports;
+mod invoice;
 mod orgs;
 mod payments;
 mod profiles;
@@ -24,7 +25,6 @@ mod records;
 mod users;
 mod vouchers;
 mod vvr;
-mod invoice;
 
 use crate::AppState;
 use crate::problem::{ApiResult, Problem};

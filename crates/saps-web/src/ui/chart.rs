@@ -126,7 +126,10 @@ pub fn bar_chart(caption: &Caption<'_>, bars: &[Bar]) -> String {
         let w = length(bar.value, max, room);
         let _ = write!(
             out,
-            r#"<g class="row"><text x="{x}" y="{ty}" text-anchor="end" fill="currentColor" font-size="14">{label}</text>"#,
+            concat!(
+                r#"<g class="row"><text x="{x}" y="{ty}" text-anchor="end" "#,
+                r#"fill="currentColor" font-size="14">{label}</text>"#
+            ),
             x = LABEL - 8.0,
             ty = y + 21,
             label = esc(&bar.label),
@@ -174,7 +177,10 @@ pub fn column_chart(caption: &Caption<'_>, columns: &[Bar]) -> String {
         let center = f64::from(x) + f64::from(SLOT) / 2.0;
         let _ = write!(
             out,
-            r##"<g class="column"><rect class="bar" x="{bx}" y="{by:.1}" width="{bw}" height="{h:.1}" rx="2" fill="#2f6db5"/>"##,
+            concat!(
+                r#"<g class="column"><rect class="bar" x="{bx}" y="{by:.1}" "#,
+                r##"width="{bw}" height="{h:.1}" rx="2" fill="#2f6db5"/>"##
+            ),
             bx = x + 14,
             by = BASE - h,
             bw = SLOT - 28,
@@ -293,7 +299,8 @@ mod tests {
     fn an_empty_chart_says_there_is_nothing_to_show() {
         let svg = column_chart(&caption(), &[]);
         assert!(svg.contains(">No claims yet.</text>"), "{svg}");
-        assert!(svg.contains("<desc id=\"by-state-desc\">Claimed amounts, by the state of their claim: No claims yet."));
+        let desc = "<desc id=\"by-state-desc\">Claimed amounts, by the state of their claim: No claims yet.";
+        assert!(svg.contains(desc), "{svg}");
         assert!(!svg.contains("bar"));
     }
 

@@ -22,8 +22,8 @@ use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
 use pages::{
-    agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile, redeem,
-    users, voucher_new, vouchers, vvr,
+    agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile,
+    redeem, users, voucher_new, vouchers, vvr,
 };
 
 pub use page::{add_security_headers, fallback};
