@@ -247,9 +247,8 @@ impl App {
             }
             let mut names = HashMap::new();
             for c in &claims {
-                if !names.contains_key(&c.partner_id) {
-                    let name = tx.org(c.partner_id)?.map(|o| o.name).unwrap_or_default();
-                    names.insert(c.partner_id, name);
+                if let std::collections::hash_map::Entry::Vacant(e) = names.entry(c.partner_id) {
+                    e.insert(tx.org(c.partner_id)?.map(|o| o.name).unwrap_or_default());
                 }
             }
             Ok(dashboard(&claims, &names, today))

@@ -184,6 +184,7 @@ pub fn column_chart(caption: &Caption<'_>, columns: &[Bar]) -> String {
             bx = x + 14,
             by = BASE - h,
             bw = SLOT - 28,
+            h = h,
         );
         let _ = write!(
             out,
