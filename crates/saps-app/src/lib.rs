@@ -20,12 +20,14 @@ pub mod home;
 pub mod import;
 #[cfg(feature = "testing")]
 pub mod invariants;
+pub mod invoice;
 pub mod jobs;
 pub mod lists;
 pub mod mail;
 pub mod onboarding;
 mod orgs;
 mod payment_demo;
+pub mod payment_views;
 pub mod payments;
 pub mod profiles;
 mod provider_agreements;
@@ -36,8 +38,6 @@ mod sweeps;
 mod users;
 pub mod views;
 mod vouchers;
-pub mod invoice;
-pub mod payment_views;
 
 pub use orgs::{BenefitView, NewLocation, NewUser, PoolView};
 pub use vouchers::{NewVoucherRequest, ReserveInput, VoucherView};
