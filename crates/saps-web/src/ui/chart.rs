@@ -159,7 +159,7 @@ pub fn column_chart(caption: &Caption<'_>, columns: &[Bar]) -> String {
     const SLOT: u32 = 96;
     const BASE: f64 = 220.0;
     const ROOM: f64 = 180.0;
-    let width = (columns.len().max(3) as u32) * SLOT + 16;
+    let width = (columns.len().max(8) as u32) * SLOT + 16;
     let mut out = String::new();
     open(&mut out, caption, columns, width, HEIGHT);
     if columns.is_empty() {
