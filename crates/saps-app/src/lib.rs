@@ -22,6 +22,7 @@ pub mod home;
 pub mod import;
 #[cfg(feature = "testing")]
 pub mod invariants;
+pub mod invoice;
 pub mod jobs;
 pub mod lists;
 pub mod mail;
@@ -29,6 +30,7 @@ pub mod metrics;
 pub mod onboarding;
 mod orgs;
 mod payment_demo;
+pub mod payment_views;
 pub mod payments;
 pub mod outlook;
 pub mod profiles;
@@ -40,8 +42,6 @@ mod sweeps;
 mod users;
 pub mod views;
 mod vouchers;
-pub mod invoice;
-pub mod payment_views;
 pub mod webhooks;
 pub mod what_if;
 

@@ -127,7 +127,8 @@ pub fn dashboard(
             })
         })
         .collect();
-    due_soon.sort_by(|a, b| (a.payment_due_on, &a.reference).cmp(&(b.payment_due_on, &b.reference)));
+    due_soon
+        .sort_by(|a, b| (a.payment_due_on, &a.reference).cmp(&(b.payment_due_on, &b.reference)));
     PaymentsDashboard {
         currencies,
         due_soon,
@@ -137,7 +138,11 @@ pub fn dashboard(
 impl App {
     /// Prices a claim of these vouchers as [`App::create_claim`] would (the
     /// partner's admins), refusing as it would; nothing is written.
-    pub async fn preview_claim(&self, actor: &Actor, codes: Vec<String>) -> Result<ClaimPreview, Error> {
+    pub async fn preview_claim(
+        &self,
+        actor: &Actor,
+        codes: Vec<String>,
+    ) -> Result<ClaimPreview, Error> {
         payment::authorize_claim(actor, ClaimAction::Claim, Some(actor.org_id))?;
         if codes.is_empty() || codes.len() > crate::claims::MAX_CLAIM_VOUCHERS {
             return Err(Error::invalid(
@@ -150,7 +155,10 @@ impl App {
         }
         let mut parsed: Vec<VoucherCode> = Vec::with_capacity(codes.len());
         for raw in &codes {
-            let code: VoucherCode = raw.trim().parse().map_err(|_| Error::NotFound(Entity::Voucher))?;
+            let code: VoucherCode = raw
+                .trim()
+                .parse()
+                .map_err(|_| Error::NotFound(Entity::Voucher))?;
             if parsed.contains(&code) {
                 return Err(Error::invalid("codes", format!("{code} is named twice")));
             }
@@ -160,7 +168,9 @@ impl App {
         self.read(move |tx| {
             let mut vouchers = Vec::with_capacity(parsed.len());
             for code in &parsed {
-                let v = tx.voucher_by_code(code)?.ok_or(Error::NotFound(Entity::Voucher))?;
+                let v = tx
+                    .voucher_by_code(code)?
+                    .ok_or(Error::NotFound(Entity::Voucher))?;
                 let on = redeemed_on(tx, &v)?;
                 vouchers.push((v, on));
             }
@@ -182,7 +192,11 @@ impl App {
                     offering: o,
                 })
                 .collect();
-            let registered: Vec<String> = tx.registrations(partner)?.into_iter().map(|r| r.offering).collect();
+            let registered: Vec<String> = tx
+                .registrations(partner)?
+                .into_iter()
+                .map(|r| r.offering)
+                .collect();
             let rates = tx.rates()?;
             let (location_id, lines, total) = payment::claim_lines(&NewClaim {
                 program: &program,
@@ -192,7 +206,10 @@ impl App {
                 rates: &rates,
                 today,
             })?;
-            let location_name = tx.location(location_id)?.map(|l| l.name).unwrap_or_default();
+            let location_name = tx
+                .location(location_id)?
+                .map(|l| l.name)
+                .unwrap_or_default();
             let lines = lines
                 .into_iter()
                 .zip(vouchers.iter().map(|(v, _)| v.engagement.clone()))
@@ -230,9 +247,8 @@ impl App {
             }
             let mut names = HashMap::new();
             for c in &claims {
-                if !names.contains_key(&c.partner_id) {
-                    let name = tx.org(c.partner_id)?.map(|o| o.name).unwrap_or_default();
-                    names.insert(c.partner_id, name);
+                if let std::collections::hash_map::Entry::Vacant(e) = names.entry(c.partner_id) {
+                    e.insert(tx.org(c.partner_id)?.map(|o| o.name).unwrap_or_default());
                 }
             }
             Ok(dashboard(&claims, &names, today))
@@ -250,7 +266,13 @@ mod tests {
         Money::from_minor_units(cents, "EUR".parse().unwrap())
     }
 
-    fn claim(n: u32, state: ClaimState, total: Money, made: &str, due: Option<jiff::civil::Date>) -> Claim {
+    fn claim(
+        n: u32,
+        state: ClaimState,
+        total: Money,
+        made: &str,
+        due: Option<jiff::civil::Date>,
+    ) -> Claim {
         let at: jiff::Timestamp = format!("{made}T10:00:00Z").parse().unwrap();
         Claim {
             id: uuid::Uuid::now_v7(),
@@ -282,19 +304,51 @@ mod tests {
         let claims = vec![
             claim(1, ClaimState::Paid, eur(123_450), "2026-10-03", None),
             claim(2, ClaimState::Paid, eur(1), "2026-11-20", None),
-            claim(3, ClaimState::Approved, eur(61_725), "2026-11-21", Some(jiff::civil::date(2026, 12, 10))),
-            claim(4, ClaimState::Approved, eur(10), "2026-11-22", Some(jiff::civil::date(2026, 12, 31))),
-            claim(5, ClaimState::Approved, eur(20), "2026-11-02", Some(jiff::civil::date(2026, 11, 30))),
-            claim(6, ClaimState::Submitted, Money::from_minor_units(500, "USD".parse().unwrap()), "2026-12-01", None),
+            claim(
+                3,
+                ClaimState::Approved,
+                eur(61_725),
+                "2026-11-21",
+                Some(jiff::civil::date(2026, 12, 10)),
+            ),
+            claim(
+                4,
+                ClaimState::Approved,
+                eur(10),
+                "2026-11-22",
+                Some(jiff::civil::date(2026, 12, 31)),
+            ),
+            claim(
+                5,
+                ClaimState::Approved,
+                eur(20),
+                "2026-11-02",
+                Some(jiff::civil::date(2026, 11, 30)),
+            ),
+            claim(
+                6,
+                ClaimState::Submitted,
+                Money::from_minor_units(500, "USD".parse().unwrap()),
+                "2026-12-01",
+                None,
+            ),
         ];
         let names = HashMap::from([(OrgId(uuid::Uuid::nil()), "Contoso".to_owned())]);
         let d = dashboard(&claims, &names, today);
         assert_eq!(d.currencies.len(), 2);
         let eur_fig = &d.currencies[0];
         assert_eq!(eur_fig.currency.as_str(), "EUR");
-        let paid = eur_fig.by_state.iter().find(|s| s.state == ClaimState::Paid).unwrap();
+        let paid = eur_fig
+            .by_state
+            .iter()
+            .find(|s| s.state == ClaimState::Paid)
+            .unwrap();
         assert_eq!((paid.count, paid.total), (2, eur(123_451)));
-        let approved = eur_fig.by_state.iter().find(|s| s.state == ClaimState::Approved).unwrap();
+        let approved = eur_fig
+            .by_state
+            .iter()
+            .find(|s| s.state == ClaimState::Approved)
+            .unwrap();
         assert_eq!((approved.count, approved.total), (3, eur(61_755)));
         assert_eq!(eur_fig.by_state.len(), ClaimState::ALL.len());
         assert_eq!(
@@ -302,7 +356,11 @@ mod tests {
             vec![((2026, 10), eur(123_450)), ((2026, 11), eur(61_756))]
         );
         // Due within 14 days or overdue, soonest first; the one due in 29 days is not listed.
-        let due: Vec<(&str, i64)> = d.due_soon.iter().map(|c| (c.reference.as_str(), c.days)).collect();
+        let due: Vec<(&str, i64)> = d
+            .due_soon
+            .iter()
+            .map(|c| (c.reference.as_str(), c.days))
+            .collect();
         assert_eq!(due, vec![("SAVB-2026-000005", -2), ("SAVB-2026-000003", 8)]);
         assert_eq!(d.due_soon[0].partner_name, "Contoso");
     }

@@ -143,6 +143,8 @@ const PAGE_W: f32 = 595.0; // A4, in points
 const PAGE_H: f32 = 842.0;
 const MARGIN: f32 = 50.0;
 const BODY: f32 = 9.5;
+/// The lines table's rows.
+const CELL: f32 = 8.5;
 const SMALL: f32 = 8.0;
 const ROW: f32 = 16.0;
 /// Below this the lines table continues on the next page.
@@ -273,17 +275,24 @@ impl Pen<'_, '_> {
 
 /// The lines table's columns: (left edge, width, alignment).
 const COLUMNS: [(f32, f32, Align); 6] = [
-    (MARGIN, 92.0, Align::Left),          // voucher
-    (MARGIN + 96.0, 132.0, Align::Left),  // engagement
-    (MARGIN + 232.0, 70.0, Align::Left),  // country
-    (MARGIN + 306.0, 36.0, Align::Right), // days
-    (MARGIN + 346.0, 74.0, Align::Right), // day rate
+    (MARGIN, 128.0, Align::Left),         // voucher: a whole voucher ID fits
+    (MARGIN + 132.0, 118.0, Align::Left), // engagement
+    (MARGIN + 254.0, 62.0, Align::Left),  // country
+    (MARGIN + 320.0, 28.0, Align::Right), // days
+    (MARGIN + 350.0, 70.0, Align::Right), // day rate
     (MARGIN + 424.0, 71.0, Align::Right), // amount
 ];
 
 fn cell(pen: &mut Pen<'_, '_>, column: usize, y: f32, text: &str, size: f32, bold: bool) {
     let (x, w, align) = COLUMNS[column];
-    let text = pen.fonts.fit(text, size, bold, w);
+    // A voucher ID is never cut: too wide, it is drawn smaller.
+    let (text, size) = if column == 0 {
+        let width = pen.fonts.width(text, size, bold);
+        let size = if width > w { size * w / width } else { size };
+        (text.to_owned(), size)
+    } else {
+        (pen.fonts.fit(text, size, bold, w), size)
+    };
     match align {
         Align::Left => pen.text(x, y, &text, size, bold, align),
         Align::Right => pen.text(x + w, y, &text, size, bold, align),
@@ -395,12 +404,12 @@ pub fn render(invoice: &Invoice) -> Result<Vec<u8>, RenderError> {
             };
             y = table_head(pen, y, w);
             for line in lines.iter() {
-                cell(pen, 0, y, &line.code, BODY, false);
-                cell(pen, 1, y, &line.engagement, BODY, false);
-                cell(pen, 2, y, &line.country, BODY, false);
-                cell(pen, 3, y, &number(loc, u64::from(line.days.0)), BODY, false);
-                cell(pen, 4, y, &money(loc, &line.day_rate), BODY, false);
-                cell(pen, 5, y, &money(loc, &line.amount), BODY, false);
+                cell(pen, 0, y, &line.code, CELL, false);
+                cell(pen, 1, y, &line.engagement, CELL, false);
+                cell(pen, 2, y, &line.country, CELL, false);
+                cell(pen, 3, y, &number(loc, u64::from(line.days.0)), CELL, false);
+                cell(pen, 4, y, &money(loc, &line.day_rate), CELL, false);
+                cell(pen, 5, y, &money(loc, &line.amount), CELL, false);
                 y += ROW;
             }
             let is_last = index + 1 == pages.len();

@@ -14,7 +14,8 @@ fn eur(cents: i64) -> Money {
 fn invoice(locale: Locale, lines: usize) -> Invoice {
     let lines: Vec<Line> = (0..lines)
         .map(|i| Line {
-            code: format!("PSV-{:04}-KQ7M", 1000 + i),
+            // As wide as a voucher ID gets: five groups of four, with W and M.
+            code: format!("WWWW-MMMM-{:04}-GVCC-SXEV", 1000 + i),
             engagement: format!("Migration plan {i}"),
             days: Days(2 + (i as u32 % 3)),
             country: "Deutschland".into(),
@@ -74,8 +75,8 @@ fn an_english_invoice_reads_its_reference_partner_lines_total_due_date_and_maske
         "SAVB-2026-000042",
         "Contoso Consulting",
         "Contoso Berlin",
-        "PSV-1000-KQ7M",
-        "PSV-1002-KQ7M",
+        "WWWW-MMMM-1000-GVCC-SXEV",
+        "WWWW-MMMM-1002-GVCC-SXEV",
         "Migration plan 1",
         "€617.25",
         "€1,234.50",

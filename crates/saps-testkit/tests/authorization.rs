@@ -530,7 +530,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
     let admin = Actor::of(&w.partner_admin);
     app.set_rate_card(&operator, card).await.unwrap();
     let mut vouchers = w
-        .redeemed_vouchers(&app, 80, jiff::civil::date(2020, 11, 10))
+        .redeemed_vouchers(&app, 92, jiff::civil::date(2020, 11, 10))
         .await
         .unwrap()
         .into_iter()
@@ -558,7 +558,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
         "foreign_pm",
     ];
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 16] = [
+    let rows: [Row; 17] = [
         (
             "register for payment",
             [403, 201, 403, 403, 404, 404, 404, 404, 404, 404, 404],
@@ -622,6 +622,10 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
         (
             "dispute claim",
             [403, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET invoice",
+            [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
         ),
     ];
     let put = |path: String, tok: String, body: serde_json::Value| {
@@ -718,6 +722,11 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
                     let id = claim_in("rejected").await;
                     let body = json!({"reason": "Signed"});
                     t.post(&format!("/api/v1/claims/{id}/dispute"), &tok, &body)
+                        .await
+                }
+                "GET invoice" => {
+                    let id = claim_in("submitted").await;
+                    t.get(&format!("/api/v1/claims/{id}/invoice.pdf"), &tok)
                         .await
                 }
                 _ => unreachable!(),

@@ -5,9 +5,9 @@
 use crate::ui::i18n::Lang;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
 use saps_app::invoice::InvoiceData;
 use saps_core::payment::ClaimState;
-use jiff::civil::Date;
 use saps_core::{Error, Locale, Program, program_date};
 use saps_invoice::{BankAccount, Invoice, Line, Place, State};
 
@@ -91,7 +91,10 @@ pub fn respond(
         .map_err(|e| Error::Store(saps_core::StoreError::Backend(e.to_string())))?;
     let mut res = pdf.into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // The reference is `SAVB-<year>-<number>`; anything else is left out of the name.
     let name: String = data

@@ -10,9 +10,9 @@ pub mod extract;
 mod headers;
 mod idempotency;
 pub mod metrics;
+pub mod invoice;
 pub mod problem;
 pub mod ui;
-pub mod invoice;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};

@@ -76,7 +76,9 @@ both_databases!(
         let t = TestApp::new(db, 30).await;
         let (id, reference, code) = approved_claim(&t).await;
         let pa = t.token(&t.world.partner_admin).await;
-        let r = t.get(&format!("/api/v1/claims/{id}/invoice.pdf"), &pa).await;
+        let r = t
+            .get(&format!("/api/v1/claims/{id}/invoice.pdf"), &pa)
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
         assert_eq!(r.content_type, "application/pdf");
         assert_eq!(
@@ -100,7 +102,10 @@ both_databases!(
             "0189",
             "BNPAFRPPXXX",
         ] {
-            assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+            assert!(
+                text.contains(expected),
+                "{expected:?} missing from:\n{text}"
+            );
         }
         let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         assert!(!bare.contains("FR7630006000011234567890189"), "{text}");
@@ -111,12 +116,18 @@ both_databases!(
             .await;
         assert_eq!(r.status, StatusCode::OK);
         let text = text_of(&r.bytes);
-        for expected in ["Счёт", "Итого", "Одобрена", "1 851,75 €", "9 янв. 2021 г."] {
-            assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+        for expected in ["Счёт", "Итого", "Одобрена", "1 851,75 €", "9 янв. 2021 г."]
+        {
+            assert!(
+                text.contains(expected),
+                "{expected:?} missing from:\n{text}"
+            );
         }
         // The operator may read it too.
         let op = t.token(&t.world.operator).await;
-        let r = t.get(&format!("/api/v1/claims/{id}/invoice.pdf"), &op).await;
+        let r = t
+            .get(&format!("/api/v1/claims/{id}/invoice.pdf"), &op)
+            .await;
         assert_eq!(r.status, StatusCode::OK);
         assert!(text_of(&r.bytes).contains(&reference));
     }
@@ -129,7 +140,11 @@ both_databases!(
         let (id, _, _) = approved_claim(&t).await;
         let path = format!("/api/v1/claims/{id}/invoice.pdf");
         let other = World::build(&t.app, 30, "u").await.expect("second world");
-        for user in [&other.partner_admin, &other.benefit_admin, &t.world.benefit_admin] {
+        for user in [
+            &other.partner_admin,
+            &other.benefit_admin,
+            &t.world.benefit_admin,
+        ] {
             let tok = t.token(user).await;
             let r = t.get(&path, &tok).await;
             assert_eq!(
@@ -146,7 +161,10 @@ both_databases!(
         let pa = t.token(&t.world.partner_admin).await;
         let unknown = format!("/api/v1/claims/{}/invoice.pdf", uuid::Uuid::now_v7());
         let r = t.get(&unknown, &pa).await;
-        assert_eq!((r.status, r.code()), (StatusCode::NOT_FOUND, "claim.not_found"));
+        assert_eq!(
+            (r.status, r.code()),
+            (StatusCode::NOT_FOUND, "claim.not_found")
+        );
         let r = t.get("/api/v1/claims/not-an-id/invoice.pdf", &pa).await;
         assert_eq!(r.code(), "validation.id", "{:?}", r.body);
         let r = t.get(&format!("{path}?lang=xx"), &pa).await;

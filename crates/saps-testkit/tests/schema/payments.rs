@@ -190,4 +190,11 @@ pub(crate) async fn payments(t: &TestApp, op: &str) {
     .await;
     send(t, get.clone(), "/api/v1/claims?state=lost", Some(&pa), None).await;
     send(t, get.clone(), "/api/v1/claims", Some(&ba), None).await;
+    // The invoice: a PDF for the claim's partner admin; another tenant's claim
+    // is not found; an unknown language is refused.
+    let invoice = format!("/api/v1/claims/{}/invoice.pdf", ids[0]);
+    send(t, get.clone(), &invoice, Some(&pa), None).await;
+    send(t, get.clone(), &invoice, Some(&ba), None).await;
+    let lang = format!("{invoice}?lang=xx");
+    send(t, get.clone(), &lang, Some(&pa), None).await;
 }

@@ -116,27 +116,6 @@ pay-overdue = { $days ->
    *[other] { $days } jours de retard
 }
 
-## Rules of payment
-
-rule-no-redeemed-voucher = L'inscription au paiement de { $offering } demande un bon échangé de cette offre.
-rule-not-registered-for-payment = Votre entreprise n'est pas inscrite au paiement de { $offering }.
-rule-voucher-not-redeemed = Le bon { $code } n'est pas échangé ; seuls les bons échangés entrent dans une demande de paiement.
-rule-claim-window-closed = Le bon { $code } pouvait être inclus dans une demande de paiement jusqu'au { $last_day }.
-rule-claim-mixed-locations = Une demande de paiement ne contient que les bons d'un seul site.
-rule-claim-mixed-currencies = Une demande de paiement ne contient que les bons d'une seule devise.
-rule-no-rate-in-force = La grille tarifaire n'a pas de tarif journalier pour { $country } au { $on }.
-rule-bank-account-missing = Indiquez le compte bancaire du site avant de soumettre la demande de paiement.
-rule-duplicate-rate = La grille tarifaire nomme { $country } deux fois à partir du { $effective_from }.
-rule-dispute-window-closed = Le rejet pouvait être contesté jusqu'au { $last_day }.
-rule-already-disputed = La demande de paiement a déjà été contestée ; son rejet est définitif.
-rule-voucher-claimed-elsewhere = Le bon { $code } a entre-temps été inclus dans une autre demande ; celle-ci ne peut pas être contestée.
-
-## Voucher history
-
-event-voucher-claimed = Inclus dans la demande de paiement { $reference }.
-event-voucher-unclaimed = De nouveau disponible : la demande de paiement { $reference } a été rejetée.
-event-voucher-paid = Payé avec la demande de paiement { $reference }.
-
 ## Refusals on the payment pages
 
 pay-invalid-holder = Indiquez le nom du titulaire du compte (200 caractères au plus).

@@ -116,27 +116,6 @@ pay-overdue = { $days ->
    *[other] { $days } giorni di ritardo
 }
 
-## Rules of payment
-
-rule-no-redeemed-voucher = L'iscrizione al pagamento di { $offering } richiede un voucher riscattato di quell'offerta.
-rule-not-registered-for-payment = La tua azienda non è iscritta al pagamento di { $offering }.
-rule-voucher-not-redeemed = Il voucher { $code } non è riscattato; solo i voucher riscattati entrano in una richiesta di pagamento.
-rule-claim-window-closed = Il voucher { $code } poteva entrare in una richiesta di pagamento fino al { $last_day }.
-rule-claim-mixed-locations = Una richiesta di pagamento comprende i voucher di una sola sede.
-rule-claim-mixed-currencies = Una richiesta di pagamento comprende i voucher di una sola valuta.
-rule-no-rate-in-force = Il tariffario non ha una tariffa giornaliera per { $country } al { $on }.
-rule-bank-account-missing = Indica il conto bancario della sede prima di inviare la richiesta di pagamento.
-rule-duplicate-rate = Il tariffario indica { $country } due volte dal { $effective_from }.
-rule-dispute-window-closed = Il rifiuto poteva essere contestato fino al { $last_day }.
-rule-already-disputed = La richiesta è già stata contestata; il rifiuto è definitivo.
-rule-voucher-claimed-elsewhere = Il voucher { $code } è entrato nel frattempo in un'altra richiesta; questa non può essere contestata.
-
-## Voucher history
-
-event-voucher-claimed = Incluso nella richiesta di pagamento { $reference }.
-event-voucher-unclaimed = Di nuovo disponibile: la richiesta di pagamento { $reference } è stata respinta.
-event-voucher-paid = Pagato con la richiesta di pagamento { $reference }.
-
 ## Refusals on the payment pages
 
 pay-invalid-holder = Indica il nome dell'intestatario del conto (al massimo 200 caratteri).

@@ -116,27 +116,6 @@ pay-overdue = { $days ->
    *[other] { $days } dias de atraso
 }
 
-## Rules of payment
-
-rule-no-redeemed-voucher = O registro para pagamento de { $offering } exige um comprovante resgatado dessa oferta.
-rule-not-registered-for-payment = Sua empresa não está registrada para pagamento de { $offering }.
-rule-voucher-not-redeemed = O comprovante { $code } não foi resgatado; só comprovantes resgatados entram em uma solicitação de pagamento.
-rule-claim-window-closed = O comprovante { $code } podia ser incluído em uma solicitação de pagamento até { $last_day }.
-rule-claim-mixed-locations = Uma solicitação de pagamento reúne comprovantes de um só local.
-rule-claim-mixed-currencies = Uma solicitação de pagamento reúne comprovantes de uma só moeda.
-rule-no-rate-in-force = A tabela de valores não tem valor de diária para { $country } em { $on }.
-rule-bank-account-missing = Informe a conta bancária do local antes de enviar a solicitação de pagamento.
-rule-duplicate-rate = A tabela de valores cita { $country } duas vezes a partir de { $effective_from }.
-rule-dispute-window-closed = A rejeição podia ser contestada até { $last_day }.
-rule-already-disputed = A solicitação de pagamento já foi contestada; a rejeição é definitiva.
-rule-voucher-claimed-elsewhere = O comprovante { $code } entrou em outra solicitação nesse meio-tempo; esta não pode ser contestada.
-
-## Voucher history
-
-event-voucher-claimed = Incluído na solicitação de pagamento { $reference }.
-event-voucher-unclaimed = Disponível de novo: a solicitação de pagamento { $reference } foi rejeitada.
-event-voucher-paid = Pago com a solicitação de pagamento { $reference }.
-
 ## Refusals on the payment pages
 
 pay-invalid-holder = Informe o nome do titular da conta (no máximo 200 caracteres).

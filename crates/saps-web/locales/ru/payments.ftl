@@ -125,27 +125,6 @@ pay-overdue = { $days ->
    *[other] просрочено на { $days } дня
 }
 
-## Rules of payment
-
-rule-no-redeemed-voucher = Для регистрации на оплату по { $offering } нужен погашенный ваучер этого предложения.
-rule-not-registered-for-payment = Ваша компания не зарегистрирована для оплаты по { $offering }.
-rule-voucher-not-redeemed = Ваучер { $code } не погашен; в заявку на оплату входят только погашенные ваучеры.
-rule-claim-window-closed = Ваучер { $code } можно было включить в заявку на оплату до { $last_day }.
-rule-claim-mixed-locations = Заявка на оплату включает ваучеры только одного офиса.
-rule-claim-mixed-currencies = Заявка на оплату включает ваучеры только одной валюты.
-rule-no-rate-in-force = В тарифной сетке нет дневной ставки для { $country } на { $on }.
-rule-bank-account-missing = Укажите банковский счёт офиса, прежде чем отправлять заявку на оплату.
-rule-duplicate-rate = В тарифной сетке страна { $country } указана дважды с { $effective_from }.
-rule-dispute-window-closed = Отклонение можно было оспорить до { $last_day }.
-rule-already-disputed = Заявка уже оспаривалась; её отклонение окончательно.
-rule-voucher-claimed-elsewhere = Ваучер { $code } тем временем вошёл в другую заявку; эту заявку нельзя оспорить.
-
-## Voucher history
-
-event-voucher-claimed = Включён в заявку на оплату { $reference }.
-event-voucher-unclaimed = Снова доступен: заявка на оплату { $reference } отклонена.
-event-voucher-paid = Оплачен по заявке { $reference }.
-
 ## Refusals on the payment pages
 
 pay-invalid-holder = Укажите имя владельца счёта (не более 200 символов).

@@ -39,6 +39,7 @@ struct InvoiceQuery {
             content_type = "application/pdf",
             body = Vec<u8>,
         ),
+        (status = 403, response = Refusal),
         (status = 404, response = Refusal),
         (status = 422, response = Refusal),
     )
@@ -60,5 +61,10 @@ async fn invoice_pdf(
     let data = st.app.claim_invoice(&c.actor, claim).await?;
     let locale = crate::invoice::language(&data, lang);
     let program = st.app.program();
-    Ok(crate::invoice::respond(&data, locale, st.app.today(), &program)?)
+    Ok(crate::invoice::respond(
+        &data,
+        locale,
+        st.app.today(),
+        &program,
+    )?)
 }

@@ -18,6 +18,7 @@ pub mod docs;
 mod enrollments;
 mod events;
 mod exports;
+mod invoice;
 mod orgs;
 mod payments;
 mod profiles;
@@ -26,7 +27,6 @@ mod records;
 mod users;
 mod vouchers;
 mod vvr;
-mod invoice;
 mod webhooks;
 
 use crate::AppState;

@@ -101,7 +101,7 @@ fn open(out: &mut String, caption: &Caption<'_>, bars: &[Bar], width: u32, heigh
 fn nothing(out: &mut String, caption: &Caption<'_>, x: u32, y: u32) {
     let _ = write!(
         out,
-        r#"<text x="{x}" y="{y}" class="chart-empty" fill="currentColor" font-size="14">{}</text>"#,
+        r#"<text x="{x}" y="{y}" class="empty" fill="currentColor" font-size="14">{}</text>"#,
         esc(caption.empty)
     );
 }
@@ -126,14 +126,17 @@ pub fn bar_chart(caption: &Caption<'_>, bars: &[Bar]) -> String {
         let w = length(bar.value, max, room);
         let _ = write!(
             out,
-            r#"<g class="chart-row"><text x="{x}" y="{ty}" text-anchor="end" fill="currentColor" font-size="14">{label}</text>"#,
+            concat!(
+                r#"<g class="row"><text x="{x}" y="{ty}" text-anchor="end" "#,
+                r#"fill="currentColor" font-size="14">{label}</text>"#
+            ),
             x = LABEL - 8.0,
             ty = y + 21,
             label = esc(&bar.label),
         );
         let _ = write!(
             out,
-            r##"<rect class="chart-bar" x="{LABEL}" y="{y}" width="{w:.1}" height="{h}" rx="2" fill="#2f6db5"/>"##,
+            r##"<rect class="bar" x="{LABEL}" y="{y}" width="{w:.1}" height="{h}" rx="2" fill="#2f6db5"/>"##,
             y = y + 4,
             h = ROW - 10,
         );
@@ -156,7 +159,7 @@ pub fn column_chart(caption: &Caption<'_>, columns: &[Bar]) -> String {
     const SLOT: u32 = 96;
     const BASE: f64 = 220.0;
     const ROOM: f64 = 180.0;
-    let width = (columns.len().max(3) as u32) * SLOT + 16;
+    let width = (columns.len().max(8) as u32) * SLOT + 16;
     let mut out = String::new();
     open(&mut out, caption, columns, width, HEIGHT);
     if columns.is_empty() {
@@ -174,10 +177,14 @@ pub fn column_chart(caption: &Caption<'_>, columns: &[Bar]) -> String {
         let center = f64::from(x) + f64::from(SLOT) / 2.0;
         let _ = write!(
             out,
-            r##"<g class="chart-column"><rect class="chart-bar" x="{bx}" y="{by:.1}" width="{bw}" height="{h:.1}" rx="2" fill="#2f6db5"/>"##,
+            concat!(
+                r#"<g class="column"><rect class="bar" x="{bx}" y="{by:.1}" "#,
+                r##"width="{bw}" height="{h:.1}" rx="2" fill="#2f6db5"/>"##
+            ),
             bx = x + 14,
             by = BASE - h,
             bw = SLOT - 28,
+            h = h,
         );
         let _ = write!(
             out,
@@ -217,9 +224,9 @@ mod tests {
         }
     }
 
-    /// The `width` of each `<rect class="chart-bar">`, in order.
+    /// The `width` of each `<rect class="bar">`, in order.
     fn widths(svg: &str, attr: &str) -> Vec<f64> {
-        svg.split(r#"<rect class="chart-bar""#)
+        svg.split(r#"<rect class="bar""#)
             .skip(1)
             .map(|rect| {
                 let start = rect.find(&format!(" {attr}=\"")).unwrap() + attr.len() + 3;
@@ -293,8 +300,9 @@ mod tests {
     fn an_empty_chart_says_there_is_nothing_to_show() {
         let svg = column_chart(&caption(), &[]);
         assert!(svg.contains(">No claims yet.</text>"), "{svg}");
-        assert!(svg.contains("<desc id=\"by-state-desc\">Claimed amounts, by the state of their claim: No claims yet."));
-        assert!(!svg.contains("chart-bar"));
+        let desc = "<desc id=\"by-state-desc\">Claimed amounts, by the state of their claim: No claims yet.";
+        assert!(svg.contains(desc), "{svg}");
+        assert!(!svg.contains("bar"));
     }
 
     #[test]

@@ -486,6 +486,7 @@ fn the_other_locales_are_translated_not_left_in_english() {
                 "nav-main",
                 "country-RU",
                 "voucher-title",
+                "pay-col-partner",
             ][..],
         ),
     ]);

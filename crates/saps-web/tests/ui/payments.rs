@@ -44,7 +44,10 @@ async fn redeemed(ui: &Ui) -> Vec<String> {
             filename: "r.pdf".into(),
             bytes: b"%PDF-1.4".to_vec(),
         };
-        ui.app.submit_report(&pa, code, fields, vec![file]).await.unwrap();
+        ui.app
+            .submit_report(&pa, code, fields, vec![file])
+            .await
+            .unwrap();
         ui.app
             .sign_off(&Actor::of(&w.project_manager), code, true, None)
             .await
@@ -74,12 +77,6 @@ fn claim_path(p: &Page) -> String {
     p.location().split('?').next().unwrap().to_owned()
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
-    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    doc.extract_text(&pages).expect("text").replace(['\u{a0}', '\u{202f}'], " ")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_partner_claims_redeemed_vouchers_and_the_operator_approves_and_pays() {
     let ui = Ui::new().await;
@@ -93,11 +90,19 @@ async fn a_partner_claims_redeemed_vouchers_and_the_operator_approves_and_pays()
     for code in &codes {
         assert!(page.has(code), "{code} not offered: {}", page.body);
     }
-    assert!(page.has("60 days left") || page.has("56 days left"), "{}", page.body);
+    assert!(
+        page.has("60 days left") || page.has("56 days left"),
+        "{}",
+        page.body
+    );
 
     // Registration per offering.
     let r = partner
-        .submit("/payments", "/payments/registrations", &[("offering", "SSDPS")])
+        .submit(
+            "/payments",
+            "/payments/registrations",
+            &[("offering", "SSDPS")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = partner.get(r.location()).await;
@@ -120,7 +125,11 @@ async fn a_partner_claims_redeemed_vouchers_and_the_operator_approves_and_pays()
     let r = partner.submit(&form, &form, &good).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = partner.get(r.location()).await;
-    assert!(page.has("0189") && !page.has("FR7630006000011234567890189"), "{}", page.body);
+    assert!(
+        page.has("0189") && !page.has("FR7630006000011234567890189"),
+        "{}",
+        page.body
+    );
 
     // Select → the priced total → submit → the reference.
     let picked: Vec<(&str, &str)> = codes.iter().map(|c| ("code", c.as_str())).collect();
@@ -128,7 +137,11 @@ async fn a_partner_claims_redeemed_vouchers_and_the_operator_approves_and_pays()
         .submit("/payments", "/payments/claims/preview", &picked)
         .await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
-    assert!(preview.has("€617.25") && preview.has("€1,234.50"), "{}", preview.body);
+    assert!(
+        preview.has("€617.25") && preview.has("€1,234.50"),
+        "{}",
+        preview.body
+    );
     let mut fields = picked.clone();
     fields.push(("submit", "1"));
     let csrf = preview.csrf();
@@ -142,22 +155,41 @@ async fn a_partner_claims_redeemed_vouchers_and_the_operator_approves_and_pays()
     let pdf = partner.get(&format!("{claim}/invoice.pdf")).await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert_eq!(pdf.headers["content-type"], "application/pdf");
+    assert!(pdf.body.starts_with("%PDF-"));
+    let disposition = pdf.headers["content-disposition"].to_str().unwrap();
+    assert_eq!(disposition, "attachment; filename=\"SAVB-2020-000001.pdf\"");
 
     // The operator approves from the queue and pays with a reference.
     let mut op = signed_in(&ui, &w.operator.email, "en").await;
     let queue = op.get("/payments").await;
-    assert!(queue.has("SAVB-2020-000001") && queue.has(&w.partner.name), "{}", queue.body);
+    assert!(
+        queue.has("SAVB-2020-000001") && queue.has(&w.partner.name),
+        "{}",
+        queue.body
+    );
     let r = op.submit(&claim, &format!("{claim}/approve"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = op.get(r.location()).await;
-    assert!(page.has("is approved") && page.has("Jan 4, 2021"), "{}", page.body);
+    assert!(
+        page.has("is approved") && page.has("Jan 4, 2021"),
+        "{}",
+        page.body
+    );
     let r = op
-        .submit(&claim, &format!("{claim}/pay"), &[("payment_reference", " ")])
+        .submit(
+            &claim,
+            &format!("{claim}/pay"),
+            &[("payment_reference", " ")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.has("id=\"payment_reference-error\""), "{}", r.body);
     let r = op
-        .submit(&claim, &format!("{claim}/pay"), &[("payment_reference", "TRF-881")])
+        .submit(
+            &claim,
+            &format!("{claim}/pay"),
+            &[("payment_reference", "TRF-881")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = partner.get(&claim).await;
@@ -165,7 +197,11 @@ async fn a_partner_claims_redeemed_vouchers_and_the_operator_approves_and_pays()
     // The dashboard draws its charts as SVG with their words.
     let dash = op.get("/payments/dashboard").await;
     assert_eq!(dash.status, StatusCode::OK);
-    assert!(dash.has("<svg") && dash.has("role=\"img\""), "{}", dash.body);
+    assert!(
+        dash.has("<svg") && dash.has("role=\"img\""),
+        "{}",
+        dash.body
+    );
     assert!(dash.has("Paid: €1,234.50"), "{}", dash.body);
     assert!(!dash.has("<script>"), "{}", dash.body);
 }
@@ -177,15 +213,21 @@ async fn refused_payment_forms_say_why_in_place_and_change_nothing() {
     let codes = redeemed(&ui).await;
     let mut partner = signed_in(&ui, &w.partner_admin.email, "fr").await;
     // Nothing selected.
-    let r = partner.submit("/payments", "/payments/claims/preview", &[]).await;
+    let r = partner
+        .submit("/payments", "/payments/claims/preview", &[])
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.has("Sélectionnez au moins un bon."), "{}", r.body);
     // Not registered for the offering: the rule, translated.
     let r = partner
-        .submit("/payments", "/payments/claims/preview", &[("code", codes[0].as_str())])
+        .submit(
+            "/payments",
+            "/payments/claims/preview",
+            &[("code", codes[0].as_str())],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.has("n'est pas inscrite au paiement"), "{}", r.body);
+    assert!(r.has("inscrite au paiement de SSDPS"), "{}", r.body);
     let claims = ui
         .app
         .claims(&Actor::of(&w.partner_admin), Vec::new(), None, 10)
@@ -207,11 +249,18 @@ async fn refused_payment_forms_say_why_in_place_and_change_nothing() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.has("error-summary") && r.has("value=\"XYZ\""), "{}", r.body);
+    assert!(
+        r.has("error-summary") && r.has("value=\"XYZ\""),
+        "{}",
+        r.body
+    );
     let card = ui.app.rate_card(&Actor::of(&w.operator)).await.unwrap();
     assert_eq!(card.rates.len(), 1, "the card is unchanged");
     // A customer has no payments page.
     let mut customer = signed_in(&ui, &w.benefit_admin.email, "en").await;
     assert!(!customer.get("/").await.has("href=\"/payments\""));
-    assert_eq!(customer.get("/payments").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        customer.get("/payments").await.status,
+        StatusCode::FORBIDDEN
+    );
 }

@@ -310,6 +310,9 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
     if authorize_claim(&actor, ClaimAction::Review, None).is_ok() {
         return review_page(&st, &ctx, &actor, done(&ctx, &q)).await;
     }
+    if let Err(e) = authorize_claim(&actor, ClaimAction::View, None) {
+        return fail(&ctx, e);
+    }
     let view = PartnerView {
         country: q.get("country"),
         location: q.get("location"),
@@ -325,8 +328,16 @@ pub async fn home(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn,
 fn done(ctx: &Ctx, q: &Q) -> Option<String> {
     let what = q.get("done")?;
     match what {
-        "registered" => Some(ctx.t1("pay-registered-ok", "offering", q.get("offering").unwrap_or(""))),
-        "bank" => Some(ctx.t1("pay-bank-saved", "location", q.get("location").unwrap_or(""))),
+        "registered" => Some(ctx.t1(
+            "pay-registered-ok",
+            "offering",
+            q.get("offering").unwrap_or(""),
+        )),
+        "bank" => Some(ctx.t1(
+            "pay-bank-saved",
+            "location",
+            q.get("location").unwrap_or(""),
+        )),
         "rates" => Some(ctx.t("pay-rates-saved")),
         _ => None,
     }
@@ -336,7 +347,11 @@ pub async fn register(State(st): State<AppState>, f: SignedInForm) -> Response {
     let SignedInForm { form, actor } = f;
     let ctx = &form.ctx;
     let offering = form.get("offering").trim().to_owned();
-    match st.app.register_for_payment(&actor, actor.org_id, &offering).await {
+    match st
+        .app
+        .register_for_payment(&actor, actor.org_id, &offering)
+        .await
+    {
         Ok(r) => {
             let name = ctx.t(&format!("offering-{}", r.offering));
             let q: String = form_urlencoded::Serializer::new(String::new())
@@ -424,12 +439,28 @@ pub async fn bank_form(
     SignedIn { ctx, actor }: SignedIn,
 ) -> Response {
     if !Abilities::of(&actor).payment_setup {
-        return fail(&ctx, Error::forbidden("Only the company's global admin gives bank accounts."));
+        return fail(
+            &ctx,
+            Error::forbidden("Only the company's global admin gives bank accounts."),
+        );
     }
-    bank_page(&st, &ctx, &actor, &raw, None, Problems::default(), StatusCode::OK).await
+    bank_page(
+        &st,
+        &ctx,
+        &actor,
+        &raw,
+        None,
+        Problems::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
-pub async fn bank_save(State(st): State<AppState>, Path(raw): Path<String>, f: SignedInForm) -> Response {
+pub async fn bank_save(
+    State(st): State<AppState>,
+    Path(raw): Path<String>,
+    f: SignedInForm,
+) -> Response {
     let SignedInForm { form, actor } = f;
     let ctx = &form.ctx;
     let Some(id) = raw.parse::<uuid::Uuid>().ok().map(LocationId) else {
@@ -440,10 +471,18 @@ pub async fn bank_save(State(st): State<AppState>, Path(raw): Path<String>, f: S
         form.get("iban").to_owned(),
         form.get("bic").to_owned(),
     );
-    match st.app.set_bank_account(&actor, id, &typed.0, &typed.1, &typed.2).await {
+    match st
+        .app
+        .set_bank_account(&actor, id, &typed.0, &typed.1, &typed.2)
+        .await
+    {
         Ok(_) => {
             let name = match st.app.partner(actor.org_id).await {
-                Ok((_, ls)) => ls.into_iter().find(|l| l.id == id).map(|l| l.name).unwrap_or_default(),
+                Ok((_, ls)) => ls
+                    .into_iter()
+                    .find(|l| l.id == id)
+                    .map(|l| l.name)
+                    .unwrap_or_default(),
                 Err(_) => String::new(),
             };
             let q: String = form_urlencoded::Serializer::new(String::new())
@@ -454,7 +493,16 @@ pub async fn bank_save(State(st): State<AppState>, Path(raw): Path<String>, f: S
         }
         Err(e @ Error::Invalid { .. }) => {
             let p = problems(ctx, &e, &["holder", "iban", "bic"]);
-            bank_page(&st, ctx, &actor, &raw, Some(typed), p, StatusCode::UNPROCESSABLE_ENTITY).await
+            bank_page(
+                &st,
+                ctx,
+                &actor,
+                &raw,
+                Some(typed),
+                p,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => fail(ctx, e),
     }
@@ -487,7 +535,13 @@ fn preview_lines(st: &AppState, ctx: &Ctx, p: &ClaimPreview) -> Vec<LineRow> {
 }
 
 /// Back to the partner's page with the selection kept and the refusal on top.
-async fn refused_selection(st: &AppState, ctx: &Ctx, actor: &Actor, codes: Vec<String>, e: &Error) -> Response {
+async fn refused_selection(
+    st: &AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    codes: Vec<String>,
+    e: &Error,
+) -> Response {
     let status = match e {
         Error::NotFound(_) => StatusCode::NOT_FOUND,
         e => crate::answer::status(e),
@@ -604,7 +658,13 @@ struct ClaimPageView {
     status: StatusCode,
 }
 
-async fn claim_page(st: &AppState, ctx: &Ctx, actor: &Actor, id: uuid::Uuid, v: ClaimPageView) -> Response {
+async fn claim_page(
+    st: &AppState,
+    ctx: &Ctx,
+    actor: &Actor,
+    id: uuid::Uuid,
+    v: ClaimPageView,
+) -> Response {
     let c = match st.app.claim(actor, id).await {
         Ok(c) => c,
         Err(e) => return fail(ctx, e),
@@ -628,7 +688,12 @@ async fn claim_page(st: &AppState, ctx: &Ctx, actor: &Actor, id: uuid::Uuid, v: 
     let lines = c
         .lines
         .iter()
-        .zip(engagements.iter().map(String::as_str).chain(std::iter::repeat("")))
+        .zip(
+            engagements
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::repeat("")),
+        )
         .map(|(l, eng)| LineRow {
             code: l.code.to_string(),
             engagement: engagement(st, ctx, eng),
@@ -683,7 +748,9 @@ pub async fn claim(
         return not_found_page(&ctx);
     };
     let done = match q.get("done") {
-        Some(step @ ("draft" | "submitted" | "approved" | "rejected" | "paid" | "disputed")) => Some(step),
+        Some(step @ ("draft" | "submitted" | "approved" | "rejected" | "paid" | "disputed")) => {
+            Some(step)
+        }
         _ => None,
     };
     let reference = match done {
@@ -728,7 +795,10 @@ async fn step(st: AppState, raw: String, f: SignedInForm, which: &'static str) -
         "dispute" => (st.app.dispute_claim(&actor, id, &reason).await, "disputed"),
         "approve" => (st.app.approve_claim(&actor, id).await, "approved"),
         "reject" => (st.app.reject_claim(&actor, id, &reason).await, "rejected"),
-        _ => (st.app.pay_claim(&actor, id, &payment_reference).await, "paid"),
+        _ => (
+            st.app.pay_claim(&actor, id, &payment_reference).await,
+            "paid",
+        ),
     };
     match result {
         Ok(c) => Redirect::to(&format!("/payments/claims/{}?done={done}", c.id)).into_response(),
@@ -746,19 +816,35 @@ async fn step(st: AppState, raw: String, f: SignedInForm, which: &'static str) -
     }
 }
 
-pub async fn submit(State(st): State<AppState>, Path(raw): Path<String>, f: SignedInForm) -> Response {
+pub async fn submit(
+    State(st): State<AppState>,
+    Path(raw): Path<String>,
+    f: SignedInForm,
+) -> Response {
     step(st, raw, f, "submit").await
 }
 
-pub async fn dispute(State(st): State<AppState>, Path(raw): Path<String>, f: SignedInForm) -> Response {
+pub async fn dispute(
+    State(st): State<AppState>,
+    Path(raw): Path<String>,
+    f: SignedInForm,
+) -> Response {
     step(st, raw, f, "dispute").await
 }
 
-pub async fn approve(State(st): State<AppState>, Path(raw): Path<String>, f: SignedInForm) -> Response {
+pub async fn approve(
+    State(st): State<AppState>,
+    Path(raw): Path<String>,
+    f: SignedInForm,
+) -> Response {
     step(st, raw, f, "approve").await
 }
 
-pub async fn reject(State(st): State<AppState>, Path(raw): Path<String>, f: SignedInForm) -> Response {
+pub async fn reject(
+    State(st): State<AppState>,
+    Path(raw): Path<String>,
+    f: SignedInForm,
+) -> Response {
     step(st, raw, f, "reject").await
 }
 
@@ -850,7 +936,11 @@ fn with_blanks(mut rows: Vec<RateRow>) -> Vec<RateRow> {
     rows
 }
 
-pub async fn rates(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
+pub async fn rates(
+    State(st): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    q: Q,
+) -> Response {
     if let Err(e) = authorize_claim(&actor, ClaimAction::Review, None) {
         return fail(&ctx, e);
     }
@@ -885,7 +975,11 @@ pub async fn save_rates(State(st): State<AppState>, f: SignedInForm) -> Response
     let amounts: Vec<&str> = form.all("day_rate").collect();
     let currencies: Vec<&str> = form.all("currency").collect();
     let dates: Vec<&str> = form.all("effective_from").collect();
-    let n = countries.len().max(amounts.len()).max(currencies.len()).max(dates.len());
+    let n = countries
+        .len()
+        .max(amounts.len())
+        .max(currencies.len())
+        .max(dates.len());
     let at = |v: &[&str], i: usize| v.get(i).map_or(String::new(), |s| s.trim().to_owned());
     let typed: Vec<RateRow> = (0..n)
         .map(|i| RateRow {
@@ -895,7 +989,10 @@ pub async fn save_rates(State(st): State<AppState>, f: SignedInForm) -> Response
             effective_from: at(&dates, i),
         })
         .filter(|r| {
-            !(r.country.is_empty() && r.day_rate.is_empty() && r.currency.is_empty() && r.effective_from.is_empty())
+            !(r.country.is_empty()
+                && r.day_rate.is_empty()
+                && r.currency.is_empty()
+                && r.effective_from.is_empty())
         })
         .collect();
     let mut input = Vec::with_capacity(typed.len());
@@ -1007,7 +1104,7 @@ pub async fn dashboard(State(st): State<AppState>, SignedIn { ctx, actor }: Sign
         let empty = ctx.t("pay-chart-empty");
         let svg = chart::bar_chart(
             &Caption {
-                id: "by-state",
+                id: "bystate",
                 title: &title,
                 desc: &empty,
                 empty: &empty,
