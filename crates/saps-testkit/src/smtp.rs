@@ -125,6 +125,8 @@ async fn session(stream: TcpStream, state: Arc<Mutex<State>>) -> std::io::Result
     if mode == Mode::Down {
         return Ok(());
     }
+    // As mail servers do: no waiting on small answers (Nagle's algorithm).
+    stream.set_nodelay(true)?;
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     write.write_all(b"220 saps-test ESMTP ready\r\n").await?;

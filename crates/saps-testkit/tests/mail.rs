@@ -651,3 +651,59 @@ both_databases!(
         assert_eq!(sent, 2, "the 30-day and the 7-day reminder, once each");
     }
 );
+
+both_databases!(
+    two_nodes_sending_reminders_at_once_send_each_once,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let mut codes = Vec::new();
+        for _ in 0..5 {
+            codes.push(
+                assigned_voucher(&t, 1).await["code"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            );
+        }
+        let v = assigned_voucher(&t, 1).await;
+        let expires: jiff::civil::Date = v["expires_on"].as_str().unwrap().parse().unwrap();
+        codes.push(v["code"].as_str().unwrap().to_owned());
+        let day = expires - jiff::Span::new().days(7);
+        let node = || {
+            App::new(
+                t.app.store.clone(),
+                saps_app::clock::Clock::simulated(day),
+                t.app.settings.clone(),
+            )
+        };
+        let (a, b) = (node().await.unwrap(), node().await.unwrap());
+        let (x, y, z) = tokio::join!(a.send_reminders(), b.send_reminders(), a.send_reminders());
+        let sent = x.unwrap() + y.unwrap() + z.unwrap();
+        let events = t
+            .app
+            .read(|tx| Ok(tx.events_after(saps_core::Scope::All, 0, 10_000)?))
+            .await
+            .unwrap();
+        let reminders = events.iter().filter(|e| e.kind == "reminder.sent").count();
+        assert_eq!(
+            sent as usize, reminders,
+            "every reminder sent is journaled once"
+        );
+        let about_vouchers = events
+            .iter()
+            .filter(|e| e.kind == "reminder.sent" && e.payload["reminder"] == "voucher_unreserved")
+            .count();
+        assert_eq!(about_vouchers, codes.len(), "one per voucher");
+        let reminder_mails = outbox(&t.app)
+            .await
+            .iter()
+            .filter(|e| e.mail.subject.ends_with("unreserved"))
+            .count();
+        // Each voucher's creator and project manager, once.
+        assert_eq!(reminder_mails, codes.len() * 2);
+        assert_eq!(
+            a.send_reminders().await.unwrap() + b.send_reminders().await.unwrap(),
+            0
+        );
+    }
+);

@@ -111,16 +111,15 @@ fn max_offset(offsets: &[u32]) -> i64 {
     offsets.iter().copied().max().map_or(0, i64::from)
 }
 
-/// Every reminder due on `today`, sent once; returns how many went.
-fn send_due(
+/// Every reminder due on `today` and not sent yet (a read: the writes
+/// that send them are short, and check again).
+fn due_reminders(
     tx: &mut dyn Tx,
     program: &Program,
     public_url: &str,
     today: Date,
-    now: jiff::Timestamp,
-) -> Result<u64, Error> {
-    let mut sent = 0;
-    let version = program.version;
+) -> Result<Vec<Reminder>, Error> {
+    let mut due = Vec::new();
     let offsets = &program.reminders;
 
     // Customers: the remaining days of each agreement before they are removed.
@@ -149,7 +148,9 @@ fn send_due(
                         .fact("mail-removed-on", on),
                     to: admins.clone(),
                 };
-                sent += u64::from(send_once(tx, &r, now, version)?);
+                if !tx.reminder_recorded(&r.key)? {
+                    due.push(r);
+                }
             }
         }
     }
@@ -183,7 +184,9 @@ fn send_due(
                 to: voucher_contacts(tx, &v)?,
                 voucher: Some(v),
             };
-            sent += u64::from(send_once(tx, &r, now, version)?);
+            if !tx.reminder_recorded(&r.key)? {
+                due.push(r);
+            }
             Ok(())
         },
     )?;
@@ -215,7 +218,9 @@ fn send_due(
             to: partner_admins(tx, partner)?,
             voucher: Some(v),
         };
-        sent += u64::from(send_once(tx, &r, now, version)?);
+        if !tx.reminder_recorded(&r.key)? {
+            due.push(r);
+        }
         Ok(())
     })?;
 
@@ -256,7 +261,9 @@ fn send_due(
             to: partner_admins(tx, partner)?,
             voucher: Some(v),
         };
-        sent += u64::from(send_once(tx, &r, now, version)?);
+        if !tx.reminder_recorded(&r.key)? {
+            due.push(r);
+        }
         Ok(())
     })?;
 
@@ -298,20 +305,45 @@ fn send_due(
             to: pm,
             voucher: Some(v),
         };
-        sent += u64::from(send_once(tx, &r, now, version)?);
+        if !tx.reminder_recorded(&r.key)? {
+            due.push(r);
+        }
         Ok(())
     })?;
-    Ok(sent)
+    Ok(due)
 }
+
+/// Reminders one write transaction sends.
+const SEND_BATCH: usize = 100;
 
 impl App {
     /// Sends every reminder due on the program's date, each once; returns how
-    /// many reminders went (each to one or more people).
+    /// many reminders went (each to one or more people). The scan is a read;
+    /// the sending is short writes of [`SEND_BATCH`] reminders, each sending
+    /// only what its key says was not sent yet.
     pub async fn send_reminders(&self) -> Result<u64, Error> {
         let program = self.program();
         let public_url = self.settings.public_url.clone();
         let now = self.now();
-        self.write(move |tx| send_due(tx, &program, &public_url, saps_core::program_date(now), now))
-            .await
+        let scan = program.clone();
+        let mut due = self
+            .read(move |tx| due_reminders(tx, &scan, &public_url, saps_core::program_date(now)))
+            .await?;
+        let mut sent = 0;
+        while !due.is_empty() {
+            let rest = due.split_off(due.len().min(SEND_BATCH));
+            let batch = std::sync::Arc::new(std::mem::replace(&mut due, rest));
+            let version = program.version;
+            sent += self
+                .write(move |tx| {
+                    let mut n = 0;
+                    for r in batch.iter() {
+                        n += u64::from(send_once(tx, r, now, version)?);
+                    }
+                    Ok(n)
+                })
+                .await?;
+        }
+        Ok(sent)
     }
 }

@@ -13,6 +13,8 @@ use std::path::Path;
 
 /// How long one SMTP exchange may take before it counts as a transient failure.
 const SMTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+/// SMTP connections one node opens at once.
+const SMTP_CONNECTIONS: usize = 5;
 
 /// Where outgoing mail goes.
 #[derive(Clone, Debug, Default)]
@@ -144,19 +146,36 @@ impl MailTransport {
                             .collect();
                     }
                 };
-                let mut out = Vec::with_capacity(mails.len());
-                for m in mails {
-                    let outcome = match build_message(from, &m) {
-                        Err(e) => Delivery::Permanent(e),
-                        Ok(msg) => match transport.send(msg).await {
-                            Ok(_) => Delivery::Sent,
-                            Err(e) if e.is_permanent() => Delivery::Permanent(describe(&e)),
-                            Err(e) => Delivery::Transient(describe(&e)),
-                        },
-                    };
-                    out.push((m, outcome));
+                // A few connections at once: each mail waits on its server's
+                // answers (and on delayed acknowledgements), not on the others.
+                let limit = std::sync::Arc::new(tokio::sync::Semaphore::new(SMTP_CONNECTIONS));
+                let mut sends = tokio::task::JoinSet::new();
+                for (i, m) in mails.into_iter().enumerate() {
+                    let (transport, from, limit) =
+                        (transport.clone(), from.to_owned(), limit.clone());
+                    sends.spawn(async move {
+                        let _permit = limit.acquire_owned().await;
+                        let outcome = match build_message(&from, &m) {
+                            Err(e) => Delivery::Permanent(e),
+                            Ok(msg) => match transport.send(msg).await {
+                                Ok(_) => Delivery::Sent,
+                                Err(e) if e.is_permanent() => Delivery::Permanent(describe(&e)),
+                                Err(e) => Delivery::Transient(describe(&e)),
+                            },
+                        };
+                        (i, m, outcome)
+                    });
                 }
-                out
+                let mut out = Vec::new();
+                while let Some(done) = sends.join_next().await {
+                    // A send that panicked stays leased and is tried again
+                    // when its lease expires.
+                    if let Ok(done) = done {
+                        out.push(done);
+                    }
+                }
+                out.sort_by_key(|(i, _, _)| *i);
+                out.into_iter().map(|(_, m, d)| (m, d)).collect()
             }
         }
     }

@@ -82,4 +82,6 @@ pub trait Outbox {
     /// written) when it was recorded before, so a reminder is queued once
     /// whatever the nodes, restarts or clock moves.
     fn record_reminder(&mut self, key: &str, at: Timestamp) -> StoreResult<bool>;
+    /// Whether the reminder `key` was recorded (a read, to skip the write).
+    fn reminder_recorded(&mut self, key: &str) -> StoreResult<bool>;
 }

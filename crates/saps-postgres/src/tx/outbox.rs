@@ -160,4 +160,8 @@ impl Outbox for PgTx<'_> {
         )
         .map(|n| n == 1)
     }
+
+    fn reminder_recorded(&mut self, key: &str) -> StoreResult<bool> {
+        self.exists("SELECT 1 FROM reminders_sent WHERE key = $1", &[&key])
+    }
 }

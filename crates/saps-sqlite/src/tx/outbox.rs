@@ -150,4 +150,12 @@ impl Outbox for SqliteTx<'_> {
         )
         .map(|n| n == 1)
     }
+
+    fn reminder_recorded(&mut self, key: &str) -> StoreResult<bool> {
+        Ok(self
+            .one("SELECT 1 FROM reminders_sent WHERE key = ?1", [key], |_| {
+                Ok(())
+            })?
+            .is_some())
+    }
 }

@@ -200,6 +200,13 @@ pub fn a_reminder_key_is_recorded_once(store: &dyn Store) {
         Ok(tx.record_reminder("days_removal:abc:7", at)?)
     });
     assert_eq!((first, second, other), (true, false, true));
+    let recorded = read(store, |tx| {
+        Ok((
+            tx.reminder_recorded("days_removal:abc:30")?,
+            tx.reminder_recorded("days_removal:abc:14")?,
+        ))
+    });
+    assert_eq!(recorded, (true, false));
     let won: usize = std::thread::scope(|s| {
         let racers: Vec<_> = (0..4)
             .map(|_| {
