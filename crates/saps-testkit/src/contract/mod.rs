@@ -36,6 +36,7 @@ mod throttle;
 mod transactions;
 mod voucher_lists;
 mod vouchers;
+mod webhooks;
 
 pub use deliverables::*;
 pub use enrollments::*;
@@ -54,6 +55,7 @@ pub use throttle::*;
 pub use transactions::*;
 pub use voucher_lists::*;
 pub use vouchers::*;
+pub use webhooks::*;
 
 // ---------------------------------------------------------------- fixtures
 
@@ -431,6 +433,8 @@ macro_rules! __contract_list {
             a_report_reads_back_with_its_files_stored_once_by_hash,
             sign_offs_read_back_and_pending_reports_are_found_oldest_first,
             voucher_lists_filter_search_and_sort_by_expiry_page_by_page,
+            a_webhook_reads_back_and_its_cursor_moves_by_a_conditional_write,
+            deliveries_are_queued_once_leased_to_one_sender_and_logged,
         }
     };
 }
@@ -474,6 +478,7 @@ mod tests {
             include_str!("transactions.rs"),
             include_str!("vouchers.rs"),
             include_str!("voucher_lists.rs"),
+            include_str!("webhooks.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()
