@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 
 #[path = "schema/delivery.rs"]
 mod delivery;
+#[path = "schema/webhooks.rs"]
+mod webhooks;
 
 #[test]
 fn the_check_refuses_a_wrong_body_an_undocumented_status_and_a_wrong_media_type() {
@@ -575,6 +577,8 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     )
     .await;
     delivery::delivery(&t, &op).await;
+    let consultant_token = t.token(&w.consultant).await;
+    webhooks::webhooks(&t, &ba, &consultant_token).await;
 
     let seen = contract().seen();
     for (method, template) in contract().operations() {
