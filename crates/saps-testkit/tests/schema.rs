@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 mod delivery;
 #[path = "schema/payments.rs"]
 mod payments;
+#[path = "schema/webhooks.rs"]
+mod webhooks;
 
 #[test]
 fn the_check_refuses_a_wrong_body_an_undocumented_status_and_a_wrong_media_type() {
@@ -579,6 +581,8 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     time(&t, &op, &ba).await;
     delivery::delivery(&t, &op).await;
     payments::payments(&t, &op).await;
+    let consultant_token = t.token(&w.consultant).await;
+    webhooks::webhooks(&t, &ba, &consultant_token).await;
 
     let seen = contract().seen();
     for (method, template) in contract().operations() {

@@ -38,6 +38,7 @@ mod training_days;
 mod transactions;
 mod voucher_lists;
 mod vouchers;
+mod webhooks;
 
 pub use claims::*;
 pub use deliverables::*;
@@ -58,6 +59,7 @@ pub use training_days::*;
 pub use transactions::*;
 pub use voucher_lists::*;
 pub use vouchers::*;
+pub use webhooks::*;
 
 // ---------------------------------------------------------------- fixtures
 
@@ -446,6 +448,8 @@ macro_rules! __contract_list {
             a_reminder_key_is_recorded_once,
             training_days_add_up_and_are_taken_only_when_held,
             racing_takes_of_training_days_let_exactly_one_win,
+            a_webhook_reads_back_and_its_cursor_moves_by_a_conditional_write,
+            deliveries_are_queued_once_leased_to_one_sender_and_logged,
         }
     };
 }
@@ -491,6 +495,7 @@ mod tests {
             include_str!("voucher_lists.rs"),
             include_str!("claims.rs"),
             include_str!("training_days.rs"),
+            include_str!("webhooks.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()

@@ -40,21 +40,50 @@ pub struct LogPage<'a> {
     pub deliveries: Vec<DeliveryView>,
 }
 
+#[derive(Default)]
 struct Form {
     url: String,
     ticked: Vec<String>,
 }
 
-async fn page_with(
-    st: &AppState,
-    ctx: &Ctx,
-    actor: &Actor,
+/// What the list page shows besides the list.
+struct Shown {
     status: StatusCode,
     problems: Problems,
     form: Form,
     created: Option<CreatedWebhook>,
     done: Option<String>,
-) -> Response {
+}
+
+impl Shown {
+    fn ok() -> Self {
+        Shown {
+            status: StatusCode::OK,
+            problems: Problems::default(),
+            form: Form::default(),
+            created: None,
+            done: None,
+        }
+    }
+
+    fn refused(problems: Problems, form: Form) -> Self {
+        Shown {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            problems,
+            form,
+            ..Self::ok()
+        }
+    }
+}
+
+async fn page_with(st: &AppState, ctx: &Ctx, actor: &Actor, shown: Shown) -> Response {
+    let Shown {
+        status,
+        problems,
+        form,
+        created,
+        done,
+    } = shown;
     let hooks = match st.app.webhooks(actor).await {
         Ok(h) => h,
         Err(e) => return fail(ctx, e),
@@ -77,19 +106,14 @@ async fn page_with(
 
 pub async fn list(State(st): State<AppState>, SignedIn { ctx, actor }: SignedIn, q: Q) -> Response {
     let done = done_message(&ctx, q.get("done"));
-    let form = Form {
-        url: String::new(),
-        ticked: Vec::new(),
-    };
     page_with(
         &st,
         &ctx,
         &actor,
-        StatusCode::OK,
-        Problems::default(),
-        form,
-        None,
-        done,
+        Shown {
+            done,
+            ..Shown::ok()
+        },
     )
     .await
 }
@@ -109,8 +133,7 @@ pub async fn add(State(st): State<AppState>, f: SignedInForm) -> Response {
         problems.add("events", ctx.t("webhooks-events-missing"));
     }
     if !problems.is_empty() {
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return page_with(&st, ctx, &actor, status, problems, posted, None, None).await;
+        return page_with(&st, ctx, &actor, Shown::refused(problems, posted)).await;
     }
     match st
         .app
@@ -118,12 +141,11 @@ pub async fn add(State(st): State<AppState>, f: SignedInForm) -> Response {
         .await
     {
         Ok(created) => {
-            let empty = Form {
-                url: String::new(),
-                ticked: Vec::new(),
+            let shown = Shown {
+                created: Some(created),
+                ..Shown::ok()
             };
-            let (ok, none) = (StatusCode::OK, Problems::default());
-            page_with(&st, ctx, &actor, ok, none, empty, Some(created), None).await
+            page_with(&st, ctx, &actor, shown).await
         }
         Err(e) if is_correctable(&e) => {
             let problems = Problems::from_error(ctx, &e, |field| match field {
@@ -131,8 +153,7 @@ pub async fn add(State(st): State<AppState>, f: SignedInForm) -> Response {
                 "events" => Some("events"),
                 _ => None,
             });
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            page_with(&st, ctx, &actor, status, problems, posted, None, None).await
+            page_with(&st, ctx, &actor, Shown::refused(problems, posted)).await
         }
         Err(e) => fail(ctx, e),
     }
