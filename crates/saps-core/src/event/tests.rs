@@ -149,6 +149,19 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.project_manager_changed",
             json!({"code": code, "from": USER, "to": USER}),
         ),
+        (
+            "training_days.granted",
+            json!({"agreement": "A-100", "agreement_id": AGREEMENT, "training_days": 4}),
+        ),
+        (
+            "days.converted",
+            json!({"agreement": "A-100", "agreement_id": AGREEMENT, "training_days": 4,
+                   "planning_days": 4}),
+        ),
+        (
+            "voucher.expiry_moved",
+            json!({"code": code, "from": "2021-04-30", "to": "2021-01-30"}),
+        ),
     ]
 }
 
