@@ -223,6 +223,19 @@ fn stored() -> Vec<(&'static str, Value)> {
             "webhook.disabled",
             json!({"webhook_id": USER, "org_id": ORG, "failing_since": "2020-11-02T00:00:00Z"}),
         ),
+        (
+            "training_days.granted",
+            json!({"agreement": "A-100", "agreement_id": AGREEMENT, "training_days": 4}),
+        ),
+        (
+            "days.converted",
+            json!({"agreement": "A-100", "agreement_id": AGREEMENT, "training_days": 4,
+                   "planning_days": 4}),
+        ),
+        (
+            "voucher.expiry_moved",
+            json!({"code": code, "from": "2021-04-30", "to": "2021-01-30"}),
+        ),
     ]
 }
 
