@@ -21,6 +21,8 @@ pub struct Abilities {
     pub planning_services: bool,
     /// Keep every partner's records and publish the program agreement (operator).
     pub manage_partners: bool,
+    /// See the journal's head, verify it and browse it (operator).
+    pub audit_journal: bool,
 }
 
 impl Abilities {
@@ -42,6 +44,7 @@ impl Abilities {
             planning_services: actor.role.org_kind() == saps_core::OrgKind::Partner
                 && may(Action::ViewEligibility, own),
             manage_partners: may(Action::PublishProviderAgreement, Resource::Program),
+            audit_journal: actor.role == saps_core::Role::Operator,
         }
     }
 }

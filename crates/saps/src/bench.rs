@@ -27,6 +27,8 @@ pub enum Scenario {
     RedeemBatch,
     /// CSV export of `--rows` vouchers over HTTP from a `saps serve` child; its peak RSS.
     Export,
+    /// `saps audit verify` over a journal of `--rows` events (see bench_audit.rs).
+    Audit,
 }
 
 impl Scenario {
@@ -37,6 +39,7 @@ impl Scenario {
             Self::Directory => "directory",
             Self::RedeemBatch => "redeem-batch",
             Self::Export => "export",
+            Self::Audit => "audit",
         }
     }
 }
@@ -182,6 +185,9 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     }
     if a.scenario == Some(Scenario::RedeemBatch) {
         return crate::bench_redeem::run(app, database, a.vouchers, a.rounds).await;
+    }
+    if a.scenario == Some(Scenario::Audit) {
+        return crate::bench_audit::run(app, database, a.rows).await;
     }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)

@@ -41,13 +41,14 @@ static IDS: LazyLock<[LanguageIdentifier; 5]> = LazyLock::new(|| {
 /// The files of each locale folder: `main.ftl` for what every page shares,
 /// one file per feature beside it (the loader reads every `.ftl` in the
 /// folder; a test checks this list names them all).
-pub const LOCALE_FILES: [&str; 6] = [
+pub const LOCALE_FILES: [&str; 7] = [
     "main",
     "onboarding",
     "directory",
     "handoff",
     "delivery",
     "lists",
+    "audit",
 ];
 
 macro_rules! locale_texts {
@@ -59,6 +60,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/handoff.ftl")),
             include_str!(concat!("../../locales/", $lang, "/delivery.ftl")),
             include_str!(concat!("../../locales/", $lang, "/lists.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/audit.ftl")),
         ]
     };
 }
