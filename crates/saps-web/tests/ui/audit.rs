@@ -113,7 +113,11 @@ async fn the_journal_pages_filter_by_kind_organisation_voucher_and_day() {
         "{q}"
     );
     let second = op.get(&format!("/audit/journal?{q}")).await;
-    assert_eq!(second.body.matches("<code>test.filler</code>").count(), 10, "{q}");
+    assert_eq!(
+        second.body.matches("<code>test.filler</code>").count(),
+        10,
+        "{q}"
+    );
     assert!(!second.has("Older events"));
 
     for bad in [
