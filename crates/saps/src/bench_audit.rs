@@ -20,7 +20,7 @@ const BATCH: usize = 50_000;
 fn filler(i: usize, start: jiff::Timestamp, version: u32) -> NewEvent {
     let at = start + jiff::SignedDuration::from_millis(i as i64);
     let org = OrgId(uuid::Uuid::from_u128(1 + (i % 1000) as u128));
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         NewEvent::new(ClockMoved { from: at, to: at }, at, None, version).customer(org)
     } else {
         let mut e = NewEvent::raw(
