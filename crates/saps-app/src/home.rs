@@ -27,6 +27,8 @@ pub struct Abilities {
     /// Register the company for payment and give its bank accounts (a
     /// partner's global admin).
     pub payment_setup: bool,
+    /// See the journal's head, verify it and browse it (operator).
+    pub audit_journal: bool,
 }
 
 impl Abilities {
@@ -55,6 +57,7 @@ impl Abilities {
             )
             .is_ok(),
             payment_setup: actor.role == saps_core::Role::GlobalAdmin,
+            audit_journal: actor.role == saps_core::Role::Operator,
         }
     }
 }

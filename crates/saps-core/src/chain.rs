@@ -546,7 +546,8 @@ mod tests {
             format!(
                 "{{\"actor_id\":\"00000000-0000-0000-0000-000000000007\",\"at\":\"2020-11-02T10:00:00.123456Z\",\
                  \"customer_id\":null,\"id\":\"00000000-0000-0000-0000-000000000005\",\"kind\":\"test.kind\",\
-                 \"partner_id\":null,\"payload\":{{\"a\":{{\"c\":null,\"z\":[1,{{\"x\":\"é\\\"\",\"y\":2}}]}},\"b\":1}},\
+                 \"partner_id\":null,\
+                 \"payload\":{{\"a\":{{\"c\":null,\"z\":[1,{{\"x\":\"é\\\"\",\"y\":2}}]}},\"b\":1}},\
                  \"prev_hash\":\"{GENESIS}\",\"program_version\":3,\"seq\":5,\"voucher_id\":null}}"
             )
         );

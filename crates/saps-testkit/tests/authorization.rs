@@ -271,7 +271,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should() {
             [403, 404, 404, 404, 422, 403, 404, 404, 404, 404, 404],
         ),
     ];
-    for (route, expected) in rows {
+    for &(route, expected) in rows {
         for (who, want) in all.iter().zip(expected) {
             let tok = token(who);
             let code = assigned(&t, &ba, &new_voucher(&t)).await;

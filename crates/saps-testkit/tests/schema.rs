@@ -457,6 +457,11 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
         .await;
     }
 
+    // The journal's head: the operator's; anyone else is refused.
+    let head = send(&t, get.clone(), "/api/v1/audit/head", Some(&op), None).await;
+    assert_eq!(head.0, StatusCode::OK, "{:?}", head.1);
+    send(&t, get.clone(), "/api/v1/audit/head", Some(&ba), None).await;
+
     // Disabling and enabling a user: the org's admin may; to a partner it is not found.
     let target = w.project_manager.id;
     for action in ["disable", "enable"] {

@@ -29,6 +29,8 @@ pub enum Scenario {
     Export,
     /// `--events` journal events to `--subscribers` webhooks on loopback receivers.
     Webhooks,
+    /// `saps audit verify` over a journal of `--rows` events (see bench_audit.rs).
+    Audit,
 }
 
 impl Scenario {
@@ -40,6 +42,7 @@ impl Scenario {
             Self::RedeemBatch => "redeem-batch",
             Self::Export => "export",
             Self::Webhooks => "webhooks",
+            Self::Audit => "audit",
         }
     }
 }
@@ -194,6 +197,9 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     }
     if a.scenario == Some(Scenario::Webhooks) {
         return crate::bench_webhooks::run(app, database, a.events, a.subscribers).await;
+    }
+    if a.scenario == Some(Scenario::Audit) {
+        return crate::bench_audit::run(app, database, a.rows).await;
     }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)

@@ -3,6 +3,8 @@
 mod audit;
 #[cfg(feature = "bench")]
 mod bench;
+#[cfg(feature = "bench")]
+mod bench_audit;
 mod bench_directory;
 #[cfg(feature = "bench")]
 mod bench_export;

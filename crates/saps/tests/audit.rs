@@ -495,3 +495,97 @@ fn a_database_it_cannot_open_or_a_head_it_cannot_read_is_refused() {
         );
     }
 }
+
+#[test]
+fn the_journal_browses_newest_first_by_kind_organisation_voucher_and_day_on_both_databases() {
+    for db in Db::all() {
+        let store = db.store();
+        run(async move {
+            let app = App::new(
+                store,
+                Clock::simulated(jiff::civil::date(2020, 11, 2)),
+                Settings::default(),
+            )
+            .await
+            .unwrap();
+            let w = World::build(&app, 30, "browse").await.unwrap();
+            let codes = w.assigned_vouchers(&app, 2).await.unwrap();
+            let op = Actor::of(&w.operator);
+            let page = |f: saps_core::chain::JournalFilter| app.browse_journal(&op, f);
+            let all = page(saps_core::chain::JournalFilter {
+                limit: 500,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert!(all.windows(2).all(|p| p[0].seq > p[1].seq), "newest first");
+            let created = page(saps_core::chain::JournalFilter {
+                kind: Some("voucher.created".into()),
+                limit: 500,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(created.len(), 2);
+            let v = app
+                .voucher(&Actor::of(&w.benefit_admin), codes[0])
+                .await
+                .unwrap()
+                .id;
+            let of_voucher = page(saps_core::chain::JournalFilter {
+                voucher: Some(v),
+                limit: 500,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(
+                of_voucher
+                    .iter()
+                    .map(|e| e.kind.as_str())
+                    .collect::<Vec<_>>(),
+                ["voucher.assigned", "voucher.created"]
+            );
+            let of_partner = page(saps_core::chain::JournalFilter {
+                org: Some(w.partner.id),
+                limit: 500,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert!(!of_partner.is_empty());
+            assert!(
+                of_partner
+                    .iter()
+                    .all(|e| e.partner_id == Some(w.partner.id)
+                        || e.customer_id == Some(w.partner.id))
+            );
+            let one = page(saps_core::chain::JournalFilter {
+                limit: 1,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            let rest = page(saps_core::chain::JournalFilter {
+                before: Some(one[0].seq),
+                limit: 500,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(rest.len() + 1, all.len());
+            let later = page(saps_core::chain::JournalFilter {
+                from: Some("2030-01-01T00:00:00Z".parse().unwrap()),
+                limit: 500,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert!(later.is_empty());
+            let refused = app
+                .browse_journal(&Actor::of(&w.benefit_admin), Default::default())
+                .await;
+            assert!(matches!(refused, Err(saps_core::Error::Forbidden(_))));
+        });
+    }
+}

@@ -1,7 +1,7 @@
 //! The tamper-evident journal's head, for an auditor to record and later
 //! give to `saps audit verify --head SEQ:HASH`.
 
-use super::ok;
+use super::{Refusal, ok};
 use crate::AppState;
 use crate::extract::Caller;
 use crate::problem::ApiResult;
@@ -33,8 +33,11 @@ struct AuditHead {
     get,
     path = "/api/v1/audit/head",
     tag = "journal",
-    responses((status = 200, description = "The head: pass it as `saps audit verify --head SEQ:HASH` later",
-               body = AuditHead))
+    responses(
+        (status = 200, description = "The head: pass it as `saps audit verify --head SEQ:HASH` later",
+         body = AuditHead),
+        (status = 403, response = Refusal),
+    )
 )]
 async fn audit_head(State(st): State<AppState>, c: Caller) -> ApiResult<Response> {
     let head = st.app.audit_head(&c.actor).await?;

@@ -53,6 +53,7 @@ pub const LOCALE_FILES: &[&str] = &[
     "outbox",
     "webhooks",
     "time",
+    "audit",
 ];
 
 macro_rules! locale_texts {
@@ -69,6 +70,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/outbox.ftl")),
             include_str!(concat!("../../locales/", $lang, "/webhooks.ftl")),
             include_str!(concat!("../../locales/", $lang, "/time.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/audit.ftl")),
         ]
     };
 }

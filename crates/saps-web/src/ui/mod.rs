@@ -21,6 +21,7 @@ use crate::AppState;
 use axum::Router;
 use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
+use pages::audit;
 use pages::{
     agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile, redeem,
     users, voucher_new, vouchers, vvr, webhooks,
@@ -137,6 +138,9 @@ pub fn router() -> Router<AppState> {
             "/operator/agreement",
             p(get(agreement::page).post(agreement::publish)),
         )
+        .route("/audit", p(get(audit::page)))
+        .route("/audit/verify", p(get(auth::to_home).post(audit::verify)))
+        .route("/audit/journal", p(get(audit::journal)))
         .route("/directory", p(get(directory::search)))
         .route(
             "/directory/assign",

@@ -280,6 +280,9 @@ impl Ctx {
         if may.manage_partners {
             items.push(("/operator/partners", "nav-partners"));
         }
+        if may.audit_journal {
+            items.push(("/audit", "nav-audit"));
+        }
         items.push(("/directory", "nav-directory"));
         if user.role.org_kind() == saps_core::OrgKind::Partner {
             items.push(("/partner/profile", "nav-profile"));

@@ -2,6 +2,7 @@
 //! of each party, refusals shown in place, 404s — and the five locales, each
 //! with every message the code and the templates use.
 
+mod audit;
 mod browser;
 mod delivery;
 mod directory;

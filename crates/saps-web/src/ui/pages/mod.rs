@@ -2,6 +2,7 @@
 //! (`ui::page`, `ui::form`, the extractors) and never another page.
 
 pub mod agreement;
+pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod conversions;
