@@ -16,7 +16,7 @@ use saps_core::journal::Scope;
 use saps_core::payment::{
     self, Candidate, Claim, ClaimAction, ClaimHistoryEntry, ClaimState, NewClaim, authorize_claim,
 };
-use saps_core::port::{ClaimQuery, OutgoingMail, Tx, VoucherQuery};
+use saps_core::port::{ClaimQuery, Tx, VoucherQuery};
 use saps_core::{
     Actor, Days, Entity, Error, LocationId, NewEvent, OrgId, Program, Role, StoreError, Transition,
     UserId, Voucher, VoucherCode, VoucherState,
@@ -283,28 +283,28 @@ fn move_vouchers(
     Ok(())
 }
 
-/// Queues a plain e-mail to each of the partner's enabled admins.
+/// Queues `draft` to each of the partner's enabled admins, each in their
+/// language.
 fn mail_partner_admins(
     tx: &mut dyn Tx,
     partner: OrgId,
-    subject: &str,
-    body: &str,
+    draft: &crate::mail::text::Draft,
     now: jiff::Timestamp,
 ) -> Result<(), Error> {
-    for u in tx.users(partner)? {
-        if u.role.is_partner_admin() && !u.disabled {
-            tx.enqueue_mail(&OutgoingMail {
-                id: uuid::Uuid::now_v7(),
-                to: u.email,
-                subject: subject.to_owned(),
-                body: body.to_owned(),
-                html: None,
-                created_at: now,
-                attempts: 0,
-            })?;
-        }
-    }
+    let admins = crate::mail::partner_admins(tx, partner)?;
+    crate::mail::queue_to_users(tx, &admins, draft, now)?;
     Ok(())
+}
+
+/// A claim's mail: its reference and total, and the link to its page.
+fn claim_draft(kind: &'static str, url: &str, c: &Claim) -> crate::mail::text::Draft {
+    let total = MoneyView::of(&c.total);
+    let total = format!("{} {}", total.amount, total.currency);
+    crate::mail::text::Draft::new(kind, claim_link(url, c))
+        .arg("reference", c.reference.clone())
+        .arg("total", total.clone())
+        .fact("mail-claim-reference", c.reference.clone())
+        .fact("mail-total", total)
 }
 
 fn claim_link(public_url: &str, c: &Claim) -> String {
@@ -479,21 +479,10 @@ impl App {
             let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
                 .partner(next.partner_id);
             tx.append_event(&event)?;
-            let total = MoneyView::of(&next.total);
-            mail_partner_admins(
-                tx,
-                next.partner_id,
-                &format!("Claim {} approved", next.reference),
-                &format!(
-                    "Your Planning Services claim {} was approved.\n\n\
-                     Total: {} {}\nPayment is due by {due}.\n\nSee it in saps: {}\n",
-                    next.reference,
-                    total.amount,
-                    total.currency,
-                    claim_link(&url, &next)
-                ),
-                now,
-            )?;
+            let draft = claim_draft("claim-approved", &url, &next)
+                .arg("date", due)
+                .fact("mail-payment-due", due);
+            mail_partner_admins(tx, next.partner_id, &draft, now)?;
             claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
         })
         .await
@@ -528,23 +517,14 @@ impl App {
             let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
                 .partner(next.partner_id);
             tx.append_event(&event)?;
-            let after = match next.dispute_deadline() {
-                Some(d) if !is_final => format!("You may dispute the rejection until {d}."),
-                _ => "The rejection is final.".to_owned(),
+            let draft = match next.dispute_deadline() {
+                Some(d) if !is_final => claim_draft("claim-rejected", &url, &next)
+                    .fact("mail-reason", reason.clone())
+                    .fact("mail-dispute-until", d),
+                _ => claim_draft("claim-rejected-final", &url, &next)
+                    .fact("mail-reason", reason.clone()),
             };
-            mail_partner_admins(
-                tx,
-                next.partner_id,
-                &format!("Claim {} rejected", next.reference),
-                &format!(
-                    "Your Planning Services claim {} was rejected.\n\nReason: {reason}\n\n\
-                     {after}\nIts vouchers may be claimed again within their claim window.\n\n\
-                     See it in saps: {}\n",
-                    next.reference,
-                    claim_link(&url, &next)
-                ),
-                now,
-            )?;
+            mail_partner_admins(tx, next.partner_id, &draft, now)?;
             claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
         })
         .await
@@ -577,21 +557,10 @@ impl App {
             let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
                 .partner(next.partner_id);
             tx.append_event(&event)?;
-            let total = MoneyView::of(&next.total);
-            mail_partner_admins(
-                tx,
-                next.partner_id,
-                &format!("Claim {} paid", next.reference),
-                &format!(
-                    "Your Planning Services claim {} was paid.\n\n\
-                     Total: {} {}\nPayment reference: {paid_ref}\n\nSee it in saps: {}\n",
-                    next.reference,
-                    total.amount,
-                    total.currency,
-                    claim_link(&url, &next)
-                ),
-                now,
-            )?;
+            let draft = claim_draft("claim-paid", &url, &next)
+                .arg("payment_reference", paid_ref.clone())
+                .fact("mail-payment-reference", paid_ref.clone());
+            mail_partner_admins(tx, next.partner_id, &draft, now)?;
             claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
         })
         .await

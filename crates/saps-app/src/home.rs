@@ -29,6 +29,9 @@ pub struct Abilities {
     pub payment_setup: bool,
     /// See the journal's head, verify it and browse it (operator).
     pub audit_journal: bool,
+    /// Subscribe the organisation's webhooks (operator, a partner's global
+    /// admin, a customer's benefit admin).
+    pub webhooks: bool,
 }
 
 impl Abilities {
@@ -58,6 +61,7 @@ impl Abilities {
             .is_ok(),
             payment_setup: actor.role == saps_core::Role::GlobalAdmin,
             audit_journal: actor.role == saps_core::Role::Operator,
+            webhooks: may(Action::ManageWebhooks, Resource::Program),
         }
     }
 }

@@ -13,8 +13,8 @@ mod enrollments;
 pub mod exports;
 pub mod handoff;
 // What only tests and `saps bench` need stays out of the shipped API.
-pub mod claims;
 pub mod audit;
+pub mod claims;
 pub mod conversion;
 #[cfg(feature = "testing")]
 pub mod fixtures;
@@ -29,10 +29,10 @@ pub mod mail;
 pub mod metrics;
 pub mod onboarding;
 mod orgs;
+pub mod outlook;
 mod payment_demo;
 pub mod payment_views;
 pub mod payments;
-pub mod outlook;
 pub mod profiles;
 mod provider_agreements;
 mod records;

@@ -14,8 +14,8 @@ use crate::App;
 use jiff::{SignedDuration, Timestamp};
 use saps_core::authz::{Action, Resource, authorize};
 use saps_core::port::{
-    DeliveryAttempt, DeliveryStatus, DeliveryUpdate, LoggedAttempt, OutgoingMail, Webhook,
-    WebhookDelivery, WebhookScope,
+    DeliveryAttempt, DeliveryStatus, DeliveryUpdate, LoggedAttempt, Webhook, WebhookDelivery,
+    WebhookScope,
 };
 use saps_core::webhook::{self as rules, AttemptOutcome};
 use saps_core::{Actor, Entity, Error, NewEvent, Role, StoreError};
@@ -50,6 +50,10 @@ impl Default for WebhookSender {
 impl WebhookSender {
     pub fn new(allow_private: bool) -> Self {
         let allow_private = Arc::new(AtomicBool::new(allow_private));
+        // HTTPS receivers: rustls with the ring provider (the one SMTP's TLS
+        // already brings), and the system's trusted roots. Installing it a
+        // second time is refused and changes nothing.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(ATTEMPT_TIMEOUT)
@@ -629,21 +633,14 @@ impl App {
                 disabled, w.scope, w.org_id, at, None, version,
             ))?;
             if let Some(owner) = tx.user(w.created_by)?.filter(|u| !u.disabled) {
-                tx.enqueue_mail(&OutgoingMail {
-                    id: Uuid::now_v7(),
-                    to: owner.email,
-                    subject: "saps webhook disabled after a day of failed deliveries".into(),
-                    body: format!(
-                        "Every delivery to your webhook {url} has failed since {since}, \
-                         so saps has disabled it and sends it nothing more.\n\n\
-                         Check the receiver, then remove the webhook and add it again: \
-                         {public_url}/webhooks\n",
-                        url = w.url,
-                    ),
-                    html: None,
-                    created_at: at,
-                    attempts: 0,
-                })?;
+                let draft = crate::mail::text::Draft::new(
+                    "webhook-disabled",
+                    format!("{public_url}/webhooks"),
+                )
+                .arg("url", w.url.clone())
+                .fact("mail-webhook-url", w.url.clone())
+                .fact("mail-failing-since", saps_core::program_date(since));
+                crate::mail::queue(tx, &owner.email, owner.locale, &draft, at)?;
             }
             Ok(true)
         })

@@ -448,6 +448,10 @@ impl DerivedPools {
                 }
                 *self.pools.entry(a.agreement_id).or_default() += a.accrued.signed();
             }
+            // Training days converted into planning days credit the pool.
+            EventBody::DaysConverted(c) => {
+                *self.pools.entry(c.agreement_id).or_default() += c.planning_days;
+            }
             EventBody::VoucherCreated(v) => {
                 let agreement = e
                     .customer_id

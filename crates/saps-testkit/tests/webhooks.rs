@@ -706,3 +706,40 @@ async fn without_a_metrics_token_the_main_address_has_no_metrics() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+/// An `https://` receiver is reached over TLS: the first bytes it gets are a
+/// TLS handshake record (0x16), not a plain HTTP request; this one answers
+/// nothing valid, so the attempt is a logged failure, retried later.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_https_receiver_is_reached_over_tls() {
+    let t = TestApp::new(saps_testkit::testapp::Db::Sqlite, 30).await;
+    t.app.webhook_sender.set_allow_private(true);
+    let ba = t.token(&t.world.benefit_admin).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("https://{}/hook", listener.local_addr().unwrap());
+    let (first, seen) = tokio::sync::oneshot::channel::<u8>();
+    tokio::spawn(async move {
+        use tokio::io::AsyncReadExt;
+        let (mut s, _) = listener.accept().await.unwrap();
+        let mut buf = [0u8; 1];
+        if s.read_exact(&mut buf).await.is_ok() {
+            let _ = first.send(buf[0]);
+        }
+    });
+    let (id, _) = subscribe(&t, &ba, &url, &["voucher.created"]).await;
+    let r = t
+        .post(&format!("/api/v1/webhooks/{id}/test"), &ba, &json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{:?}", r.body);
+    t.app.deliver_webhooks_at(Timestamp::now()).await.unwrap();
+    let byte = tokio::time::timeout(std::time::Duration::from_secs(10), seen)
+        .await
+        .expect("the receiver was reached")
+        .expect("a first byte");
+    assert_eq!(byte, 0x16, "a TLS handshake record");
+    let log = log(&t, &ba, &id).await;
+    assert!(
+        log.to_string().contains("fail"),
+        "the attempt is logged as a failure: {log}"
+    );
+}

@@ -45,15 +45,10 @@ pub struct UploadKey {
 
 impl UploadKey {
     /// Claims the key for this upload. `fingerprint` is what the upload
-    /// carries (its fields, each file's name and SHA-256). `Err` holds the
+    /// carries (its fields, each file's name and SHA-256). `Some` is the
     /// answer to give instead: the first answer replayed, 422 for the key
     /// used with another upload, 409 while the first is still running.
-    pub async fn claim(
-        &self,
-        st: &AppState,
-        path: &str,
-        fingerprint: &[u8],
-    ) -> Result<(), Response> {
+    pub async fn claim(&self, st: &AppState, path: &str, fingerprint: &[u8]) -> Option<Response> {
         let mut h = Sha256::new();
         h.update(b"POST ");
         h.update(path.as_bytes());
@@ -65,31 +60,24 @@ impl UploadKey {
             .claim_idempotency_key(self.user, self.key.clone(), hash.clone())
             .await
         {
-            Err(e) => Err(Problem::from(e).into_response()),
-            Ok(Some(stored)) => Err(replay(stored, &hash)),
+            Err(e) => Some(Problem::from(e).into_response()),
+            Ok(Some(stored)) => Some(replay(stored, &hash)),
             Ok(None) => {
                 self.claimed.store(true, Ordering::SeqCst);
-                Ok(())
+                None
             }
         }
     }
 }
 
-/// The key from the header, or the 400 answer for a malformed one.
-fn key_of(req: &Request) -> Result<String, Response> {
-    match req
-        .headers()
+/// The key from the header, if it is well formed.
+fn key_of(req: &Request) -> Option<String> {
+    req.headers()
         .get(HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
-    {
-        Some(k) if !k.is_empty() && k.len() <= 200 => Ok(k.to_owned()),
-        _ => Err(Problem::malformed(
-            "idempotency_key",
-            "Idempotency-Key must be 1 to 200 visible characters",
-        )
-        .into_response()),
-    }
+        .filter(|k| !k.is_empty() && k.len() <= 200)
+        .map(str::to_owned)
 }
 
 /// The answer to a request whose key was claimed before: the stored answer,
@@ -146,9 +134,12 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
                 .to_ascii_lowercase()
                 .starts_with("multipart/")
         });
-    let key = match key_of(&req) {
-        Ok(k) => k,
-        Err(res) => return res,
+    let Some(key) = key_of(&req) else {
+        return Problem::malformed(
+            "idempotency_key",
+            "Idempotency-Key must be 1 to 200 visible characters",
+        )
+        .into_response();
     };
     let (mut parts, body) = req.into_parts();
     // Only authenticated requests are keyed (per user); the token endpoint is

@@ -9,8 +9,8 @@ pub mod export;
 pub mod extract;
 mod headers;
 mod idempotency;
-pub mod metrics;
 pub mod invoice;
+pub mod metrics;
 pub mod problem;
 pub mod ui;
 

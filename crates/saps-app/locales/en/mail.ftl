@@ -70,3 +70,31 @@ remind-claim-window-next = Submit the payment request before then, or the engage
 remind-sign-off-subject = Planning Services voucher { $code }: completion report awaits your sign-off
 remind-sign-off-intro = { $partner } submitted the completion report of the engagement; it awaits your sign-off.
 remind-sign-off-next = Accept or decline the delivery. Without an answer it is deemed accepted on { $date }.
+
+## Payment
+
+mail-claim-reference = Claim reference
+mail-total = Total
+mail-payment-due = Payment due by
+mail-payment-reference = Payment reference
+mail-dispute-until = Dispute possible until
+claim-approved-subject = Payment claim { $reference } approved
+claim-approved-intro = Your Planning Services payment claim { $reference } was approved.
+claim-approved-next = Payment of { $total } is due by { $date }.
+claim-rejected-subject = Payment claim { $reference } rejected
+claim-rejected-intro = Your Planning Services payment claim { $reference } was rejected.
+claim-rejected-next = Its vouchers may be claimed again within their claim window. You may dispute a first rejection within 30 days.
+claim-rejected-final-subject = Payment claim { $reference } rejected for good
+claim-rejected-final-intro = Your dispute of Planning Services payment claim { $reference } was reviewed, and the claim is rejected for good.
+claim-rejected-final-next = Its vouchers may be claimed again within their claim window.
+claim-paid-subject = Payment claim { $reference } paid
+claim-paid-intro = Your Planning Services payment claim { $reference } was paid: { $total }.
+claim-paid-next = The payment reference is { $payment_reference }.
+
+## Webhooks
+
+mail-webhook-url = Webhook
+mail-failing-since = Failing since
+webhook-disabled-subject = Webhook disabled after a day of failed deliveries
+webhook-disabled-intro = Every delivery to your webhook { $url } has failed for a day, so saps has disabled it and sends it nothing more.
+webhook-disabled-next = Check the receiver, then remove the webhook and add it again.

@@ -69,3 +69,31 @@ remind-claim-window-next = Soumettez la demande de paiement d'ici là, sinon la 
 remind-sign-off-subject = Bon { $code } : le rapport de fin de mission attend votre validation
 remind-sign-off-intro = { $partner } a soumis le rapport de fin de mission ; il attend votre validation.
 remind-sign-off-next = Acceptez ou refusez la réalisation. Sans réponse, elle est réputée acceptée le { $date }.
+
+## Paiement
+
+mail-claim-reference = Référence de la demande
+mail-total = Total
+mail-payment-due = Paiement dû au plus tard le
+mail-payment-reference = Référence du paiement
+mail-dispute-until = Contestation possible jusqu'au
+claim-approved-subject = Demande de paiement { $reference } approuvée
+claim-approved-intro = Votre demande de paiement Planning Services { $reference } a été approuvée.
+claim-approved-next = Le paiement de { $total } est dû au plus tard le { $date }.
+claim-rejected-subject = Demande de paiement { $reference } refusée
+claim-rejected-intro = Votre demande de paiement Planning Services { $reference } a été refusée.
+claim-rejected-next = Ses bons peuvent être réclamés de nouveau pendant leur délai de demande. Vous pouvez contester un premier refus dans les 30 jours.
+claim-rejected-final-subject = Demande de paiement { $reference } refusée définitivement
+claim-rejected-final-intro = Votre contestation de la demande de paiement Planning Services { $reference } a été examinée ; la demande est refusée définitivement.
+claim-rejected-final-next = Ses bons peuvent être réclamés de nouveau pendant leur délai de demande.
+claim-paid-subject = Demande de paiement { $reference } payée
+claim-paid-intro = Votre demande de paiement Planning Services { $reference } a été payée : { $total }.
+claim-paid-next = La référence du paiement est { $payment_reference }.
+
+## Webhooks
+
+mail-webhook-url = Webhook
+mail-failing-since = En échec depuis
+webhook-disabled-subject = Webhook désactivé après une journée de livraisons en échec
+webhook-disabled-intro = Toutes les livraisons vers votre webhook { $url } échouent depuis une journée : saps l'a désactivé et ne lui envoie plus rien.
+webhook-disabled-next = Vérifiez le récepteur, puis supprimez le webhook et ajoutez-le de nouveau.

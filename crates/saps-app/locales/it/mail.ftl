@@ -69,3 +69,31 @@ remind-claim-window-next = Invia la richiesta di pagamento entro quella data, al
 remind-sign-off-subject = Voucher { $code }: il report di completamento attende la tua approvazione
 remind-sign-off-intro = { $partner } ha inviato il report di completamento dell'intervento; attende la tua approvazione.
 remind-sign-off-next = Accetta o rifiuta l'erogazione. Senza risposta, è considerata accettata il { $date }.
+
+## Pagamento
+
+mail-claim-reference = Riferimento della richiesta
+mail-total = Totale
+mail-payment-due = Pagamento dovuto entro il
+mail-payment-reference = Riferimento del pagamento
+mail-dispute-until = Contestabile fino al
+claim-approved-subject = Richiesta di pagamento { $reference } approvata
+claim-approved-intro = La tua richiesta di pagamento Planning Services { $reference } è stata approvata.
+claim-approved-next = Il pagamento di { $total } è dovuto entro il { $date }.
+claim-rejected-subject = Richiesta di pagamento { $reference } respinta
+claim-rejected-intro = La tua richiesta di pagamento Planning Services { $reference } è stata respinta.
+claim-rejected-next = I suoi voucher possono essere richiesti di nuovo entro il loro periodo di richiesta. Puoi contestare un primo rifiuto entro 30 giorni.
+claim-rejected-final-subject = Richiesta di pagamento { $reference } respinta definitivamente
+claim-rejected-final-intro = La tua contestazione della richiesta di pagamento Planning Services { $reference } è stata esaminata e la richiesta è respinta definitivamente.
+claim-rejected-final-next = I suoi voucher possono essere richiesti di nuovo entro il loro periodo di richiesta.
+claim-paid-subject = Richiesta di pagamento { $reference } pagata
+claim-paid-intro = La tua richiesta di pagamento Planning Services { $reference } è stata pagata: { $total }.
+claim-paid-next = Il riferimento del pagamento è { $payment_reference }.
+
+## Webhook
+
+mail-webhook-url = Webhook
+mail-failing-since = In errore dal
+webhook-disabled-subject = Webhook disattivato dopo un giorno di consegne non riuscite
+webhook-disabled-intro = Tutte le consegne al tuo webhook { $url } non sono riuscite per un giorno: saps lo ha disattivato e non gli invia più nulla.
+webhook-disabled-next = Controlla il ricevitore, poi rimuovi il webhook e aggiungilo di nuovo.

@@ -69,3 +69,31 @@ remind-claim-window-next = Envie a solicitação de pagamento até lá, ou o pro
 remind-sign-off-subject = Comprovante { $code }: o relatório de conclusão aguarda sua aprovação
 remind-sign-off-intro = { $partner } enviou o relatório de conclusão do projeto; ele aguarda sua aprovação.
 remind-sign-off-next = Aceite ou recuse a entrega. Sem resposta, ela é considerada aceita em { $date }.
+
+## Pagamento
+
+mail-claim-reference = Referência da solicitação
+mail-total = Total
+mail-payment-due = Pagamento devido até
+mail-payment-reference = Referência do pagamento
+mail-dispute-until = Contestação possível até
+claim-approved-subject = Solicitação de pagamento { $reference } aprovada
+claim-approved-intro = Sua solicitação de pagamento do Planning Services { $reference } foi aprovada.
+claim-approved-next = O pagamento de { $total } é devido até { $date }.
+claim-rejected-subject = Solicitação de pagamento { $reference } recusada
+claim-rejected-intro = Sua solicitação de pagamento do Planning Services { $reference } foi recusada.
+claim-rejected-next = Seus comprovantes podem ser solicitados de novo dentro do prazo de solicitação. Você pode contestar uma primeira recusa em até 30 dias.
+claim-rejected-final-subject = Solicitação de pagamento { $reference } recusada definitivamente
+claim-rejected-final-intro = Sua contestação da solicitação de pagamento do Planning Services { $reference } foi analisada, e a solicitação está recusada definitivamente.
+claim-rejected-final-next = Seus comprovantes podem ser solicitados de novo dentro do prazo de solicitação.
+claim-paid-subject = Solicitação de pagamento { $reference } paga
+claim-paid-intro = Sua solicitação de pagamento do Planning Services { $reference } foi paga: { $total }.
+claim-paid-next = A referência do pagamento é { $payment_reference }.
+
+## Webhooks
+
+mail-webhook-url = Webhook
+mail-failing-since = Falhando desde
+webhook-disabled-subject = Webhook desativado após um dia de entregas com falha
+webhook-disabled-intro = Todas as entregas para o seu webhook { $url } falharam durante um dia; o saps o desativou e não envia mais nada a ele.
+webhook-disabled-next = Verifique o receptor e, em seguida, remova o webhook e adicione-o de novo.

@@ -71,3 +71,31 @@ remind-claim-window-next = Отправьте заявку на оплату д�
 remind-sign-off-subject = Ваучер { $code }: отчет о завершении ждет вашего подтверждения
 remind-sign-off-intro = Партнер { $partner } отправил отчет о завершении проекта; он ждет вашего подтверждения.
 remind-sign-off-next = Примите или отклоните выполнение. Без ответа оно считается принятым { $date }
+
+## Оплата
+
+mail-claim-reference = Номер заявки
+mail-total = Итого
+mail-payment-due = Оплата до
+mail-payment-reference = Номер платежа
+mail-dispute-until = Оспорить можно до
+claim-approved-subject = Заявка на оплату { $reference } одобрена
+claim-approved-intro = Ваша заявка на оплату Planning Services { $reference } одобрена.
+claim-approved-next = Сумма { $total } должна быть выплачена до { $date }.
+claim-rejected-subject = Заявка на оплату { $reference } отклонена
+claim-rejected-intro = Ваша заявка на оплату Planning Services { $reference } отклонена.
+claim-rejected-next = Её ваучеры можно снова включить в заявку в пределах срока подачи. Первый отказ можно оспорить в течение 30 дней.
+claim-rejected-final-subject = Заявка на оплату { $reference } отклонена окончательно
+claim-rejected-final-intro = Ваше возражение по заявке на оплату Planning Services { $reference } рассмотрено; заявка отклонена окончательно.
+claim-rejected-final-next = Её ваучеры можно снова включить в заявку в пределах срока подачи.
+claim-paid-subject = Заявка на оплату { $reference } оплачена
+claim-paid-intro = Ваша заявка на оплату Planning Services { $reference } оплачена: { $total }.
+claim-paid-next = Номер платежа: { $payment_reference }.
+
+## Вебхуки
+
+mail-webhook-url = Вебхук
+mail-failing-since = Сбои с
+webhook-disabled-subject = Вебхук отключён после суток неудачных доставок
+webhook-disabled-intro = Все доставки на ваш вебхук { $url } не удавались в течение суток, поэтому saps отключил его и больше ничего на него не отправляет.
+webhook-disabled-next = Проверьте получателя, затем удалите вебхук и добавьте его снова.

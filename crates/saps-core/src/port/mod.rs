@@ -62,8 +62,8 @@ pub use webhooks::{
 pub mod prelude {
     pub use super::Deliverables;
     pub use super::Payments;
-    pub use super::Webhooks;
     pub use super::TrainingDays;
+    pub use super::Webhooks;
     pub use super::{
         Enrollments, Idempotency, JobLeases, Journal, Ledger, Orgs, Outbox, PartnerRecords,
         Profiles, ProgramStore, ProviderAgreements, Sessions, SignInThrottle, Tx, Vouchers,

@@ -421,6 +421,14 @@ both_databases!(
             ),
             "two days are left"
         );
+        // The journal re-derives the pool with the converted days in it.
+        t.app.seal_journal().await.unwrap();
+        let report = t
+            .app
+            .verify_journal(None, std::sync::Arc::new(|_, _| {}))
+            .await
+            .unwrap();
+        assert!(report.ok(), "{}", report.summary());
     }
 );
 

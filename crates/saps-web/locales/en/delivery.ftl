@@ -64,6 +64,7 @@ redeem-title = Redeem vouchers
 redeem-hint = Vouchers whose delivery the customer signed off. Select the ones to redeem.
 redeem-ready = Ready to redeem
 redeem-selected = Redeem selected vouchers
+redeem-create-claim = Create a payment claim
 redeem-none = No voucher is ready to redeem: a voucher is redeemed once it is completed and the customer has signed the delivery off.
 redeem-pick-one = Select at least one voucher.
 redeem-confirm-title = Confirm the redemption

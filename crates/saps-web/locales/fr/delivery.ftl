@@ -64,6 +64,7 @@ redeem-title = Échanger des bons
 redeem-hint = Bons dont le client a validé la prestation. Sélectionnez ceux à échanger.
 redeem-ready = Prêts à être échangés
 redeem-selected = Échanger les bons sélectionnés
+redeem-create-claim = Créer une demande de paiement
 redeem-none = Aucun bon n'est prêt : un bon s'échange une fois la mission terminée et la prestation validée par le client.
 redeem-pick-one = Sélectionnez au moins un bon.
 redeem-confirm-title = Confirmer l’échange

@@ -64,6 +64,7 @@ redeem-title = Riscatta voucher
 redeem-hint = Voucher la cui erogazione è stata approvata dal cliente. Seleziona quelli da riscattare.
 redeem-ready = Pronti per il riscatto
 redeem-selected = Riscatta i voucher selezionati
+redeem-create-claim = Crea una richiesta di pagamento
 redeem-none = Nessun voucher è pronto: un voucher si riscatta quando è completato e il cliente ha approvato l'erogazione.
 redeem-pick-one = Seleziona almeno un voucher.
 redeem-confirm-title = Conferma il riscatto

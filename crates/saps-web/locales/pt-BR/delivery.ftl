@@ -64,6 +64,7 @@ redeem-title = Resgatar comprovantes
 redeem-hint = Comprovantes cuja entrega o cliente aprovou. Selecione os que deseja resgatar.
 redeem-ready = Prontos para resgate
 redeem-selected = Resgatar os comprovantes selecionados
+redeem-create-claim = Criar uma solicitação de pagamento
 redeem-none = Nenhum comprovante está pronto para resgate: um comprovante é resgatado depois de concluído e com a entrega aprovada pelo cliente.
 redeem-pick-one = Selecione pelo menos um comprovante.
 redeem-confirm-title = Confirmar o resgate

@@ -213,7 +213,7 @@ async fn completion_report(
     let (fields, files) = read_upload(mp).await?;
     if let Some(Extension(key)) = upload_key {
         let path = format!("/api/v1/vouchers/{code}/completion-report");
-        if let Err(replayed) = key.claim(&st, &path, &fingerprint(&fields, &files)).await {
+        if let Some(replayed) = key.claim(&st, &path, &fingerprint(&fields, &files)).await {
             return Ok(replayed);
         }
     }

@@ -23,8 +23,8 @@ use axum::routing::{MethodRouter, get};
 use page::{method_not_allowed, panicked, security_headers};
 use pages::audit;
 use pages::{
-    agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile, redeem,
-    users, voucher_new, vouchers, vvr, webhooks,
+    agreement, auth, clock, delivery, directory, home, partners, payments, planning, profile,
+    redeem, users, voucher_new, vouchers, vvr, webhooks,
 };
 use pages::{conversions, program};
 

@@ -255,6 +255,14 @@ impl Ctx {
             .collect()
     }
 
+    /// Whether the signed-in user may manage the organisation's webhooks
+    /// (linked from the footer, beside the API reference).
+    pub fn may_manage_webhooks(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| Abilities::of(&saps_core::Actor::of(u)).webhooks)
+    }
+
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else {
             return Vec::new();

@@ -30,6 +30,13 @@ pub struct RedeemPage<'a> {
     pub problems: Problems,
 }
 
+impl RedeemPage<'_> {
+    /// Some voucher was redeemed: the results lead on to a payment claim.
+    pub fn any_redeemed(&self) -> bool {
+        self.rows.iter().any(|r| r.ok)
+    }
+}
+
 /// The company's vouchers ready to redeem: completed and signed off.
 async fn ready(st: &AppState, ctx: &Ctx, actor: &Actor) -> Result<Vec<Row>, saps_core::Error> {
     let vs = st
