@@ -107,7 +107,7 @@ test('the partner reports with a file; the customer signs off; the partner redee
   await partner.locator('form[action="/redeem"] button[type="submit"]').click();
   await expect(partner.locator('ul.results')).toContainText(code);
   await expect(partner.locator('ul.results')).toContainText('Redeemed');
-  await expect(partner.locator('a[href^="/payments"]')).toHaveText('Create a payment claim');
+  await expect(partner.locator('a.btn[href^="/payments"]')).toHaveText('Create a payment claim');
   await review(partner, 'en', '76-partner-redeem-results');
   await expectFitsPhone(partner);
 });

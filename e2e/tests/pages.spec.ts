@@ -30,7 +30,7 @@ for (const lang of LOCALES) {
     await test.step('signed out', async () => {
       await page.goto('/login');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expect(page.locator('.demo-accounts li')).toHaveCount(12);
+      await expect(page.locator('.demo-accounts li')).toHaveCount(14);
       await review(page, lang, '01-login');
       await page.locator('#email').fill(accounts.tailspinPm);
       await page.locator('#password').fill('not the password');

@@ -47,13 +47,18 @@ impl Default for WebhookSender {
     }
 }
 
+/// Makes rustls with the ring provider (the one SMTP's TLS already brings)
+/// the process's TLS provider, which every HTTP client (webhooks, the bench's
+/// clients) needs before it is built. Idempotent: a second install is refused
+/// and changes nothing.
+pub fn install_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 impl WebhookSender {
     pub fn new(allow_private: bool) -> Self {
         let allow_private = Arc::new(AtomicBool::new(allow_private));
-        // HTTPS receivers: rustls with the ring provider (the one SMTP's TLS
-        // already brings), and the system's trusted roots. Installing it a
-        // second time is refused and changes nothing.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_tls_provider();
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(ATTEMPT_TIMEOUT)

@@ -242,6 +242,8 @@ async fn shutdown_signal() {
 async fn main() -> Result<()> {
     let cli = Cli::parse();
     init_tracing();
+    // Before any HTTP client is built (webhook deliveries, the bench's clients).
+    saps_app::webhooks::install_tls_provider();
     let file = config::load(cli.config.as_deref())?;
     match cli.command {
         Command::Serve(a) => serve(a, &file).await,

@@ -114,6 +114,7 @@ async fn races_across_two_serve_processes_on_one_postgres_have_exactly_one_winne
         "two-nodes-pass",
     ]);
     let (a, b) = (node(&url), node(&url));
+    saps_app::webhooks::install_tls_provider();
     let c = reqwest::Client::new();
     let op = token(&c, &a.base, "op@two.example").await;
 
