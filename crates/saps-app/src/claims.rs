@@ -115,14 +115,66 @@ pub struct ClaimableVoucher {
 /// The day a voucher was redeemed, from its journal (the latest redemption).
 pub(crate) fn redeemed_on(
     tx: &mut dyn Tx,
-    v: &Voucher,
+    voucher: saps_core::VoucherId,
 ) -> Result<Option<jiff::civil::Date>, Error> {
     Ok(tx
-        .voucher_events(v.id)?
+        .voucher_events(voucher)?
         .iter()
         .rev()
         .find(|e| e.kind == "voucher.redeemed")
         .map(|e| saps_core::program_date(e.at)))
+}
+
+/// Prices a claim of `vouchers` (each with its redemption day) for the
+/// partner: the rules and rates of `payment::claim_lines` over what the store
+/// holds (its registrations, the rate card). Making a claim and previewing
+/// one both ask this.
+pub(crate) fn price(
+    tx: &mut dyn Tx,
+    program: &Program,
+    partner: OrgId,
+    vouchers: &[(Voucher, Option<jiff::civil::Date>)],
+    today: jiff::civil::Date,
+) -> Result<
+    (
+        LocationId,
+        Vec<saps_core::payment::ClaimLine>,
+        saps_core::Money,
+    ),
+    Error,
+> {
+    let offerings: Vec<String> = vouchers
+        .iter()
+        .map(|(v, _)| {
+            program
+                .engagement(&v.engagement)
+                .map(|(o, _)| o.code.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let candidates: Vec<Candidate<'_>> = vouchers
+        .iter()
+        .zip(&offerings)
+        .map(|((v, on), o)| Candidate {
+            voucher: v,
+            redeemed_on: *on,
+            offering: o,
+        })
+        .collect();
+    let registered: Vec<String> = tx
+        .registrations(partner)?
+        .into_iter()
+        .map(|r| r.offering)
+        .collect();
+    let rates = tx.rates()?;
+    payment::claim_lines(&NewClaim {
+        program,
+        partner_id: partner,
+        candidates: &candidates,
+        registered: &registered,
+        rates: &rates,
+        today,
+    })
 }
 
 /// The claim's view; `bank` adds the location's bank account (masked but
@@ -351,43 +403,12 @@ impl App {
                 let v = tx
                     .voucher_by_code(code)?
                     .ok_or(Error::NotFound(Entity::Voucher))?;
-                let on = redeemed_on(tx, &v)?;
+                let on = redeemed_on(tx, v.id)?;
                 vouchers.push((v, on));
             }
             // Lines in the order the codes were sent.
             vouchers.sort_by_key(|(v, _)| parsed.iter().position(|c| *c == v.code));
-            let offerings: Vec<String> = vouchers
-                .iter()
-                .map(|(v, _)| {
-                    program
-                        .engagement(&v.engagement)
-                        .map(|(o, _)| o.code.clone())
-                        .unwrap_or_default()
-                })
-                .collect();
-            let candidates: Vec<Candidate<'_>> = vouchers
-                .iter()
-                .zip(&offerings)
-                .map(|((v, on), o)| Candidate {
-                    voucher: v,
-                    redeemed_on: *on,
-                    offering: o,
-                })
-                .collect();
-            let registered: Vec<String> = tx
-                .registrations(partner)?
-                .into_iter()
-                .map(|r| r.offering)
-                .collect();
-            let rates = tx.rates()?;
-            let (location_id, lines, total) = payment::claim_lines(&NewClaim {
-                program: &program,
-                partner_id: partner,
-                candidates: &candidates,
-                registered: &registered,
-                rates: &rates,
-                today,
-            })?;
+            let (location_id, lines, total) = price(tx, &program, partner, &vouchers, today)?;
             let year = today.year();
             let number = tx.next_claim_number(year)?;
             let claim = Claim {
@@ -665,7 +686,8 @@ impl App {
                 })?;
                 after = page.last().map(|v| v.id);
                 for v in &page {
-                    let (Some(on), Some(r)) = (redeemed_on(tx, v)?, v.reservation.as_ref()) else {
+                    let (Some(on), Some(r)) = (redeemed_on(tx, v.id)?, v.reservation.as_ref())
+                    else {
                         continue;
                     };
                     let until = payment::claim_window_end(&program, on);

@@ -4,8 +4,8 @@
 //! claims near their payment due date).
 
 use crate::App;
-use crate::claims::redeemed_on;
-use saps_core::payment::{self, Candidate, Claim, ClaimAction, ClaimLine, ClaimState, NewClaim};
+use crate::claims::{price, redeemed_on};
+use saps_core::payment::{self, Claim, ClaimAction, ClaimLine, ClaimState};
 use saps_core::port::ClaimQuery;
 use saps_core::{Actor, Currency, Entity, Error, LocationId, Money, OrgId, VoucherCode};
 use std::collections::{BTreeMap, HashMap};
@@ -171,41 +171,10 @@ impl App {
                 let v = tx
                     .voucher_by_code(code)?
                     .ok_or(Error::NotFound(Entity::Voucher))?;
-                let on = redeemed_on(tx, &v)?;
+                let on = redeemed_on(tx, v.id)?;
                 vouchers.push((v, on));
             }
-            let offerings: Vec<String> = vouchers
-                .iter()
-                .map(|(v, _)| {
-                    program
-                        .engagement(&v.engagement)
-                        .map(|(o, _)| o.code.clone())
-                        .unwrap_or_default()
-                })
-                .collect();
-            let candidates: Vec<Candidate<'_>> = vouchers
-                .iter()
-                .zip(&offerings)
-                .map(|((v, on), o)| Candidate {
-                    voucher: v,
-                    redeemed_on: *on,
-                    offering: o,
-                })
-                .collect();
-            let registered: Vec<String> = tx
-                .registrations(partner)?
-                .into_iter()
-                .map(|r| r.offering)
-                .collect();
-            let rates = tx.rates()?;
-            let (location_id, lines, total) = payment::claim_lines(&NewClaim {
-                program: &program,
-                partner_id: partner,
-                candidates: &candidates,
-                registered: &registered,
-                rates: &rates,
-                today,
-            })?;
+            let (location_id, lines, total) = price(tx, &program, partner, &vouchers, today)?;
             let location_name = tx
                 .location(location_id)?
                 .map(|l| l.name)

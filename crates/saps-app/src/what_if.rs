@@ -3,6 +3,7 @@
 //! `saps_core::what_if` decide. Nothing is written.
 
 use crate::App;
+use crate::claims::redeemed_on;
 use saps_core::journal::Scope;
 use saps_core::port::{Tx, VoucherQuery};
 use saps_core::what_if::{PoolFacts, VoucherFacts, WhatIf};
@@ -89,19 +90,6 @@ fn load_facts(tx: &mut dyn Tx) -> Result<(Vec<VoucherFacts>, Vec<PoolFacts>), Er
         }
     }
     Ok((vouchers, pools))
-}
-
-/// The day a voucher was redeemed, from its history.
-fn redeemed_on(
-    tx: &mut dyn Tx,
-    voucher: saps_core::VoucherId,
-) -> Result<Option<jiff::civil::Date>, Error> {
-    Ok(tx
-        .voucher_events(voucher)?
-        .iter()
-        .rev()
-        .find(|e| e.kind == "voucher.redeemed")
-        .map(|e| saps_core::program_date(e.at)))
 }
 
 /// Moves the expiry of every open voucher as a change from `current` to

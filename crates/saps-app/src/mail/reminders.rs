@@ -230,16 +230,10 @@ fn due_reminders(
         let Some(partner) = v.partner_id else {
             return Ok(());
         };
-        let Some(redeemed) = tx
-            .voucher_events(v.id)?
-            .into_iter()
-            .rev()
-            .find(|e| e.kind == "voucher.redeemed")
-        else {
+        let Some(redeemed) = crate::claims::redeemed_on(tx, v.id)? else {
             return Ok(());
         };
-        let last_day = saps_core::program_date(redeemed.at)
-            + jiff::Span::new().days(i64::from(program.claim_window_days));
+        let last_day = redeemed + jiff::Span::new().days(i64::from(program.claim_window_days));
         let Some(offset) = due_reminder(&offsets.claim_window, last_day, today) else {
             return Ok(());
         };
