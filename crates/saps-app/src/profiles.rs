@@ -220,6 +220,7 @@ impl App {
             words,
             after: search.after,
             limit: u32::try_from(limit + 1).unwrap_or(501),
+            plan: None,
         };
         let mut items: Vec<(String, Listing)> = Vec::new();
         let mut scanned = 0;

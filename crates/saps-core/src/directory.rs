@@ -86,6 +86,63 @@ pub fn listing(
     })
 }
 
+/// How many rows of one filter a search counts before it stops counting: a
+/// filter matching more is common enough to be checked company by company.
+pub const PROBE_CAP: i64 = 16_000;
+/// The probe's cap when the search has a single filter: beyond about this,
+/// walking the name order finds a page sooner than reading the filter's
+/// companies and sorting them (`rows ≈ √(page × companies)`).
+pub const LONE_PROBE_CAP: i64 = 2_000;
+
+/// Where a directory search starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchPlan {
+    /// Walk the companies in name order, checking every filter on each.
+    Walk,
+    /// Read the companies of these filters (by index into the probes; their
+    /// intersection when several), sort them by name and check the others on
+    /// each.
+    Drive(Vec<usize>),
+}
+
+/// Chooses where a search starts from its filters' counts (each counted up to
+/// `cap`; a count at the cap means "at least"), the number of companies with
+/// a profile (an estimate will do) and the page's size, by comparing rough
+/// costs measured on SQLite, in reads of one index entry (~0.6 µs there):
+/// reading and intersecting a filter's entries (1 each), looking a company up
+/// and checking its eligibility (~4, plus ~1.5 per filter checked on it).
+pub fn plan_search(counts: &[i64], cap: i64, companies: i64, page: u32) -> SearchPlan {
+    if counts.is_empty() {
+        return SearchPlan::Walk;
+    }
+    let total = companies
+        .max(counts.iter().copied().max().unwrap_or(0))
+        .max(1) as f64;
+    let share = |c: i64| (c.max(1) as f64 / total).min(1.0);
+    let filters = counts.len() as f64;
+    // Walking: until a page's worth of companies pass every filter.
+    let all: f64 = counts.iter().map(|&c| share(c)).product();
+    let walked = (f64::from(page) / all).min(total);
+    let walk = walked * (4.0 + 1.5 * filters);
+    // Driving: the filters counted below the cap, read and intersected; the
+    // companies left are looked up and checked against the rest.
+    let few: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] < cap).collect();
+    if few.is_empty() {
+        return SearchPlan::Walk;
+    }
+    let read: f64 = few.iter().map(|&i| counts[i] as f64).sum();
+    let left = few
+        .iter()
+        .map(|&i| counts[i] as f64)
+        .fold(total, |n, c| n * c / total);
+    let drive = read + left * (4.0 + 1.5 * (filters - few.len() as f64));
+    if drive < walk {
+        SearchPlan::Drive(few)
+    } else {
+        SearchPlan::Walk
+    }
+}
+
 /// The opaque cursor after a company (its sort key and id).
 pub fn encode_cursor(sort_key: &str, id: OrgId) -> String {
     let hex: String = sort_key.bytes().map(|b| format!("{b:02x}")).collect();
@@ -110,6 +167,52 @@ pub fn decode_cursor(s: &str) -> Option<(String, OrgId)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_starts_where_it_reads_least() {
+        let n = 100_000;
+        // A rare filter drives; nothing to drive without filters.
+        assert_eq!(plan_search(&[], PROBE_CAP, n, 51), SearchPlan::Walk);
+        assert_eq!(
+            plan_search(&[300], LONE_PROBE_CAP, n, 51),
+            SearchPlan::Drive(vec![0])
+        );
+        // A common lone filter (counted to the cap): the name order.
+        assert_eq!(
+            plan_search(&[LONE_PROBE_CAP], LONE_PROBE_CAP, n, 51),
+            SearchPlan::Walk
+        );
+        // A country of 3,300 companies and a word matching more than the cap:
+        // the country drives, the word is checked on each (walking would read
+        // ~10,000 companies).
+        assert_eq!(
+            plan_search(&[3_300, PROBE_CAP], PROBE_CAP, n, 51),
+            SearchPlan::Drive(vec![0])
+        );
+        // Two rather rare filters drive together.
+        assert_eq!(
+            plan_search(&[900, 1_500], PROBE_CAP, n, 51),
+            SearchPlan::Drive(vec![0, 1])
+        );
+        // Two common words: walking finds a page after ~3,600 companies,
+        // cheaper than reading and intersecting 24,000 entries (measured:
+        // ~15 ms against ~22 ms).
+        assert_eq!(
+            plan_search(&[14_000, 10_000], PROBE_CAP, n, 51),
+            SearchPlan::Walk
+        );
+        // Every filter above the cap: walk.
+        assert_eq!(
+            plan_search(&[PROBE_CAP, PROBE_CAP], PROBE_CAP, n, 51),
+            SearchPlan::Walk
+        );
+        // A tiny directory (PostgreSQL's estimate not made yet, 0): its few
+        // companies are read.
+        assert_eq!(
+            plan_search(&[3, 2], PROBE_CAP, 0, 51),
+            SearchPlan::Drive(vec![0, 1])
+        );
+    }
 
     #[test]
     fn cursors_round_trip_and_reject_what_saps_did_not_make() {

@@ -85,6 +85,10 @@ pub struct BenchArgs {
     /// webhooks: subscriptions, each with its own receiver.
     #[arg(long, default_value_t = 10)]
     subscribers: usize,
+    /// Leave the SQLite benchmark database in place (its path is printed), to look
+    /// into its queries afterwards.
+    #[arg(long)]
+    keep: bool,
 }
 
 /// Latencies and counts of one phase.
@@ -148,7 +152,14 @@ pub async fn run(a: BenchArgs) -> Result<()> {
             .await?
             .map_err(|e| anyhow!("{e}"))?;
         let r = one(store, &a).await;
-        let _ = std::fs::remove_dir_all(&dir);
+        if a.keep {
+            println!(
+                "  kept the SQLite database: {}",
+                dir.join("bench.db").display()
+            );
+        } else {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
         r?;
     }
     if let Some(url) = &a.postgres {

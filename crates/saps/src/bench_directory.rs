@@ -175,7 +175,7 @@ pub async fn run(store: Arc<dyn Store>, app: Arc<App>, r: Run<'_>) -> Result<()>
         tokio::task::spawn_blocking(move || saps_postgres::analyze(&url))
             .await?
             .map_err(|e| anyhow!("ANALYZE: {e}"))?;
-        println!("  analyzed");
+        println!("  vacuumed and analyzed");
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;

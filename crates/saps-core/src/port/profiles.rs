@@ -38,6 +38,12 @@ pub struct DirectoryQuery {
     /// Keyset: only companies after this (sort key, id).
     pub after: Option<(String, OrgId)>,
     pub limit: u32,
+    /// Where the search starts; `None`: chosen by the store from its counts
+    /// ([`crate::directory::plan_search`]). Every plan gives the same answer
+    /// (the contract suite checks it); forcing one is for tests and diagnosis.
+    /// `Drive` indexes the filters in the order words, language, country,
+    /// offering.
+    pub plan: Option<crate::directory::SearchPlan>,
 }
 
 /// A company the directory may list, with what deciding needs.

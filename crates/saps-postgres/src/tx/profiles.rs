@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::micros;
+use saps_core::directory::{LONE_PROBE_CAP, PROBE_CAP, SearchPlan, plan_search};
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
@@ -246,14 +247,6 @@ enum Filter<'a> {
     Offering(&'a str),
 }
 
-/// A filter matching fewer rows than this drives the search alone: its
-/// companies are read through its index and sorted.
-const DRIVE_BELOW: i64 = 2_000;
-/// Two or more filters each matching fewer rows than this drive the search
-/// together (the intersection of their companies); otherwise the search
-/// walks the name order and checks each filter per company.
-const INTERSECT_BELOW: i64 = 16_000;
-
 impl Filter<'_> {
     /// The companies the filter matches (with repeats unless `distinct`).
     fn source(self, p: &mut Params, today: Date, distinct: bool) -> String {
@@ -322,98 +315,105 @@ fn filters(q: &DirectoryQuery) -> Vec<Filter<'_>> {
 }
 
 impl PgTx<'_> {
-    /// The filters the search starts from: the most selective one if it
-    /// matches few rows, else every filter matching rather few rows if there
-    /// are two or more, else none (the name order).
+    /// The filters the search starts from (none: the name order), chosen by
+    /// [`plan_search`] from each filter's count (counted through its index,
+    /// up to a cap) and the planner's estimate of the number of profiles —
+    /// all in one statement, one round trip.
     fn drivers<'q>(&mut self, q: &'q DirectoryQuery) -> StoreResult<Vec<Filter<'q>>> {
         let all = filters(q);
-        // One filter drives alone or not at all: only whether it matches
-        // fewer than DRIVE_BELOW rows matters, so counting stops there.
+        if let Some(plan) = &q.plan {
+            return Ok(match plan {
+                SearchPlan::Walk => Vec::new(),
+                SearchPlan::Drive(few) => few.iter().filter_map(|&i| all.get(i).copied()).collect(),
+            });
+        }
         let cap = match all.len() {
             0 => return Ok(Vec::new()),
-            1 => DRIVE_BELOW,
-            _ => INTERSECT_BELOW,
+            1 => LONE_PROBE_CAP,
+            _ => PROBE_CAP,
         };
-        // Every filter counted in one statement: one round trip.
         let mut p = Params::default();
-        let probes: Vec<String> = all
+        let mut probes: Vec<String> = all
             .iter()
             .map(|f| {
                 let source = f.source(&mut p, q.today, false);
                 format!("(SELECT count(*) FROM ({source} LIMIT {cap}) s)")
             })
             .collect();
+        probes.push(
+            "(SELECT greatest(reltuples, 0)::bigint FROM pg_class \
+             WHERE oid = 'partner_profiles'::regclass)"
+                .to_owned(),
+        );
         let sql = format!("SELECT {}", probes.join(", "));
         let row = self
             .row(&sql, &p.refs())?
             .ok_or_else(|| corrupt("the directory's probe returned no row"))?;
-        let mut counted: Vec<(i64, Filter<'q>)> = Vec::with_capacity(all.len());
-        for (i, f) in all.into_iter().enumerate() {
-            counted.push((get(&row, i)?, f));
-        }
-        counted.sort_by_key(|(n, _)| *n);
-        Ok(match counted.as_slice() {
-            [(n, f), ..] if *n < DRIVE_BELOW => vec![*f],
-            _ => {
-                let few: Vec<Filter<'q>> = counted
-                    .iter()
-                    .filter(|(n, _)| *n < INTERSECT_BELOW)
-                    .map(|(_, f)| *f)
-                    .collect();
-                // A filter's count is only known below INTERSECT_BELOW: one
-                // that matches more may match nearly everything, and reading
-                // it costs more than walking the name order.
-                if few.len() >= 2 { few } else { Vec::new() }
-            }
+        let counts = (0..all.len())
+            .map(|i| get(&row, i))
+            .collect::<StoreResult<Vec<i64>>>()?;
+        let companies: i64 = get(&row, all.len())?;
+        Ok(match plan_search(&counts, cap, companies, q.limit) {
+            SearchPlan::Walk => Vec::new(),
+            SearchPlan::Drive(few) => few.into_iter().map(|i| all[i]).collect(),
         })
     }
 }
 
 /// The candidates' query and its parameters: from the driving filters'
 /// companies, else in name order.
+///
+/// When filters drive, each of their companies is looked up and checked on
+/// its own (a LATERAL subquery that `OFFSET 0` keeps from being flattened):
+/// the planner misjudges how few companies an intersection leaves and would
+/// otherwise hash whole tables (100,000 profiles, every competency and
+/// enrollment) to check a thousand of them.
 fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params) {
     let mut p = Params::default();
-    let mut sql = format!("SELECT {COLS}, o.name, p.sort_key FROM ");
-    if drivers.is_empty() {
-        sql.push_str("partner_profiles p ");
-    } else {
-        let sources: Vec<String> = drivers
-            .iter()
-            .map(|f| f.source(&mut p, q.today, drivers.len() == 1))
-            .collect();
-        sql.push_str(&format!(
-            "({}) d JOIN partner_profiles p ON p.partner_id = d.partner_id ",
-            sources.join(" INTERSECT ")
-        ));
-    }
-    sql.push_str("JOIN orgs o ON o.id = p.partner_id WHERE ");
+    let sources: Vec<String> = drivers
+        .iter()
+        .map(|f| f.source(&mut p, q.today, drivers.len() == 1))
+        .collect();
+    let mut checks = Vec::new();
     if let Some((key, id)) = &q.after {
         let (k, i) = (p.bind(key.clone()), p.bind(id.0));
-        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({k}, {i}) AND "));
+        checks.push(format!("(p.sort_key, p.partner_id) > ({k}, {i})"));
     }
     let today = p.bind(q.today);
-    sql.push_str(&format!(
+    let offering = match &q.offering {
+        Some(o) => format!(" AND e.offering = {}", p.bind(o.clone())),
+        None => String::new(),
+    };
+    checks.push(format!(
         "EXISTS (SELECT 1 FROM partner_competencies c \
          WHERE c.partner_id = p.partner_id AND c.valid_until >= {today}) \
          AND EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
-         AND e.valid_until >= {today}"
+         AND e.valid_until >= {today}{offering})"
     ));
-    if let Some(o) = &q.offering {
-        let a = p.bind(o.clone());
-        sql.push_str(&format!(" AND e.offering = {a}"));
-    }
-    sql.push(')');
     for f in filters(q) {
-        if drivers.contains(&f) {
-            continue;
-        }
-        if let Some(c) = f.condition(&mut p) {
-            sql.push_str(" AND ");
-            sql.push_str(&c);
+        if !drivers.contains(&f)
+            && let Some(c) = f.condition(&mut p)
+        {
+            checks.push(c);
         }
     }
+    let checks = checks.join(" AND ");
     let n = p.bind(i64::from(q.limit));
-    sql.push_str(&format!(" ORDER BY p.sort_key, p.partner_id LIMIT {n}"));
+    let sql = if sources.is_empty() {
+        format!(
+            "SELECT {COLS}, o.name, p.sort_key FROM partner_profiles p \
+             JOIN orgs o ON o.id = p.partner_id WHERE {checks} \
+             ORDER BY p.sort_key, p.partner_id LIMIT {n}"
+        )
+    } else {
+        format!(
+            "SELECT {COLS}, p.org_name, p.sort_key FROM ({}) d \
+             CROSS JOIN LATERAL (SELECT p.*, o.name AS org_name FROM partner_profiles p \
+             JOIN orgs o ON o.id = p.partner_id WHERE p.partner_id = d.partner_id AND {checks} \
+             OFFSET 0) p ORDER BY p.sort_key, p.partner_id LIMIT {n}",
+            sources.join(" INTERSECT ")
+        )
+    };
     // Each company's records as JSON arrays, read for the page's rows only
     // (the LIMIT keeps the page a subquery of its own).
     let sql = format!(

@@ -4,6 +4,7 @@ use super::*;
 use jiff::civil::Date;
 use saps_core::Location;
 use saps_core::OrgId;
+use saps_core::directory::{LONE_PROBE_CAP, PROBE_CAP, SearchPlan, plan_search};
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
@@ -287,14 +288,6 @@ enum Filter<'a> {
     Offering(&'a str),
 }
 
-/// A filter matching fewer rows than this drives the search alone: its
-/// companies are read through its index and sorted.
-const DRIVE_BELOW: i64 = 2_000;
-/// Two or more filters each matching fewer rows than this drive the search
-/// together (the intersection of their companies); otherwise the search
-/// walks the name order and checks each filter per company.
-const INTERSECT_BELOW: i64 = 16_000;
-
 /// Numbered arguments of a statement built at run time.
 #[derive(Default)]
 struct Args(Vec<Value>);
@@ -374,43 +367,44 @@ fn filters(q: &DirectoryQuery) -> Vec<Filter<'_>> {
 }
 
 impl SqliteTx<'_> {
-    /// The filters the search starts from: the most selective one if it
-    /// matches few rows, else every filter matching rather few rows if there
-    /// are two or more, else none (the name order).
+    /// The filters the search starts from (none: the name order), chosen by
+    /// [`plan_search`] from each filter's count (counted through its index,
+    /// up to a cap) and the number of companies with a profile.
     fn drivers<'q>(&self, q: &'q DirectoryQuery) -> StoreResult<Vec<Filter<'q>>> {
         let today = q.today.to_string();
         let all = filters(q);
-        // One filter drives alone or not at all: only whether it matches
-        // fewer than DRIVE_BELOW rows matters, so counting stops there.
+        if let Some(plan) = &q.plan {
+            return Ok(match plan {
+                SearchPlan::Walk => Vec::new(),
+                SearchPlan::Drive(few) => few.iter().filter_map(|&i| all.get(i).copied()).collect(),
+            });
+        }
         let cap = match all.len() {
             0 => return Ok(Vec::new()),
-            1 => DRIVE_BELOW,
-            _ => INTERSECT_BELOW,
+            1 => LONE_PROBE_CAP,
+            _ => PROBE_CAP,
         };
-        let mut counted: Vec<(i64, Filter<'q>)> = Vec::new();
-        for f in all {
+        let mut counts = Vec::with_capacity(all.len());
+        for f in &all {
             let mut a = Args::default();
             let source = f.source(&mut a, &today, false);
             let sql = format!("SELECT count(*) FROM ({source} LIMIT {cap})");
-            let n: i64 = self
-                .one(&sql, rusqlite::params_from_iter(a.0), |r| r.get(0))?
-                .unwrap_or(0);
-            counted.push((n, f));
+            counts.push(
+                self.one(&sql, rusqlite::params_from_iter(a.0), |r| r.get(0))?
+                    .unwrap_or(0),
+            );
         }
-        counted.sort_by_key(|(n, _)| *n);
-        Ok(match counted.as_slice() {
-            [(n, f), ..] if *n < DRIVE_BELOW => vec![*f],
-            _ => {
-                let few: Vec<Filter<'q>> = counted
-                    .iter()
-                    .filter(|(n, _)| *n < INTERSECT_BELOW)
-                    .map(|(_, f)| *f)
-                    .collect();
-                // A filter's count is only known below INTERSECT_BELOW: one
-                // that matches more may match nearly everything, and reading
-                // it costs more than walking the name order.
-                if few.len() >= 2 { few } else { Vec::new() }
-            }
+        // Profiles are only ever added: the largest rowid is their number.
+        let companies: i64 = self
+            .one(
+                "SELECT coalesce(max(rowid), 0) FROM partner_profiles",
+                [],
+                |r| r.get(0),
+            )?
+            .unwrap_or(0);
+        Ok(match plan_search(&counts, cap, companies, q.limit) {
+            SearchPlan::Walk => Vec::new(),
+            SearchPlan::Drive(few) => few.into_iter().map(|i| all[i]).collect(),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The contract: business profiles and the directory's candidate search.
 
 use super::*;
+use saps_core::directory::SearchPlan;
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryQuery, Enrollment, Profile, TrainingRecord,
 };
@@ -116,14 +117,38 @@ fn query(today: Date) -> DirectoryQuery {
         words: vec![],
         after: None,
         limit: 50,
+        plan: None,
     }
 }
 
+/// The names a search finds — the same whether it walks the name order or
+/// starts from its filters' companies (checked here for every search).
 fn names(store: &dyn Store, q: DirectoryQuery) -> Vec<String> {
-    read(store, move |tx| Ok(tx.directory(&q)?))
-        .into_iter()
-        .map(|c| c.name)
-        .collect()
+    let filters = q.words.len()
+        + usize::from(q.language.is_some())
+        + usize::from(q.country.is_some())
+        + usize::from(q.offering.is_some());
+    let mut plans = vec![None, Some(SearchPlan::Walk)];
+    plans.extend((0..filters).map(|i| Some(SearchPlan::Drive(vec![i]))));
+    if filters > 1 {
+        plans.push(Some(SearchPlan::Drive((0..filters).collect())));
+    }
+    let mut found: Option<Vec<String>> = None;
+    for plan in plans {
+        let q = DirectoryQuery {
+            plan: plan.clone(),
+            ..q.clone()
+        };
+        let got: Vec<String> = read(store, move |tx| Ok(tx.directory(&q)?))
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        match &found {
+            None => found = Some(got),
+            Some(first) => assert_eq!(&got, first, "the plan {plan:?} finds other companies"),
+        }
+    }
+    found.unwrap_or_default()
 }
 
 /// The directory's candidates: companies with a profile, an enrollment and
