@@ -22,7 +22,7 @@ use krilla::text::{Font, TextDirection};
 use saps_core::{Days, Locale, Money};
 use std::sync::LazyLock;
 
-pub use words::{date, money, number};
+use saps_core::locale_format::{money, number, short_date as date};
 
 /// The regular and bold faces, committed with their licence in `fonts/`.
 const REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
@@ -407,7 +407,7 @@ pub fn render(invoice: &Invoice) -> Result<Vec<u8>, RenderError> {
                 cell(pen, 0, y, &line.code, CELL, false);
                 cell(pen, 1, y, &line.engagement, CELL, false);
                 cell(pen, 2, y, &line.country, CELL, false);
-                cell(pen, 3, y, &number(loc, u64::from(line.days.0)), CELL, false);
+                cell(pen, 3, y, &number(loc, i64::from(line.days.0)), CELL, false);
                 cell(pen, 4, y, &money(loc, &line.day_rate), CELL, false);
                 cell(pen, 5, y, &money(loc, &line.amount), CELL, false);
                 y += ROW;

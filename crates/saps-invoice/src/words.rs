@@ -1,9 +1,8 @@
-//! The invoice's words in the five languages, and dates and money written as
-//! each locale writes them (the same conventions as the web UI: GLOSSARY.md).
+//! The invoice's words in the five languages (dates, numbers and money are
+//! written by `saps_core::locale_format`, as on the web pages).
 
 use crate::State;
-use jiff::civil::Date;
-use saps_core::{Locale, Money};
+use saps_core::Locale;
 
 /// Every label an invoice prints, in one language.
 pub(crate) struct Words {
@@ -232,162 +231,9 @@ impl Words {
     }
 }
 
-/// (group separator, decimal separator), as CLDR has them.
-fn separators(locale: Locale) -> (&'static str, &'static str) {
-    match locale {
-        Locale::En => (",", "."),
-        Locale::Fr => ("\u{202f}", ","),
-        Locale::Ru => ("\u{a0}", ","),
-        Locale::PtBr | Locale::It => (".", ","),
-    }
-}
-
-/// A whole number with the locale's grouping: 1,349 · 1 349 · 1.349.
-pub fn number(locale: Locale, n: u64) -> String {
-    let digits = n.to_string();
-    let (group, _) = separators(locale);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(group);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A calendar date: Nov 2, 2020 · 2 nov. 2020 · 2 de nov. de 2020 ·
-/// 2 нояб. 2020 г. · 2 nov 2020.
-pub fn date(locale: Locale, d: Date) -> String {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const FR: [&str; 12] = [
-        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-        "déc.",
-    ];
-    const PT: [&str; 12] = [
-        "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
-        "dez.",
-    ];
-    const RU: [&str; 12] = [
-        "янв.",
-        "февр.",
-        "мар.",
-        "апр.",
-        "мая",
-        "июн.",
-        "июл.",
-        "авг.",
-        "сент.",
-        "окт.",
-        "нояб.",
-        "дек.",
-    ];
-    const IT: [&str; 12] = [
-        "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
-    ];
-    let m = (d.month() - 1) as usize;
-    let (day, year) = (d.day(), d.year());
-    match locale {
-        Locale::En => format!("{} {day}, {year}", EN[m]),
-        Locale::Fr if day == 1 => format!("1er {} {year}", FR[m]),
-        Locale::Fr => format!("{day} {} {year}", FR[m]),
-        Locale::PtBr => format!("{day} de {} de {year}", PT[m]),
-        Locale::Ru => format!("{day} {} {year} г.", RU[m]),
-        Locale::It => format!("{day} {} {year}", IT[m]),
-    }
-}
-
-/// An amount of money: €1,349.90 · 1 349,90 € · R$ 1.349,90 · 1 349,90 € ·
-/// 1.349,90 €. Exact: the amount is rounded to the currency's minor unit only
-/// if it has more decimals than that (which a valid `Money` never has).
-pub fn money(locale: Locale, m: &Money) -> String {
-    let digits = m.currency.minor_digits();
-    let amount = m
-        .amount
-        .round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    let negative = amount.is_sign_negative() && !amount.is_zero();
-    let abs = amount.abs();
-    let whole = abs.trunc();
-    let fraction = ((abs - whole) * rust_decimal::Decimal::from(10u64.pow(digits))).trunc();
-    let whole = number(locale, u64::try_from(whole).unwrap_or(u64::MAX));
-    let (_, decimal) = separators(locale);
-    let amount = if digits == 0 {
-        whole
-    } else {
-        let fraction = u64::try_from(fraction).unwrap_or(0);
-        format!(
-            "{whole}{decimal}{fraction:0width$}",
-            width = digits as usize
-        )
-    };
-    let sign = if negative { "-" } else { "" };
-    let code = m.currency.as_str();
-    let symbol = match (code, locale) {
-        ("EUR", _) => "€",
-        ("BRL", _) => "R$",
-        ("USD", Locale::En) => "$",
-        ("USD", _) => "US$",
-        ("GBP", _) => "£",
-        ("RUB", _) => "₽",
-        _ => code,
-    };
-    match locale {
-        Locale::En if symbol.len() == 3 && symbol == code => {
-            format!("{sign}{symbol}\u{a0}{amount}")
-        }
-        Locale::En => format!("{sign}{symbol}{amount}"),
-        Locale::PtBr => format!("{sign}{symbol}\u{a0}{amount}"),
-        _ => format!("{sign}{amount}\u{a0}{symbol}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal::Decimal;
-
-    fn eur(s: &str) -> Money {
-        Money::new(s.parse::<Decimal>().unwrap(), "EUR".parse().unwrap()).unwrap()
-    }
-
-    #[test]
-    fn money_is_written_as_each_locale_writes_it() {
-        let m = eur("1349.90");
-        assert_eq!(money(Locale::En, &m), "€1,349.90");
-        assert_eq!(money(Locale::Fr, &m), "1\u{202f}349,90\u{a0}€");
-        assert_eq!(money(Locale::PtBr, &m), "€\u{a0}1.349,90");
-        assert_eq!(money(Locale::Ru, &m), "1\u{a0}349,90\u{a0}€");
-        assert_eq!(money(Locale::It, &m), "1.349,90\u{a0}€");
-        let brl = Money::new(Decimal::new(134990, 2), "BRL".parse().unwrap()).unwrap();
-        assert_eq!(money(Locale::PtBr, &brl), "R$\u{a0}1.349,90");
-    }
-
-    #[test]
-    fn money_keeps_every_cent_of_large_amounts_and_pads_small_ones() {
-        assert_eq!(money(Locale::En, &eur("1234567.05")), "€1,234,567.05");
-        assert_eq!(money(Locale::En, &eur("0.5")), "€0.50");
-        assert_eq!(money(Locale::En, &eur("-12")), "-€12.00");
-        let jpy = Money::new(Decimal::from(150000), "JPY".parse().unwrap()).unwrap();
-        assert_eq!(money(Locale::It, &jpy), "150.000\u{a0}JPY");
-        let chf = Money::new(Decimal::new(99950, 2), "CHF".parse().unwrap()).unwrap();
-        assert_eq!(money(Locale::En, &chf), "CHF\u{a0}999.50");
-    }
-
-    #[test]
-    fn dates_are_written_as_each_locale_writes_them() {
-        let d = jiff::civil::date(2020, 11, 2);
-        assert_eq!(date(Locale::En, d), "Nov 2, 2020");
-        assert_eq!(date(Locale::Fr, d), "2 nov. 2020");
-        assert_eq!(
-            date(Locale::Fr, jiff::civil::date(2020, 2, 1)),
-            "1er févr. 2020"
-        );
-        assert_eq!(date(Locale::PtBr, d), "2 de nov. de 2020");
-        assert_eq!(date(Locale::Ru, d), "2 нояб. 2020 г.");
-        assert_eq!(date(Locale::It, d), "2 nov 2020");
-    }
 
     #[test]
     fn every_language_names_every_state_differently() {

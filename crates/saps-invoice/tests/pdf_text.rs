@@ -184,7 +184,7 @@ fn a_long_claim_continues_over_pages_and_every_line_and_the_total_are_printed() 
         assert!(text.contains(&line.code), "{} missing", line.code);
     }
     assert!(text.contains(&format!("Page {pages} of {pages}")), "{text}");
-    assert!(text.contains(&saps_invoice::money(Locale::En, &long.total)));
+    assert!(text.contains(&saps_core::locale_format::money(Locale::En, &long.total)));
 }
 
 #[test]

@@ -13,14 +13,112 @@ use saps_testkit::smtp::{Mode, SmtpServer};
 use saps_testkit::testapp::TestApp;
 use serde_json::{Value, json};
 
-/// An app that sends through `server`, retrying at once (no wait) after a failure.
-async fn app_on(db: saps_testkit::testapp::Db, server: &SmtpServer) -> TestApp {
-    let url = server.url();
-    TestApp::with_settings(db, 30, move |s| {
-        s.mail_transport = MailTransport::Smtp(SmtpSettings::parse(&url, None).expect("a URL"));
-        s.mail_retry_base = jiff::SignedDuration::ZERO;
-    })
-    .await
+/// One test's set-up: an app on its database (sending through a real SMTP
+/// server on loopback when the test needs one, retrying at once after a
+/// failure), and the steps every test repeats — a voucher assigned to the
+/// world's partner, the program clock moved by the operator, the mails and
+/// reminders about one voucher.
+struct Case {
+    t: TestApp,
+    /// The SMTP server the app sends through ([`Case::smtp`]); `None` when
+    /// mail stays in the outbox.
+    server: Option<SmtpServer>,
+}
+
+/// A voucher a test follows: its code, its expiry, and how many mails about
+/// it the outbox held once it was assigned.
+struct Followed {
+    code: String,
+    expires: jiff::civil::Date,
+    base: usize,
+}
+
+impl Case {
+    /// An app whose mail stays in the outbox.
+    async fn new(db: saps_testkit::testapp::Db) -> Self {
+        Self {
+            t: TestApp::new(db, 30).await,
+            server: None,
+        }
+    }
+
+    /// An app that sends through an SMTP server started for the test.
+    async fn smtp(db: saps_testkit::testapp::Db) -> Self {
+        let server = SmtpServer::start().await;
+        let url = server.url();
+        let t = TestApp::with_settings(db, 30, move |s| {
+            s.mail_transport = MailTransport::Smtp(SmtpSettings::parse(&url, None).expect("a URL"));
+            s.mail_retry_base = jiff::SignedDuration::ZERO;
+        })
+        .await;
+        Self {
+            t,
+            server: Some(server),
+        }
+    }
+
+    fn server(&self) -> &SmtpServer {
+        self.server.as_ref().expect("a case made with Case::smtp")
+    }
+
+    /// A voucher of `days` assigned to the world's partner (three mails).
+    async fn voucher(&self, days: u32) -> Followed {
+        let v = assigned_voucher(&self.t, days).await;
+        let code = v["code"].as_str().expect("a code").to_owned();
+        let expires = v["expires_on"]
+            .as_str()
+            .expect("an expiry")
+            .parse()
+            .expect("a date");
+        let base = self.mails_about(&code).await.len();
+        Followed {
+            code,
+            expires,
+            base,
+        }
+    }
+
+    /// Sets the program clock to `day`, as the operator (reminders run).
+    async fn set_clock(&self, day: jiff::civil::Date) {
+        self.t
+            .app
+            .move_clock(&Actor::of(&self.t.world.operator), ClockMove::Set(day))
+            .await
+            .expect("the clock moves");
+    }
+
+    async fn outbox(&self) -> Vec<OutboxEntry> {
+        self.t
+            .app
+            .read(|tx| Ok(tx.outbox_entries(10_000)?))
+            .await
+            .expect("the outbox reads")
+    }
+
+    /// Mails in the outbox whose subject names `code`.
+    async fn mails_about(&self, code: &str) -> Vec<OutboxEntry> {
+        self.outbox()
+            .await
+            .into_iter()
+            .filter(|e| e.mail.subject.contains(code))
+            .collect()
+    }
+
+    /// The journaled `reminder.sent` events about `code`: their offsets, in
+    /// the order they were sent.
+    async fn reminder_offsets(&self, code: &str) -> Vec<u64> {
+        let events = self
+            .t
+            .app
+            .read(|tx| Ok(tx.events_after(saps_core::Scope::All, 0, 10_000)?))
+            .await
+            .expect("the journal reads");
+        events
+            .iter()
+            .filter(|e| e.kind == "reminder.sent" && e.payload["code"] == code)
+            .map(|e| e.payload["offset_days"].as_u64().expect("an offset"))
+            .collect()
+    }
 }
 
 /// Creates a voucher of `days` and assigns it to the world's partner: three
@@ -54,12 +152,6 @@ async fn assigned_voucher(t: &TestApp, days: u32) -> Value {
     a.body
 }
 
-async fn outbox(app: &App) -> Vec<OutboxEntry> {
-    app.read(|tx| Ok(tx.outbox_entries(10_000)?))
-        .await
-        .expect("the outbox reads")
-}
-
 fn message_ids(server: &SmtpServer) -> Vec<String> {
     let mut ids: Vec<String> = server
         .received()
@@ -71,10 +163,9 @@ fn message_ids(server: &SmtpServer) -> Vec<String> {
 }
 
 both_databases!(mail_goes_over_smtp_once_as_text_and_html, |db| async move {
-    let server = SmtpServer::start().await;
-    let t = app_on(db, &server).await;
-    let v = assigned_voucher(&t, 3).await;
-    let code = v["code"].as_str().unwrap();
+    let case = Case::smtp(db).await;
+    let (t, server) = (&case.t, case.server());
+    let code = &case.voucher(3).await.code;
     assert_eq!(t.app.dispatch_mail().await.unwrap(), 3);
     assert_eq!(t.app.dispatch_mail().await.unwrap(), 0, "nothing twice");
     let got = server.received();
@@ -94,12 +185,12 @@ both_databases!(mail_goes_over_smtp_once_as_text_and_html, |db| async move {
         assert!(m.data.contains("text/html"), "{}", m.data);
         assert!(m.data.contains(code), "{}", m.data);
     }
-    let ids = message_ids(&server);
+    let ids = message_ids(server);
     let mut unique = ids.clone();
     unique.dedup();
     assert_eq!(ids, unique);
     assert!(
-        outbox(&t.app)
+        case.outbox()
             .await
             .iter()
             .all(|e| e.status == MailStatus::Sent)
@@ -109,12 +200,12 @@ both_databases!(mail_goes_over_smtp_once_as_text_and_html, |db| async move {
 both_databases!(
     mail_waits_while_the_server_is_down_and_goes_once_when_it_is_back,
     |db| async move {
-        let server = SmtpServer::start().await;
-        let t = app_on(db, &server).await;
+        let case = Case::smtp(db).await;
+        let (t, server) = (&case.t, case.server());
         server.set_mode(Mode::Down);
-        assigned_voucher(&t, 3).await;
+        case.voucher(3).await;
         assert_eq!(t.app.dispatch_mail().await.unwrap(), 0);
-        let entries = outbox(&t.app).await;
+        let entries = case.outbox().await;
         assert_eq!(entries.len(), 3);
         for e in &entries {
             assert_eq!((e.status, e.mail.attempts), (MailStatus::Retrying, 1));
@@ -128,7 +219,7 @@ both_databases!(
         // A transient refusal (450) is retried too.
         server.set_mode(Mode::DeferRecipient);
         assert_eq!(t.app.dispatch_mail().await.unwrap(), 0);
-        let entries = outbox(&t.app).await;
+        let entries = case.outbox().await;
         assert!(entries.iter().all(|e| e.mail.attempts == 2), "{entries:?}");
         assert!(
             entries
@@ -142,7 +233,7 @@ both_databases!(
         assert_eq!(t.app.dispatch_mail().await.unwrap(), 0);
         assert_eq!(server.received().len(), 3, "each mail once");
         assert!(
-            outbox(&t.app)
+            case.outbox()
                 .await
                 .iter()
                 .all(|e| e.status == MailStatus::Sent)
@@ -153,36 +244,37 @@ both_databases!(
 both_databases!(
     a_connection_cut_in_the_middle_of_data_is_retried_with_the_same_message_id,
     |db| async move {
-        let server = SmtpServer::start().await;
-        let t = app_on(db, &server).await;
+        let case = Case::smtp(db).await;
+        let (t, server) = (&case.t, case.server());
         server.set_mode(Mode::CutMidData);
-        assigned_voucher(&t, 3).await;
+        case.voucher(3).await;
         assert_eq!(t.app.dispatch_mail().await.unwrap(), 0);
         assert!(server.received().is_empty());
         server.set_mode(Mode::Up);
         assert_eq!(t.app.dispatch_mail().await.unwrap(), 3);
-        let ids: Vec<String> = outbox(&t.app)
+        let ids: Vec<String> = case
+            .outbox()
             .await
             .iter()
             .map(|e| format!("<{}@saps>", e.mail.id))
             .collect();
         let mut ids = ids;
         ids.sort();
-        assert_eq!(message_ids(&server), ids, "the Message-ID is the outbox id");
+        assert_eq!(message_ids(server), ids, "the Message-ID is the outbox id");
     }
 );
 
 both_databases!(
     a_recipient_the_server_refuses_for_good_is_given_up_and_not_retried,
     |db| async move {
-        let server = SmtpServer::start().await;
-        let t = app_on(db, &server).await;
+        let case = Case::smtp(db).await;
+        let (t, server) = (&case.t, case.server());
         server.set_mode(Mode::RefuseRecipient);
-        assigned_voucher(&t, 3).await;
+        case.voucher(3).await;
         for _ in 0..MAX_REFUSALS {
             assert_eq!(t.app.dispatch_mail().await.unwrap(), 0);
         }
-        let entries = outbox(&t.app).await;
+        let entries = case.outbox().await;
         for e in &entries {
             assert_eq!(e.status, MailStatus::Failed, "{e:?}");
             assert_eq!(e.mail.attempts, MAX_REFUSALS);
@@ -207,10 +299,10 @@ both_databases!(
 both_databases!(
     two_schedulers_sending_at_once_send_each_mail_once,
     |db| async move {
-        let server = SmtpServer::start().await;
-        let t = app_on(db, &server).await;
+        let case = Case::smtp(db).await;
+        let (t, server) = (&case.t, case.server());
         for _ in 0..8 {
-            assigned_voucher(&t, 1).await;
+            case.voucher(1).await;
         }
         let settings = t.app.settings.clone();
         let second = App::new(
@@ -227,7 +319,7 @@ both_databases!(
             rounds += 1;
         }
         assert_eq!(sent, 24);
-        let ids = message_ids(&server);
+        let ids = message_ids(server);
         let mut unique = ids.clone();
         unique.dedup();
         assert_eq!(ids.len(), 24);
@@ -235,48 +327,34 @@ both_databases!(
     }
 );
 
-/// Mails in the outbox whose subject names `code`.
-async fn mails_about(app: &App, code: &str) -> Vec<OutboxEntry> {
-    outbox(app)
-        .await
-        .into_iter()
-        .filter(|e| e.mail.subject.contains(code))
-        .collect()
-}
-
 both_databases!(
     reminders_go_once_before_an_unreserved_voucher_expires_in_each_recipients_language,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
-        let w = t.world.clone();
+        let case = Case::new(db).await;
+        let w = case.t.world.clone();
         let (ba, pm) = (w.benefit_admin.id, w.project_manager.id);
-        t.app
+        case.t
+            .app
             .write(move |tx| {
                 tx.set_user_locale(ba, Locale::Fr)?;
                 Ok(tx.set_user_locale(pm, Locale::Ru)?)
             })
             .await
             .unwrap();
-        let v = assigned_voucher(&t, 5).await;
-        let code = v["code"].as_str().unwrap().to_owned();
-        let expires: jiff::civil::Date = v["expires_on"].as_str().unwrap().parse().unwrap();
-        let operator = Actor::of(&w.operator);
-        let base = mails_about(&t.app, &code).await.len();
+        let Followed {
+            code,
+            expires,
+            base,
+        } = case.voucher(5).await;
 
         // 31 days before: nothing yet.
         let day = |n: i64| expires - jiff::Span::new().days(n);
-        t.app
-            .move_clock(&operator, ClockMove::Set(day(31)))
-            .await
-            .unwrap();
-        assert_eq!(mails_about(&t.app, &code).await.len(), base);
+        case.set_clock(day(31)).await;
+        assert_eq!(case.mails_about(&code).await.len(), base);
 
         // 30 days before: the creator (French) and the project manager (Russian).
-        t.app
-            .move_clock(&operator, ClockMove::Set(day(30)))
-            .await
-            .unwrap();
-        let now = mails_about(&t.app, &code).await;
+        case.set_clock(day(30)).await;
+        let now = case.mails_about(&code).await;
         let reminders: Vec<_> = now
             .iter()
             .filter(|e| e.mail.subject.contains("expire") || e.mail.subject.contains("истекает"))
@@ -308,86 +386,40 @@ both_databases!(
 
         // The clock moved again, set twice to one day, a second run: nothing
         // more (it only moves forward).
-        t.app
-            .move_clock(&operator, ClockMove::Set(day(29)))
-            .await
-            .unwrap();
-        t.app
-            .move_clock(&operator, ClockMove::Set(day(29)))
-            .await
-            .unwrap();
-        assert_eq!(t.app.send_reminders().await.unwrap(), 0);
-        assert_eq!(mails_about(&t.app, &code).await.len(), base + 2);
+        case.set_clock(day(29)).await;
+        case.set_clock(day(29)).await;
+        assert_eq!(case.t.app.send_reminders().await.unwrap(), 0);
+        assert_eq!(case.mails_about(&code).await.len(), base + 2);
 
         // 7 days before: the second reminder, once.
-        t.app
-            .move_clock(&operator, ClockMove::Set(day(7)))
-            .await
-            .unwrap();
-        assert_eq!(mails_about(&t.app, &code).await.len(), base + 4);
-        t.app
-            .move_clock(&operator, ClockMove::Set(day(6)))
-            .await
-            .unwrap();
-        assert_eq!(mails_about(&t.app, &code).await.len(), base + 4);
+        case.set_clock(day(7)).await;
+        assert_eq!(case.mails_about(&code).await.len(), base + 4);
+        case.set_clock(day(6)).await;
+        assert_eq!(case.mails_about(&code).await.len(), base + 4);
 
         // Journaled: two reminders, each with its offset.
-        let events = t
-            .app
-            .read(|tx| Ok(tx.events_after(saps_core::Scope::All, 0, 10_000)?))
-            .await
-            .unwrap();
-        let mut offsets: Vec<u64> = events
-            .iter()
-            .filter(|e| e.kind == "reminder.sent" && e.payload["code"] == code.as_str())
-            .map(|e| e.payload["offset_days"].as_u64().unwrap())
-            .collect();
-        offsets.sort();
-        assert_eq!(offsets, [7, 30]);
+        assert_eq!(case.reminder_offsets(&code).await, [30, 7]);
     }
 );
 
 both_databases!(
     a_clock_jumping_over_both_reminder_days_sends_only_the_nearest,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
-        let w = t.world.clone();
-        let v = assigned_voucher(&t, 5).await;
-        let code = v["code"].as_str().unwrap().to_owned();
-        let expires: jiff::civil::Date = v["expires_on"].as_str().unwrap().parse().unwrap();
-        let base = mails_about(&t.app, &code).await.len();
-        let operator = Actor::of(&w.operator);
-        t.app
-            .move_clock(
-                &operator,
-                ClockMove::Set(expires - jiff::Span::new().days(3)),
-            )
-            .await
-            .unwrap();
-        let reminders = mails_about(&t.app, &code).await.len() - base;
+        let case = Case::new(db).await;
+        let v = case.voucher(5).await;
+        case.set_clock(v.expires - jiff::Span::new().days(3)).await;
+        let reminders = case.mails_about(&v.code).await.len() - v.base;
         assert_eq!(reminders, 2, "one reminder (7 days) to each of two people");
-        let events = t
-            .app
-            .read(|tx| Ok(tx.events_after(saps_core::Scope::All, 0, 10_000)?))
-            .await
-            .unwrap();
-        let offsets: Vec<u64> = events
-            .iter()
-            .filter(|e| e.kind == "reminder.sent" && e.payload["code"] == code.as_str())
-            .map(|e| e.payload["offset_days"].as_u64().unwrap())
-            .collect();
-        assert_eq!(offsets, [7]);
+        assert_eq!(case.reminder_offsets(&v.code).await, [7]);
     }
 );
 
 both_databases!(
     a_reserved_voucher_reminds_the_partners_admins_before_it_expires,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
-        let w = t.world.clone();
-        let v = assigned_voucher(&t, 1).await;
-        let code = v["code"].as_str().unwrap().to_owned();
-        let expires: jiff::civil::Date = v["expires_on"].as_str().unwrap().parse().unwrap();
+        let case = Case::new(db).await;
+        let (t, w) = (&case.t, &case.t.world);
+        let Followed { code, expires, .. } = case.voucher(1).await;
         let pa = t.token(&w.partner_admin).await;
         let r = t
             .post(
@@ -404,7 +436,8 @@ both_databases!(
             .await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
         // The customer hears of the reservation.
-        let reserved: Vec<_> = mails_about(&t.app, &code)
+        let reserved: Vec<_> = case
+            .mails_about(&code)
             .await
             .into_iter()
             .filter(|e| e.mail.subject.contains("reserved by"))
@@ -416,14 +449,9 @@ both_databases!(
             reserved[0].mail.body
         );
 
-        t.app
-            .move_clock(
-                &Actor::of(&w.operator),
-                ClockMove::Set(expires - jiff::Span::new().days(30)),
-            )
-            .await
-            .unwrap();
-        let reminders: Vec<_> = mails_about(&t.app, &code)
+        case.set_clock(expires - jiff::Span::new().days(30)).await;
+        let reminders: Vec<_> = case
+            .mails_about(&code)
             .await
             .into_iter()
             .filter(|e| e.mail.subject.starts_with("Reserved"))
@@ -440,7 +468,8 @@ both_databases!(
             )
             .await;
         assert_eq!(c.status, StatusCode::OK, "{:?}", c.body);
-        let cancelled = mails_about(&t.app, &code)
+        let cancelled = case
+            .mails_about(&code)
             .await
             .into_iter()
             .filter(|e| e.mail.subject.starts_with("Reservation of"))
@@ -453,7 +482,8 @@ both_databases!(
     reminder_offsets_are_program_data_and_bad_ones_are_refused_changing_nothing,
     |db| async move {
         use axum::http::Method;
-        let t = TestApp::new(db, 30).await;
+        let case = Case::new(db).await;
+        let t = &case.t;
         let op = t.token(&t.world.operator).await;
         let program = t.get("/api/v1/program", &op).await.body;
         assert_eq!(program["reminders"]["days_removal"], json!([30, 7]));
@@ -488,27 +518,11 @@ both_databases!(
         assert_eq!(r.body["reminders"]["days_removal"], json!([30, 7]));
 
         // Sent on the new offset only.
-        let v = assigned_voucher(&t, 1).await;
-        let code = v["code"].as_str().unwrap().to_owned();
-        let expires: jiff::civil::Date = v["expires_on"].as_str().unwrap().parse().unwrap();
-        let base = mails_about(&t.app, &code).await.len();
-        let operator = Actor::of(&t.world.operator);
-        t.app
-            .move_clock(
-                &operator,
-                ClockMove::Set(expires - jiff::Span::new().days(30)),
-            )
-            .await
-            .unwrap();
-        assert_eq!(mails_about(&t.app, &code).await.len(), base);
-        t.app
-            .move_clock(
-                &operator,
-                ClockMove::Set(expires - jiff::Span::new().days(10)),
-            )
-            .await
-            .unwrap();
-        assert_eq!(mails_about(&t.app, &code).await.len(), base + 2);
+        let v = case.voucher(1).await;
+        case.set_clock(v.expires - jiff::Span::new().days(30)).await;
+        assert_eq!(case.mails_about(&v.code).await.len(), v.base);
+        case.set_clock(v.expires - jiff::Span::new().days(10)).await;
+        assert_eq!(case.mails_about(&v.code).await.len(), v.base + 2);
     }
 );
 
@@ -517,10 +531,9 @@ both_databases!(
     |db| async move {
         use saps_app::delivery::Upload;
         use saps_core::delivery::ReportFields;
-        let t = TestApp::new(db, 30).await;
-        let w = t.world.clone();
-        let v = assigned_voucher(&t, 1).await;
-        let code_text = v["code"].as_str().unwrap().to_owned();
+        let case = Case::new(db).await;
+        let (t, w) = (&case.t, &case.t.world);
+        let code_text = case.voucher(1).await.code;
         let code: saps_core::VoucherCode = code_text.parse().unwrap();
         let pa = t.token(&w.partner_admin).await;
         let r = t
@@ -537,11 +550,7 @@ both_databases!(
             )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
-        let operator = Actor::of(&w.operator);
-        t.app
-            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2020, 12, 2)))
-            .await
-            .unwrap();
+        case.set_clock(jiff::civil::date(2020, 12, 2)).await;
         let partner_admin = Actor::of(&w.partner_admin);
         t.app
             .submit_report(
@@ -564,7 +573,8 @@ both_databases!(
             .expect("the report is submitted");
         assert_eq!(t.app.send_reminders().await.unwrap(), 1);
         assert_eq!(t.app.send_reminders().await.unwrap(), 0, "once");
-        let sign_off: Vec<_> = mails_about(&t.app, &code_text)
+        let sign_off: Vec<_> = case
+            .mails_about(&code_text)
             .await
             .into_iter()
             .filter(|e| e.mail.subject.contains("awaits your sign-off"))
@@ -589,14 +599,9 @@ both_databases!(
         assert_eq!(redeemed.len(), 1);
         // Redeemed on 2020-12-02: the last day to request payment is 60 days on.
         let last_day = jiff::civil::date(2021, 1, 31);
-        t.app
-            .move_clock(
-                &operator,
-                ClockMove::Set(last_day - jiff::Span::new().days(14)),
-            )
-            .await
-            .unwrap();
-        let claim: Vec<_> = mails_about(&t.app, &code_text)
+        case.set_clock(last_day - jiff::Span::new().days(14)).await;
+        let claim: Vec<_> = case
+            .mails_about(&code_text)
             .await
             .into_iter()
             .filter(|e| e.mail.subject.starts_with("Request payment"))
@@ -614,20 +619,17 @@ both_databases!(
 both_databases!(
     customers_are_reminded_before_their_remaining_days_are_removed,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
-        let w = t.world.clone();
+        let case = Case::new(db).await;
+        let w = &case.t.world;
         let ba = w.benefit_admin.id;
-        t.app
+        case.t
+            .app
             .write(move |tx| Ok(tx.set_user_locale(ba, Locale::PtBr)?))
             .await
             .unwrap();
         let removal = |e: &OutboxEntry| e.mail.subject.contains("serão removidos");
-        let operator = Actor::of(&w.operator);
-        t.app
-            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2021, 6, 1)))
-            .await
-            .unwrap();
-        let sent: Vec<_> = outbox(&t.app).await.into_iter().filter(removal).collect();
+        case.set_clock(jiff::civil::date(2021, 6, 1)).await;
+        let sent: Vec<_> = case.outbox().await.into_iter().filter(removal).collect();
         assert_eq!(sent.len(), 1, "{sent:?}");
         assert_eq!(sent[0].mail.to, w.benefit_admin.email);
         assert!(
@@ -640,15 +642,9 @@ both_databases!(
             "{}",
             sent[0].mail.subject
         );
-        t.app
-            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2021, 6, 2)))
-            .await
-            .unwrap();
-        t.app
-            .move_clock(&operator, ClockMove::Set(jiff::civil::date(2021, 6, 24)))
-            .await
-            .unwrap();
-        let sent = outbox(&t.app).await.into_iter().filter(removal).count();
+        case.set_clock(jiff::civil::date(2021, 6, 2)).await;
+        case.set_clock(jiff::civil::date(2021, 6, 24)).await;
+        let sent = case.outbox().await.into_iter().filter(removal).count();
         assert_eq!(sent, 2, "the 30-day and the 7-day reminder, once each");
     }
 );
@@ -656,20 +652,16 @@ both_databases!(
 both_databases!(
     two_nodes_sending_reminders_at_once_send_each_once,
     |db| async move {
-        let t = TestApp::new(db, 30).await;
+        let case = Case::new(db).await;
+        let t = &case.t;
         let mut codes = Vec::new();
-        for _ in 0..5 {
-            codes.push(
-                assigned_voucher(&t, 1).await["code"]
-                    .as_str()
-                    .unwrap()
-                    .to_owned(),
-            );
+        let mut expires = None;
+        for _ in 0..6 {
+            let v = case.voucher(1).await;
+            codes.push(v.code);
+            expires = Some(v.expires);
         }
-        let v = assigned_voucher(&t, 1).await;
-        let expires: jiff::civil::Date = v["expires_on"].as_str().unwrap().parse().unwrap();
-        codes.push(v["code"].as_str().unwrap().to_owned());
-        let day = expires - jiff::Span::new().days(7);
+        let day = expires.expect("six vouchers") - jiff::Span::new().days(7);
         let node = || {
             App::new(
                 t.app.store.clone(),
@@ -695,7 +687,8 @@ both_databases!(
             .filter(|e| e.kind == "reminder.sent" && e.payload["reminder"] == "voucher_unreserved")
             .count();
         assert_eq!(about_vouchers, codes.len(), "one per voucher");
-        let reminder_mails = outbox(&t.app)
+        let reminder_mails = case
+            .outbox()
             .await
             .iter()
             .filter(|e| e.mail.subject.ends_with("unreserved"))

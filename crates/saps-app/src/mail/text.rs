@@ -87,95 +87,10 @@ pub fn days(locale: Locale, n: i64) -> String {
     message(locale, "mail-days", &[("count", FluentValue::from(n))])
 }
 
-const MONTHS: [[&str; 12]; 5] = [
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    [
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-    ],
-    // Russian writes the month in the genitive after the day.
-    [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-    [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ],
-];
-
 /// A date written out as `locale` writes it in a letter: "November 2, 2020",
 /// "2 novembre 2020" ("1er novembre 2020"), "2 de novembro de 2020",
-/// "2 ноября 2020 г.", "2 novembre 2020".
-pub fn date(locale: Locale, d: Date) -> String {
-    let (day, year) = (d.day(), d.year());
-    let month = |i: usize| MONTHS[i][(d.month() - 1) as usize];
-    match locale {
-        Locale::En => format!("{} {day}, {year}", month(0)),
-        Locale::Fr if day == 1 => format!("1er {} {year}", month(1)),
-        Locale::Fr => format!("{day} {} {year}", month(1)),
-        Locale::PtBr => format!("{day} de {} de {year}", month(2)),
-        Locale::Ru => format!("{day} {} {year} г.", month(3)),
-        Locale::It => format!("{day} {} {year}", month(4)),
-    }
-}
+/// "2 ноября 2020 г.", "2 novembre 2020" (saps-core's one formatter).
+pub use saps_core::locale_format::long_date as date;
 
 /// A value given to a template, formatted in the recipient's locale.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,7 +5,8 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 use saps_core::error::RuleArg;
-use saps_core::{Error, Money, Rule, StoreError};
+use saps_core::locale_format;
+use saps_core::{Error, Locale, Money, Rule, StoreError};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -208,128 +209,42 @@ impl Lang {
         self.ta("days", vec![("count", FluentValue::from(n))])
     }
 
-    fn sep(self) -> (&'static str, &'static str) {
-        // (group separator, decimal separator), as CLDR has them.
+    /// The domain's locale of this UI language.
+    pub fn locale(self) -> Locale {
         match self {
-            Self::En => (",", "."),
-            Self::Fr => ("\u{202f}", ","),
-            Self::Ru => ("\u{a0}", ","),
-            Self::PtBr | Self::It => (".", ","),
+            Self::En => Locale::En,
+            Self::Fr => Locale::Fr,
+            Self::PtBr => Locale::PtBr,
+            Self::Ru => Locale::Ru,
+            Self::It => Locale::It,
         }
     }
 
     /// A whole number with the locale's grouping: 1,349 · 1 349 · 1.349.
     pub fn number(self, n: i64) -> String {
-        let digits = n.unsigned_abs().to_string();
-        let (group, _) = self.sep();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push_str(group);
-            }
-            out.push(c);
-        }
-        if n < 0 {
-            out.insert(0, '-');
-        }
-        out
+        locale_format::number(self.locale(), n)
     }
 
     /// A calendar date: Nov 2, 2020 · 2 nov. 2020 · 2 de nov. de 2020 ·
     /// 2 нояб. 2020 г. · 2 nov 2020.
     pub fn date(self, d: jiff::civil::Date) -> String {
-        const EN: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        const FR: [&str; 12] = [
-            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-            "nov.", "déc.",
-        ];
-        const PT: [&str; 12] = [
-            "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
-            "dez.",
-        ];
-        const RU: [&str; 12] = [
-            "янв.",
-            "февр.",
-            "мар.",
-            "апр.",
-            "мая",
-            "июн.",
-            "июл.",
-            "авг.",
-            "сент.",
-            "окт.",
-            "нояб.",
-            "дек.",
-        ];
-        const IT: [&str; 12] = [
-            "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
-        ];
-        let m = (d.month() - 1) as usize;
-        let (day, year) = (d.day(), d.year());
-        match self {
-            Self::En => format!("{} {day}, {year}", EN[m]),
-            Self::Fr => format!("{day} {} {year}", FR[m]),
-            Self::PtBr => format!("{day} de {} de {year}", PT[m]),
-            Self::Ru => format!("{day} {} {year} г.", RU[m]),
-            Self::It => format!("{day} {} {year}", IT[m]),
-        }
+        locale_format::short_date(self.locale(), d)
     }
 
     /// An instant, in the program's time zone (UTC): Nov 2, 2020, 2:05 PM UTC.
     pub fn datetime(self, t: jiff::Timestamp) -> String {
-        let z = t.to_zoned(jiff::tz::TimeZone::UTC);
-        let date = self.date(z.date());
-        let (h, min) = (z.hour(), z.minute());
-        match self {
-            Self::En => {
-                let (h12, ampm) = match h {
-                    0 => (12, "AM"),
-                    1..=11 => (h, "AM"),
-                    12 => (12, "PM"),
-                    _ => (h - 12, "PM"),
-                };
-                format!("{date}, {h12}:{min:02} {ampm} UTC")
-            }
-            Self::PtBr => format!("{date} {h:02}:{min:02} UTC"),
-            _ => format!("{date}, {h:02}:{min:02} UTC"),
-        }
+        locale_format::datetime(self.locale(), t)
+    }
+
+    /// A month of a year as a label: Nov 2026 · nov. 2026 · нояб. 2026.
+    pub fn month_year(self, year: i16, month: i8) -> String {
+        locale_format::month_year(self.locale(), year, month)
     }
 
     /// An amount of money: €1,349.90 · 1 349,90 € · R$ 1.349,90 · 1 349,90 € ·
     /// 1.349,90 €.
     pub fn money(self, m: &Money) -> String {
-        let digits = m.currency.minor_digits();
-        let units = m.minor_units().unwrap_or(i64::MAX);
-        let scale = 10i64.pow(digits);
-        let whole = self.number((units / scale).abs());
-        let (_, decimal) = self.sep();
-        let amount = if digits == 0 {
-            whole
-        } else {
-            format!(
-                "{whole}{decimal}{:0width$}",
-                (units % scale).abs(),
-                width = digits as usize
-            )
-        };
-        let sign = if units < 0 { "-" } else { "" };
-        let code = m.currency.as_str();
-        let symbol = match (code, self) {
-            ("EUR", _) => "€",
-            ("BRL", _) => "R$",
-            ("USD", Self::En) => "$",
-            ("USD", _) => "US$",
-            ("GBP", _) => "£",
-            ("RUB", _) => "₽",
-            _ => code,
-        };
-        match self {
-            Self::En => format!("{sign}{symbol}{amount}"),
-            Self::PtBr => format!("{sign}{symbol}\u{a0}{amount}"),
-            _ => format!("{sign}{amount}\u{a0}{symbol}"),
-        }
+        locale_format::money(self.locale(), m)
     }
 
     /// A country's name from its ISO code, or the code when we have no name.

@@ -204,6 +204,14 @@ async fn a_partner_claims_redeemed_vouchers_and_the_operator_approves_and_pays()
     );
     assert!(dash.has("Paid: €1,234.50"), "{}", dash.body);
     assert!(!dash.has("<script>"), "{}", dash.body);
+    // Months are labelled as the reader's language names them, not 2020-12.
+    assert!(dash.has(">Dec 2020</text>"), "{}", dash.body);
+    assert!(!dash.has("2020-12<"), "{}", dash.body);
+    let mut op_fr = signed_in(&ui, &w.operator.email, "fr").await;
+    let dash = op_fr.get("/payments/dashboard").await;
+    assert_eq!(dash.status, StatusCode::OK);
+    assert!(dash.has(">déc. 2020</text>"), "{}", dash.body);
+    assert!(dash.has(">1\u{202f}234,50\u{a0}€</text>"), "{}", dash.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

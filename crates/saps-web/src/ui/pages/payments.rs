@@ -1082,7 +1082,7 @@ pub async fn dashboard(State(st): State<AppState>, SignedIn { ctx, actor }: Sign
             .by_month
             .iter()
             .map(|((y, m), total)| Bar {
-                label: format!("{y}-{m:02}"),
+                label: ctx.lang.month_year(*y, *m),
                 value: size(total),
                 shown: ctx.lang.money(total),
             })
