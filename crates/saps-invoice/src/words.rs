@@ -33,7 +33,7 @@ pub(crate) struct Words {
     /// "Page {n} of {m}", split around the two numbers.
     pub page: [&'static str; 3],
     /// Draft, submitted, approved, rejected, disputed, paid.
-    pub states: [&'static str; 6],
+    pub states: [&'static str; 7],
 }
 
 const EN: Words = Words {
@@ -68,6 +68,7 @@ const EN: Words = Words {
         "Rejected",
         "Disputed",
         "Paid",
+        "Withdrawn",
     ],
 };
 
@@ -103,6 +104,7 @@ const FR: Words = Words {
         "Rejetée",
         "Contestée",
         "Payée",
+        "Retirée",
     ],
 };
 
@@ -138,6 +140,7 @@ const PT_BR: Words = Words {
         "Rejeitada",
         "Contestada",
         "Paga",
+        "Retirada",
     ],
 };
 
@@ -173,6 +176,7 @@ const RU: Words = Words {
         "Отклонена",
         "Оспорена",
         "Оплачена",
+        "Отозвана",
     ],
 };
 
@@ -208,6 +212,7 @@ const IT: Words = Words {
         "Respinta",
         "Contestata",
         "Pagata",
+        "Ritirata",
     ],
 };
 
@@ -396,7 +401,7 @@ mod tests {
             let mut names = w.states.to_vec();
             names.sort();
             names.dedup();
-            assert_eq!(names.len(), 6, "{locale:?}");
+            assert_eq!(names.len(), 7, "{locale:?}");
         }
     }
 }
