@@ -10,11 +10,12 @@ use crate::vouchers::save;
 use saps_core::error::PaymentRule;
 use saps_core::event::{
     ClaimApproved, ClaimCreated, ClaimDisputed, ClaimPaid, ClaimRejected, ClaimSubmitted,
-    VoucherClaimed, VoucherPaid, VoucherUnclaimed,
+    ClaimWithdrawn, EventBody, VoucherClaimed, VoucherPaid, VoucherUnclaimed,
 };
 use saps_core::journal::Scope;
 use saps_core::payment::{
-    self, Candidate, Claim, ClaimAction, ClaimHistoryEntry, ClaimState, NewClaim, authorize_claim,
+    self, Candidate, Claim, ClaimAction, ClaimHistoryEntry, ClaimState, ClaimStep, NewClaim,
+    authorize_claim,
 };
 use saps_core::port::{ClaimQuery, Tx, VoucherQuery};
 use saps_core::{
@@ -363,6 +364,162 @@ fn claim_link(public_url: &str, c: &Claim) -> String {
     format!("{public_url}/payments/claims/{}", c.id)
 }
 
+/// One step of a claim's lifecycle with what it needs: the table that
+/// [`App::claim_step`] runs. Who may take it, how the claim changes, where
+/// its vouchers go, what is journaled and what the partner is told are each
+/// one `match` here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimDecision {
+    /// The partner submits a draft.
+    Submit,
+    /// The operator approves a submitted or disputed claim.
+    Approve,
+    /// The operator rejects a submitted or disputed claim.
+    Reject { reason: String },
+    /// The operator records the payment of an approved claim.
+    Pay { payment_reference: String },
+    /// The partner disputes a rejection.
+    Dispute { reason: String },
+    /// The partner withdraws a draft.
+    Withdraw,
+}
+
+impl ClaimDecision {
+    /// The step of the state machine it takes.
+    pub fn step(&self) -> ClaimStep {
+        match self {
+            Self::Submit => ClaimStep::Submit,
+            Self::Approve => ClaimStep::Approve,
+            Self::Reject { .. } => ClaimStep::Reject,
+            Self::Pay { .. } => ClaimStep::Pay,
+            Self::Dispute { .. } => ClaimStep::Dispute,
+            Self::Withdraw => ClaimStep::Withdraw,
+        }
+    }
+
+    /// Whose step it is: the partner's admins or the operator.
+    fn action(&self) -> ClaimAction {
+        match self {
+            Self::Submit | Self::Dispute { .. } | Self::Withdraw => ClaimAction::Claim,
+            Self::Approve | Self::Reject { .. } | Self::Pay { .. } => ClaimAction::Review,
+        }
+    }
+
+    /// The claim after the step, or the rule that refuses it.
+    fn decide(
+        &self,
+        tx: &mut dyn Tx,
+        c: &Claim,
+        program: &Program,
+        by: UserId,
+        now: jiff::Timestamp,
+    ) -> Result<Claim, Error> {
+        match self {
+            Self::Submit => {
+                let has_bank = tx.bank_account(c.location_id)?.is_some();
+                c.submit(program, has_bank, by, now)
+            }
+            Self::Approve => c.approve(program, by, now),
+            Self::Reject { reason } => c.reject(reason, by, now),
+            Self::Pay { payment_reference } => c.pay(payment_reference, by, now),
+            Self::Dispute { reason } => c.dispute(reason, by, now),
+            Self::Withdraw => c.withdraw(by, now),
+        }
+    }
+
+    /// Where the claim's vouchers go: into the claim again (a dispute), out
+    /// of it (a rejection or a withdrawal), paid, or nowhere.
+    fn vouchers(&self) -> Option<Transition> {
+        match self {
+            Self::Submit | Self::Approve => None,
+            Self::Reject { .. } | Self::Withdraw => Some(Transition::Unclaim),
+            Self::Pay { .. } => Some(Transition::Pay),
+            Self::Dispute { .. } => Some(Transition::Claim),
+        }
+    }
+
+    /// The journal's event of the step.
+    fn event(&self, c: &Claim, now: jiff::Timestamp) -> EventBody {
+        let (claim_id, reference, partner_id) = (c.id, c.reference.clone(), c.partner_id);
+        match self {
+            Self::Submit => ClaimSubmitted {
+                claim_id,
+                reference,
+                partner_id,
+            }
+            .into(),
+            Self::Approve => ClaimApproved {
+                claim_id,
+                reference,
+                partner_id,
+                payment_due_on: c.payment_due_on.unwrap_or(saps_core::program_date(now)),
+            }
+            .into(),
+            Self::Reject { .. } => ClaimRejected {
+                claim_id,
+                reference,
+                partner_id,
+                reason: c.rejection_reason.clone().unwrap_or_default(),
+                is_final: c.disputed_at.is_some(),
+            }
+            .into(),
+            Self::Pay { .. } => ClaimPaid {
+                claim_id,
+                reference,
+                partner_id,
+                total: c.total,
+                payment_reference: c.payment_reference.clone().unwrap_or_default(),
+            }
+            .into(),
+            Self::Dispute { .. } => ClaimDisputed {
+                claim_id,
+                reference,
+                partner_id,
+                reason: c.dispute_reason.clone().unwrap_or_default(),
+            }
+            .into(),
+            Self::Withdraw => ClaimWithdrawn {
+                claim_id,
+                reference,
+                partner_id,
+            }
+            .into(),
+        }
+    }
+
+    /// The mail to the partner's admins, for the operator's steps.
+    fn mail(&self, url: &str, c: &Claim, now: jiff::Timestamp) -> Option<crate::mail::text::Draft> {
+        match self {
+            Self::Submit | Self::Dispute { .. } | Self::Withdraw => None,
+            Self::Approve => {
+                let due = c.payment_due_on.unwrap_or(saps_core::program_date(now));
+                Some(
+                    claim_draft("claim-approved", url, c)
+                        .arg("date", due)
+                        .fact("mail-payment-due", due),
+                )
+            }
+            Self::Reject { .. } => {
+                let reason = c.rejection_reason.clone().unwrap_or_default();
+                Some(match c.dispute_deadline() {
+                    Some(d) if c.disputed_at.is_none() => claim_draft("claim-rejected", url, c)
+                        .fact("mail-reason", reason)
+                        .fact("mail-dispute-until", d),
+                    _ => claim_draft("claim-rejected-final", url, c).fact("mail-reason", reason),
+                })
+            }
+            Self::Pay { .. } => {
+                let paid_ref = c.payment_reference.clone().unwrap_or_default();
+                Some(
+                    claim_draft("claim-paid", url, c)
+                        .arg("payment_reference", paid_ref.clone())
+                        .fact("mail-payment-reference", paid_ref),
+                )
+            }
+        }
+    }
+}
+
 impl App {
     /// Makes a draft claim of redeemed vouchers (the partner's global or MPN
     /// admin). Every voucher becomes `claimed`; the first refused one names
@@ -462,51 +619,13 @@ impl App {
     /// Submits a draft for review (the partner's admins): every voucher still
     /// within its window, and the location's bank account given.
     pub async fn submit_claim(&self, actor: &Actor, id: uuid::Uuid) -> Result<ClaimView, Error> {
-        let (actor, program, now) = (*actor, self.program(), self.now());
-        self.write(move |tx| {
-            let c = load(tx, &actor, id, ClaimAction::Claim)?;
-            let has_bank = tx.bank_account(c.location_id)?.is_some();
-            let next = c.submit(&program, has_bank, actor.user_id, now)?;
-            store_claim(tx, &next)?;
-            let body = ClaimSubmitted {
-                claim_id: next.id,
-                reference: next.reference.clone(),
-                partner_id: next.partner_id,
-            };
-            let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
-                .partner(next.partner_id);
-            tx.append_event(&event)?;
-            claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
-        })
-        .await
+        self.claim_step(actor, id, ClaimDecision::Submit).await
     }
 
     /// Approves a submitted or disputed claim (the operator); payment is due
     /// the program's `payment_due_days` later. The partner's admins are told.
     pub async fn approve_claim(&self, actor: &Actor, id: uuid::Uuid) -> Result<ClaimView, Error> {
-        let (actor, program, now) = (*actor, self.program(), self.now());
-        let url = self.settings.public_url.clone();
-        self.write(move |tx| {
-            let c = load(tx, &actor, id, ClaimAction::Review)?;
-            let next = c.approve(&program, actor.user_id, now)?;
-            store_claim(tx, &next)?;
-            let due = next.payment_due_on.unwrap_or(saps_core::program_date(now));
-            let body = ClaimApproved {
-                claim_id: next.id,
-                reference: next.reference.clone(),
-                partner_id: next.partner_id,
-                payment_due_on: due,
-            };
-            let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
-                .partner(next.partner_id);
-            tx.append_event(&event)?;
-            let draft = claim_draft("claim-approved", &url, &next)
-                .arg("date", due)
-                .fact("mail-payment-due", due);
-            mail_partner_admins(tx, next.partner_id, &draft, now)?;
-            claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
-        })
-        .await
+        self.claim_step(actor, id, ClaimDecision::Approve).await
     }
 
     /// Rejects a submitted or disputed claim with a reason (the operator);
@@ -518,37 +637,9 @@ impl App {
         id: uuid::Uuid,
         reason: &str,
     ) -> Result<ClaimView, Error> {
-        let (actor, program, now) = (*actor, self.program(), self.now());
-        let url = self.settings.public_url.clone();
         let reason = reason.to_owned();
-        self.write(move |tx| {
-            let c = load(tx, &actor, id, ClaimAction::Review)?;
-            let next = c.reject(&reason, actor.user_id, now)?;
-            store_claim(tx, &next)?;
-            move_vouchers(tx, &next, Transition::Unclaim, actor.user_id, &program, now)?;
-            let is_final = next.disputed_at.is_some();
-            let reason = next.rejection_reason.clone().unwrap_or_default();
-            let body = ClaimRejected {
-                claim_id: next.id,
-                reference: next.reference.clone(),
-                partner_id: next.partner_id,
-                reason: reason.clone(),
-                is_final,
-            };
-            let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
-                .partner(next.partner_id);
-            tx.append_event(&event)?;
-            let draft = match next.dispute_deadline() {
-                Some(d) if !is_final => claim_draft("claim-rejected", &url, &next)
-                    .fact("mail-reason", reason.clone())
-                    .fact("mail-dispute-until", d),
-                _ => claim_draft("claim-rejected-final", &url, &next)
-                    .fact("mail-reason", reason.clone()),
-            };
-            mail_partner_admins(tx, next.partner_id, &draft, now)?;
-            claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
-        })
-        .await
+        self.claim_step(actor, id, ClaimDecision::Reject { reason })
+            .await
     }
 
     /// Records the payment of an approved claim (the operator); its vouchers
@@ -559,32 +650,9 @@ impl App {
         id: uuid::Uuid,
         payment_reference: &str,
     ) -> Result<ClaimView, Error> {
-        let (actor, program, now) = (*actor, self.program(), self.now());
-        let url = self.settings.public_url.clone();
         let payment_reference = payment_reference.to_owned();
-        self.write(move |tx| {
-            let c = load(tx, &actor, id, ClaimAction::Review)?;
-            let next = c.pay(&payment_reference, actor.user_id, now)?;
-            store_claim(tx, &next)?;
-            move_vouchers(tx, &next, Transition::Pay, actor.user_id, &program, now)?;
-            let paid_ref = next.payment_reference.clone().unwrap_or_default();
-            let body = ClaimPaid {
-                claim_id: next.id,
-                reference: next.reference.clone(),
-                partner_id: next.partner_id,
-                total: next.total,
-                payment_reference: paid_ref.clone(),
-            };
-            let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
-                .partner(next.partner_id);
-            tx.append_event(&event)?;
-            let draft = claim_draft("claim-paid", &url, &next)
-                .arg("payment_reference", paid_ref.clone())
-                .fact("mail-payment-reference", paid_ref.clone());
-            mail_partner_admins(tx, next.partner_id, &draft, now)?;
-            claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
-        })
-        .await
+        self.claim_step(actor, id, ClaimDecision::Pay { payment_reference })
+            .await
     }
 
     /// Disputes a rejection, once, within 30 days (the partner's admins). Its
@@ -596,22 +664,47 @@ impl App {
         id: uuid::Uuid,
         reason: &str,
     ) -> Result<ClaimView, Error> {
-        let (actor, program, now) = (*actor, self.program(), self.now());
         let reason = reason.to_owned();
+        self.claim_step(actor, id, ClaimDecision::Dispute { reason })
+            .await
+    }
+
+    /// Withdraws a draft (the partner's admins); its vouchers are redeemed
+    /// again, free for another claim within their window.
+    pub async fn withdraw_claim(&self, actor: &Actor, id: uuid::Uuid) -> Result<ClaimView, Error> {
+        self.claim_step(actor, id, ClaimDecision::Withdraw).await
+    }
+
+    /// Takes one step of a claim's lifecycle in one transaction: load the
+    /// claim the actor may act on, decide the step (`saps_core::payment`),
+    /// store it, move its vouchers, journal it and tell the partner's admins
+    /// when the step is theirs to hear of. A refusal changes nothing.
+    pub async fn claim_step(
+        &self,
+        actor: &Actor,
+        id: uuid::Uuid,
+        decision: ClaimDecision,
+    ) -> Result<ClaimView, Error> {
+        let (actor, program, now) = (*actor, self.program(), self.now());
+        let url = self.settings.public_url.clone();
         self.write(move |tx| {
-            let c = load(tx, &actor, id, ClaimAction::Claim)?;
-            let next = c.dispute(&reason, actor.user_id, now)?;
+            let c = load(tx, &actor, id, decision.action())?;
+            let next = decision.decide(tx, &c, &program, actor.user_id, now)?;
             store_claim(tx, &next)?;
-            move_vouchers(tx, &next, Transition::Claim, actor.user_id, &program, now)?;
-            let body = ClaimDisputed {
-                claim_id: next.id,
-                reference: next.reference.clone(),
-                partner_id: next.partner_id,
-                reason: next.dispute_reason.clone().unwrap_or_default(),
-            };
-            let event = NewEvent::new(body, now, Some(actor.user_id), program.version)
-                .partner(next.partner_id);
+            if let Some(t) = decision.vouchers() {
+                move_vouchers(tx, &next, t, actor.user_id, &program, now)?;
+            }
+            let event = NewEvent::new(
+                decision.event(&next, now),
+                now,
+                Some(actor.user_id),
+                program.version,
+            )
+            .partner(next.partner_id);
             tx.append_event(&event)?;
+            if let Some(draft) = decision.mail(&url, &next, now) {
+                mail_partner_admins(tx, next.partner_id, &draft, now)?;
+            }
             claim_view(tx, &actor, &next, &program, true, &mut HashMap::new())
         })
         .await

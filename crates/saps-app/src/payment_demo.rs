@@ -1,9 +1,9 @@
 //! The demo's payment data: a dated rate card for the demo's countries,
 //! Northwind Advisory registered for payment with a bank account per
 //! location, redeemed vouchers ready to claim, and claims in every state
-//! (draft, submitted, approved, paid, rejected, disputed). The vouchers are
-//! new ones of a customer of their own (Alpine Ski House), so the demo's
-//! other vouchers and pools stay as they were.
+//! (draft, submitted, approved, paid, rejected, disputed, withdrawn). The
+//! vouchers are new ones of a customer of their own (Alpine Ski House), so
+//! the demo's other vouchers and pools stay as they were.
 
 use crate::demo::{DEMO_PASSWORD, DemoAccount, demo_date};
 use crate::payments::RateInput;
@@ -213,6 +213,9 @@ pub(crate) async fn seed_payments(
     let submitted = app.create_claim(&pa, one(4)).await?;
     app.submit_claim(&pa, submitted.id).await?;
     app.create_claim(&pa, one(5)).await?;
+    // A draft of codes[6] the partner thought better of.
+    let withdrawn = app.create_claim(&pa, one(6)).await?;
+    app.withdraw_claim(&pa, withdrawn.id).await?;
     // codes[6] (Paris) and codes[8] (Milano), and the rejected claim's
     // voucher, are redeemed and ready to claim.
     app.set_clock(&op, demo_date())?;

@@ -11,6 +11,7 @@
 use crate::VoucherCode;
 use crate::ids::{AgreementId, LocationId, OrgId, UserId};
 use crate::org::{Locale, Location, Role};
+pub use crate::payment::events::ClaimWithdrawn;
 pub use crate::payment::events::{
     BankAccountSet, ClaimApproved, ClaimCreated, ClaimDisputed, ClaimPaid, ClaimRejected,
     ClaimSubmitted, PaymentRegistered, RateCardChanged, VoucherClaimed, VoucherPaid,
@@ -165,6 +166,8 @@ event_kinds! {
     "days.converted" => DaysConverted,
     /// A change of the program's validity or anchor moved an open voucher's expiry.
     "voucher.expiry_moved" => VoucherExpiryMoved,
+    /// The partner withdrew a draft claim; its vouchers are free again.
+    "claim.withdrawn" => ClaimWithdrawn,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -171,16 +171,19 @@ pub enum ClaimState {
     Paid,
     Rejected,
     Disputed,
+    /// The partner withdrew the draft; its vouchers are free again.
+    Withdrawn,
 }
 
 impl ClaimState {
-    pub const ALL: [ClaimState; 6] = [
+    pub const ALL: [ClaimState; 7] = [
         Self::Draft,
         Self::Submitted,
         Self::Approved,
         Self::Paid,
         Self::Rejected,
         Self::Disputed,
+        Self::Withdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -191,6 +194,7 @@ impl ClaimState {
             Self::Paid => "paid",
             Self::Rejected => "rejected",
             Self::Disputed => "disputed",
+            Self::Withdrawn => "withdrawn",
         }
     }
 
@@ -200,7 +204,7 @@ impl ClaimState {
 
     /// Holds its vouchers (they are `claimed`, or `paid` once paid).
     pub fn is_live(self) -> bool {
-        !matches!(self, Self::Rejected)
+        !matches!(self, Self::Rejected | Self::Withdrawn)
     }
 }
 
@@ -401,6 +405,7 @@ pub enum ClaimStep {
     Reject,
     Pay,
     Dispute,
+    Withdraw,
 }
 
 impl ClaimStep {
@@ -411,6 +416,7 @@ impl ClaimStep {
             Self::Reject => "rejected",
             Self::Pay => "paid",
             Self::Dispute => "disputed",
+            Self::Withdraw => "withdrawn",
         }
     }
 }
@@ -425,6 +431,7 @@ pub fn next_claim_state(from: ClaimState, step: ClaimStep) -> Option<ClaimState>
         (S::Submitted | S::Disputed, T::Reject) => Some(S::Rejected),
         (S::Approved, T::Pay) => Some(S::Paid),
         (S::Rejected, T::Dispute) => Some(S::Disputed),
+        (S::Draft, T::Withdraw) => Some(S::Withdrawn),
         _ => None,
     }
 }
@@ -510,6 +517,11 @@ impl Claim {
         Ok(c)
     }
 
+    /// The partner withdraws a draft; its vouchers are free again.
+    pub fn withdraw(&self, by: UserId, now: Timestamp) -> Result<Claim, Error> {
+        self.step(ClaimStep::Withdraw, by, now, None)
+    }
+
     /// The last day a rejection may be disputed.
     pub fn dispute_deadline(&self) -> Option<Date> {
         self.rejected_at
@@ -543,7 +555,7 @@ impl Claim {
 pub enum ClaimAction {
     /// List or read claims.
     View,
-    /// Create, submit or dispute a claim of the actor's own company.
+    /// Create, submit, withdraw or dispute a claim of the actor's own company.
     Claim,
     /// Approve, reject or pay.
     Review,

@@ -37,6 +37,7 @@ pub enum State {
     Rejected = 3,
     Disputed = 4,
     Paid = 5,
+    Withdrawn = 6,
 }
 
 impl State {
@@ -49,6 +50,7 @@ impl State {
             "rejected" => Self::Rejected,
             "disputed" => Self::Disputed,
             "paid" => Self::Paid,
+            "withdrawn" => Self::Withdrawn,
             _ => return None,
         })
     }
@@ -596,6 +598,7 @@ mod tests {
     fn state_names_of_the_api_are_understood() {
         assert_eq!(State::parse("disputed"), Some(State::Disputed));
         assert_eq!(State::parse("paid"), Some(State::Paid));
+        assert_eq!(State::parse("withdrawn"), Some(State::Withdrawn));
         assert_eq!(State::parse("lost"), None);
     }
 }

@@ -32,7 +32,7 @@ pub(crate) struct Words {
     /// "Page {n} of {m}", split around the two numbers.
     pub page: [&'static str; 3],
     /// Draft, submitted, approved, rejected, disputed, paid.
-    pub states: [&'static str; 6],
+    pub states: [&'static str; 7],
 }
 
 const EN: Words = Words {
@@ -67,6 +67,7 @@ const EN: Words = Words {
         "Rejected",
         "Disputed",
         "Paid",
+        "Withdrawn",
     ],
 };
 
@@ -102,6 +103,7 @@ const FR: Words = Words {
         "Rejetée",
         "Contestée",
         "Payée",
+        "Retirée",
     ],
 };
 
@@ -137,6 +139,7 @@ const PT_BR: Words = Words {
         "Rejeitada",
         "Contestada",
         "Paga",
+        "Retirada",
     ],
 };
 
@@ -172,6 +175,7 @@ const RU: Words = Words {
         "Отклонена",
         "Оспорена",
         "Оплачена",
+        "Отозвана",
     ],
 };
 
@@ -207,6 +211,7 @@ const IT: Words = Words {
         "Respinta",
         "Contestata",
         "Pagata",
+        "Ritirata",
     ],
 };
 
@@ -242,7 +247,7 @@ mod tests {
             let mut names = w.states.to_vec();
             names.sort();
             names.dedup();
-            assert_eq!(names.len(), 6, "{locale:?}");
+            assert_eq!(names.len(), 7, "{locale:?}");
         }
     }
 }

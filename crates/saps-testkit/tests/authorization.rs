@@ -530,7 +530,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
     let admin = Actor::of(&w.partner_admin);
     app.set_rate_card(&operator, card).await.unwrap();
     let mut vouchers = w
-        .redeemed_vouchers(&app, 92, jiff::civil::date(2020, 11, 10))
+        .redeemed_vouchers(&app, 103, jiff::civil::date(2020, 11, 10))
         .await
         .unwrap()
         .into_iter()
@@ -558,7 +558,7 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
         "foreign_pm",
     ];
     type Row = (&'static str, [u16; 11]);
-    let rows: [Row; 17] = [
+    let rows: [Row; 18] = [
         (
             "register for payment",
             [403, 201, 403, 403, 404, 404, 404, 404, 404, 404, 404],
@@ -626,6 +626,10 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
         (
             "GET invoice",
             [200, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "withdraw claim",
+            [403, 200, 200, 403, 404, 404, 404, 404, 404, 404, 404],
         ),
     ];
     let put = |path: String, tok: String, body: serde_json::Value| {
@@ -727,6 +731,11 @@ async fn every_role_in_its_own_and_a_foreign_tenant_gets_what_it_should_on_payme
                 "GET invoice" => {
                     let id = claim_in("submitted").await;
                     t.get(&format!("/api/v1/claims/{id}/invoice.pdf"), &tok)
+                        .await
+                }
+                "withdraw claim" => {
+                    let id = claim_in("draft").await;
+                    t.post(&format!("/api/v1/claims/{id}/withdraw"), &tok, &json!({}))
                         .await
                 }
                 _ => unreachable!(),

@@ -25,6 +25,7 @@ fn state(s: ClaimState) -> State {
         ClaimState::Paid => State::Paid,
         ClaimState::Rejected => State::Rejected,
         ClaimState::Disputed => State::Disputed,
+        ClaimState::Withdrawn => State::Withdrawn,
     }
 }
 

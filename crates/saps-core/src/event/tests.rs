@@ -236,6 +236,10 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.expiry_moved",
             json!({"code": code, "from": "2021-04-30", "to": "2021-01-30"}),
         ),
+        (
+            "claim.withdrawn",
+            json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG}),
+        ),
     ]
 }
 

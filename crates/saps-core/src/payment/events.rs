@@ -73,6 +73,14 @@ pub struct ClaimDisputed {
     pub reason: String,
 }
 
+/// The partner withdrew a draft claim; its vouchers are free again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimWithdrawn {
+    pub claim_id: uuid::Uuid,
+    pub reference: String,
+    pub partner_id: OrgId,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimPaid {
     pub claim_id: uuid::Uuid,

@@ -87,6 +87,7 @@ fn every_claim_state_and_step_pair_is_decided_by_the_table() {
         ClaimStep::Reject,
         ClaimStep::Pay,
         ClaimStep::Dispute,
+        ClaimStep::Withdraw,
     ];
     let allowed: usize = ClaimState::ALL
         .iter()
@@ -97,7 +98,16 @@ fn every_claim_state_and_step_pair_is_decided_by_the_table() {
                 .count()
         })
         .sum();
-    assert_eq!(allowed, 7);
+    assert_eq!(allowed, 8);
+    assert_eq!(
+        next_claim_state(ClaimState::Draft, ClaimStep::Withdraw),
+        Some(ClaimState::Withdrawn)
+    );
+    assert!(
+        steps
+            .iter()
+            .all(|&t| next_claim_state(ClaimState::Withdrawn, t).is_none())
+    );
     assert!(
         steps
             .iter()
@@ -259,5 +269,27 @@ fn partners_claim_their_own_the_operator_reviews_and_others_do_not_see_them() {
     for role in [Role::Consultant, Role::BenefitAdmin, Role::ProjectManager] {
         let e = authorize_claim(&who(role), ClaimAction::View, None).unwrap_err();
         assert_eq!(e.code(), "auth.forbidden");
+    }
+}
+
+#[test]
+fn only_a_draft_is_withdrawn_and_a_withdrawn_claim_holds_no_voucher() {
+    let w = claim(ClaimState::Draft)
+        .withdraw(U, at(date(2021, 3, 1)))
+        .unwrap();
+    assert_eq!(w.state, ClaimState::Withdrawn);
+    assert_eq!(w.version, 1);
+    assert_eq!(
+        w.history.last().map(|h| h.state),
+        Some(ClaimState::Withdrawn)
+    );
+    assert!(!w.state.is_live());
+    assert_eq!(ClaimState::parse("withdrawn"), Some(ClaimState::Withdrawn));
+    for s in ClaimState::ALL
+        .into_iter()
+        .filter(|s| *s != ClaimState::Draft)
+    {
+        let e = claim(s).withdraw(U, at(date(2021, 3, 1))).unwrap_err();
+        assert_eq!(e.code(), "claim.conflict", "{s:?}");
     }
 }

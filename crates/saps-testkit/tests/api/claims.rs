@@ -932,3 +932,142 @@ both_databases!(
         assert!(report.violations.is_empty(), "{:?}", report.violations);
     }
 );
+
+both_databases!(
+    a_draft_is_withdrawn_by_its_partner_only_and_frees_its_vouchers,
+    |db| async move {
+        let t = TestApp::new(db, 30).await;
+        let codes = redeemed(&t, &[1, 3, 1]).await;
+        ready_to_claim(&t, json!([rate("FR", "800.10", "EUR", "2020-01-01")])).await;
+        let pa = t.token(&t.world.partner_admin).await;
+        let op = t.token(&t.world.operator).await;
+        let other = t.world.enrolled_partner(&t.app, "IT", "w").await.unwrap();
+        let foreign = t.token(&other.admin).await;
+        let draft = claim(&t, &pa, &codes[..2]).await;
+        assert_eq!(draft.status, StatusCode::CREATED, "{:?}", draft.body);
+        let id = draft.body["id"].as_str().unwrap().to_owned();
+        let submitted = claim(&t, &pa, &codes[2..]).await.body["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            step(&t, &pa, &submitted, "submit", json!({})).await.status,
+            StatusCode::OK
+        );
+        // Refusals change nothing: the operator may not, another company's
+        // admin does not see it, a submitted claim is no draft.
+        let events = t.event_count().await;
+        let r = step(&t, &op, &id, "withdraw", json!({})).await;
+        assert_eq!(
+            (r.status, r.code()),
+            (StatusCode::FORBIDDEN, "auth.forbidden")
+        );
+        let r = step(&t, &foreign, &id, "withdraw", json!({})).await;
+        assert_eq!(
+            (r.status, r.code()),
+            (StatusCode::NOT_FOUND, "claim.not_found")
+        );
+        let r = step(&t, &pa, &submitted, "withdraw", json!({})).await;
+        assert_eq!(
+            (r.status, r.code()),
+            (StatusCode::CONFLICT, "claim.conflict")
+        );
+        let r = step(&t, &pa, &id, "withdraw", json!({"why": "no"})).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{:?}", r.body);
+        assert_eq!(t.event_count().await, events);
+        for code in &codes {
+            assert_eq!(voucher_state(&t, &pa, code).await, "claimed");
+        }
+
+        let r = step(&t, &pa, &id, "withdraw", json!({})).await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        assert_eq!(r.body["state"], "withdrawn");
+        assert_eq!(r.body["reference"], draft.body["reference"]);
+        let states: Vec<&str> = r.body["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["state"].as_str().unwrap())
+            .collect();
+        assert_eq!(states, ["draft", "withdrawn"]);
+        // The claim and each of its two vouchers are journaled.
+        assert_eq!(t.event_count().await, events + 3);
+        let feed = t.get("/api/v1/events?after=0", &pa).await;
+        let withdrawn = feed.body["items"]
+            .as_array()
+            .or(feed.body.as_array())
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == "claim.withdrawn")
+            .cloned()
+            .expect("claim.withdrawn in the partner's feed");
+        assert_eq!(withdrawn["payload"]["claim_id"], json!(id));
+        for code in &codes[..2] {
+            assert_eq!(voucher_state(&t, &pa, code).await, "redeemed");
+            let v = t.get(&format!("/api/v1/vouchers/{code}"), &pa).await;
+            let last = v.body["history"]
+                .as_array()
+                .unwrap()
+                .last()
+                .cloned()
+                .unwrap();
+            assert_eq!(last["kind"], "voucher.unclaimed");
+        }
+        assert_eq!(voucher_state(&t, &pa, &codes[2]).await, "claimed");
+        // Once withdrawn, no step applies, the second withdrawal included.
+        let events = t.event_count().await;
+        for (action, body) in [
+            ("withdraw", json!({})),
+            ("submit", json!({})),
+            ("dispute", json!({"reason": "x"})),
+        ] {
+            let r = step(&t, &pa, &id, action, body).await;
+            assert_eq!(
+                (r.status, r.code()),
+                (StatusCode::CONFLICT, "claim.conflict"),
+                "{action}"
+            );
+        }
+        for (action, body) in [
+            ("approve", json!({})),
+            ("reject", json!({"reason": "x"})),
+            ("pay", json!({"payment_reference": "x"})),
+        ] {
+            let r = step(&t, &op, &id, action, body).await;
+            assert_eq!(
+                (r.status, r.code()),
+                (StatusCode::CONFLICT, "claim.conflict"),
+                "{action}"
+            );
+        }
+        assert_eq!(t.event_count().await, events);
+        // The partner lists it as withdrawn; the operator's queue does not hold it.
+        let list = t.get("/api/v1/claims?state=withdrawn", &pa).await;
+        assert_eq!(list.status, StatusCode::OK, "{:?}", list.body);
+        let items = list.body["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["id"], json!(id));
+        let queue = t.get("/api/v1/claims?state=submitted,disputed", &op).await;
+        let ids: Vec<&str> = queue.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, [submitted.as_str()]);
+        // Its vouchers are free to be claimed again, in a claim of their own.
+        let ready = t.get("/api/v1/claims/claimable-vouchers", &pa).await;
+        let free: Vec<&str> = ready.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["code"].as_str().unwrap())
+            .collect();
+        assert!(free.contains(&codes[0].as_str()) && free.contains(&codes[1].as_str()));
+        let again = claim(&t, &pa, &codes[..2]).await;
+        assert_eq!(again.status, StatusCode::CREATED, "{:?}", again.body);
+        assert_eq!(again.body["total"]["amount"], "3200.40");
+        let report = t.app.check_invariants().await.unwrap();
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+    }
+);

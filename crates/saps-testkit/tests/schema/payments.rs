@@ -115,6 +115,28 @@ pub(crate) async fn payments(t: &TestApp, op: &str) {
     )
     .await;
     let step = |id: &str, action: &str| format!("/api/v1/claims/{id}/{action}");
+    // A draft withdrawn (the operator may not), then its voucher claimed again.
+    send(t, post.clone(), &step(&ids[1], "withdraw"), Some(op), None).await;
+    let (s, b) = send(t, post.clone(), &step(&ids[1], "withdraw"), Some(&pa), None).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    send(
+        t,
+        post.clone(),
+        &step(&ids[1], "withdraw"),
+        Some(&pa),
+        Some(json!({})),
+    )
+    .await;
+    let (s, b) = send(
+        t,
+        post.clone(),
+        "/api/v1/claims",
+        Some(&pa),
+        Some(json!({"codes": [codes[1]]})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    ids[1] = b["id"].as_str().unwrap().to_owned();
     for id in &ids {
         let (s, b) = send(t, post.clone(), &step(id, "submit"), Some(&pa), None).await;
         assert_eq!(s, StatusCode::OK, "{b}");

@@ -75,6 +75,11 @@ pay-state-approved = Approved
 pay-state-paid = Paid
 pay-state-rejected = Rejected
 pay-state-disputed = Disputed
+pay-state-withdrawn = Withdrawn
+pay-withdraw = Withdraw draft
+pay-withdraw-confirm = Withdraw the draft { $reference }? Its vouchers become free to be claimed again.
+pay-withdraw-yes = Yes, withdraw the draft
+pay-withdrawn-ok = Claim { $reference } is withdrawn; its vouchers may be claimed again.
 
 ## Operator: review, rate card, dashboard
 

@@ -75,6 +75,11 @@ pay-state-approved = Approuvée
 pay-state-paid = Payée
 pay-state-rejected = Rejetée
 pay-state-disputed = Contestée
+pay-state-withdrawn = Retirée
+pay-withdraw = Retirer le brouillon
+pay-withdraw-confirm = Retirer le brouillon { $reference } ? Ses bons pourront de nouveau faire l'objet d'une demande.
+pay-withdraw-yes = Oui, retirer le brouillon
+pay-withdrawn-ok = La demande de paiement { $reference } est retirée ; ses bons peuvent de nouveau être réclamés.
 
 ## Operator: review, rate card, dashboard
 

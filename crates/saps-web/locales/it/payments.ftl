@@ -75,6 +75,11 @@ pay-state-approved = Approvata
 pay-state-paid = Pagata
 pay-state-rejected = Respinta
 pay-state-disputed = Contestata
+pay-state-withdrawn = Ritirata
+pay-withdraw = Ritira la bozza
+pay-withdraw-confirm = Ritirare la bozza { $reference }? I suoi voucher potranno essere richiesti di nuovo.
+pay-withdraw-yes = Sì, ritira la bozza
+pay-withdrawn-ok = La richiesta di pagamento { $reference } è ritirata; i suoi voucher possono essere richiesti di nuovo.
 
 ## Operator: review, rate card, dashboard
 

@@ -75,6 +75,11 @@ pay-state-approved = Aprovada
 pay-state-paid = Paga
 pay-state-rejected = Rejeitada
 pay-state-disputed = Contestada
+pay-state-withdrawn = Retirada
+pay-withdraw = Retirar rascunho
+pay-withdraw-confirm = Retirar o rascunho { $reference }? Seus comprovantes ficam livres para uma nova solicitação.
+pay-withdraw-yes = Sim, retirar o rascunho
+pay-withdrawn-ok = A solicitação de pagamento { $reference } foi retirada; seus comprovantes podem ser solicitados novamente.
 
 ## Operator: review, rate card, dashboard
 

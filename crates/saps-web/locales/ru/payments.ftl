@@ -80,6 +80,11 @@ pay-state-approved = Одобрена
 pay-state-paid = Оплачена
 pay-state-rejected = Отклонена
 pay-state-disputed = Оспорена
+pay-state-withdrawn = Отозвана
+pay-withdraw = Отозвать черновик
+pay-withdraw-confirm = Отозвать черновик { $reference }? Его ваучеры снова можно будет включить в заявку.
+pay-withdraw-yes = Да, отозвать черновик
+pay-withdrawn-ok = Заявка на оплату { $reference } отозвана; её ваучеры снова можно включить в заявку.
 
 ## Operator: review, rate card, dashboard
 

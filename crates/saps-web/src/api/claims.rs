@@ -7,7 +7,7 @@ use crate::extract::{Caller, Json, Query, id};
 use crate::problem::{ApiResult, Problem};
 use axum::extract::{Path, State};
 use axum::response::Response;
-use saps_app::claims::{ClaimPage, ClaimView, ClaimableVoucher};
+use saps_app::claims::{ClaimDecision, ClaimPage, ClaimView, ClaimableVoucher};
 use saps_core::payment::ClaimState;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -23,6 +23,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(claim_reject))
         .routes(routes!(claim_pay))
         .routes(routes!(claim_dispute))
+        .routes(routes!(claim_withdraw))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -86,6 +87,23 @@ struct ClaimablePage {
 
 fn claim_id(raw: &str) -> ApiResult<uuid::Uuid> {
     id("id", raw)
+}
+
+/// Every step of a claim answers alike: the claim's id read first, then a
+/// step without input refuses a body, then the step is taken and the claim
+/// returned.
+async fn step(
+    st: AppState,
+    c: Caller,
+    raw: &str,
+    body: Option<&[u8]>,
+    decision: ClaimDecision,
+) -> ApiResult<Response> {
+    let cid = claim_id(raw)?;
+    if let Some(body) = body {
+        no_body(body)?;
+    }
+    Ok(ok(st.app.claim_step(&c.actor, cid, decision).await?))
 }
 
 /// Make a draft claim of redeemed vouchers (the partner's global or MPN admin)
@@ -216,9 +234,7 @@ async fn claim_submit(
     Path(cid): Path<String>,
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
-    let cid = claim_id(&cid)?;
-    no_body(&body)?;
-    Ok(ok(st.app.submit_claim(&c.actor, cid).await?))
+    step(st, c, &cid, Some(&body), ClaimDecision::Submit).await
 }
 
 /// Approve a submitted or disputed claim (operator)
@@ -243,9 +259,7 @@ async fn claim_approve(
     Path(cid): Path<String>,
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
-    let cid = claim_id(&cid)?;
-    no_body(&body)?;
-    Ok(ok(st.app.approve_claim(&c.actor, cid).await?))
+    step(st, c, &cid, Some(&body), ClaimDecision::Approve).await
 }
 
 /// Reject a submitted or disputed claim with a reason (operator)
@@ -271,8 +285,8 @@ async fn claim_reject(
     Path(cid): Path<String>,
     Json(r): Json<ReasonRequest>,
 ) -> ApiResult<Response> {
-    let cid = claim_id(&cid)?;
-    Ok(ok(st.app.reject_claim(&c.actor, cid, &r.reason).await?))
+    let reason = r.reason;
+    step(st, c, &cid, None, ClaimDecision::Reject { reason }).await
 }
 
 /// Record the payment of an approved claim (operator); its vouchers are paid
@@ -296,11 +310,8 @@ async fn claim_pay(
     Path(cid): Path<String>,
     Json(r): Json<PaymentRequest>,
 ) -> ApiResult<Response> {
-    let cid = claim_id(&cid)?;
-    Ok(ok(st
-        .app
-        .pay_claim(&c.actor, cid, &r.payment_reference)
-        .await?))
+    let payment_reference = r.payment_reference;
+    step(st, c, &cid, None, ClaimDecision::Pay { payment_reference }).await
 }
 
 /// Dispute a rejection within 30 days, once (the partner's global or MPN admin)
@@ -326,6 +337,32 @@ async fn claim_dispute(
     Path(cid): Path<String>,
     Json(r): Json<ReasonRequest>,
 ) -> ApiResult<Response> {
-    let cid = claim_id(&cid)?;
-    Ok(ok(st.app.dispute_claim(&c.actor, cid, &r.reason).await?))
+    let reason = r.reason;
+    step(st, c, &cid, None, ClaimDecision::Dispute { reason }).await
+}
+
+/// Withdraw a draft claim (the partner's global or MPN admin)
+///
+/// Its vouchers are redeemed again, free to be claimed within their window.
+/// Only a draft is withdrawn; any other state is 409 `claim.conflict`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/claims/{id}/withdraw",
+    tag = "payment",
+    params(("id" = uuid::Uuid, Path, description = "The claim's id")),
+    request_body(content = Option<NoInput>, description = "Nothing, or an empty object"),
+    responses(
+        (status = 200, description = "The claim, withdrawn", body = ClaimView),
+        (status = 403, response = Refusal),
+        (status = 404, response = Refusal),
+        (status = 409, response = Refusal),
+    )
+)]
+async fn claim_withdraw(
+    State(st): State<AppState>,
+    c: Caller,
+    Path(cid): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
+    step(st, c, &cid, Some(&body), ClaimDecision::Withdraw).await
 }

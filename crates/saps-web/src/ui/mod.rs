@@ -188,24 +188,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/payments/claims/{id}", p(get(payments::claim)))
         .route(
-            "/payments/claims/{id}/submit",
-            p(get(payments::to_claim).post(payments::submit)),
-        )
-        .route(
-            "/payments/claims/{id}/dispute",
-            p(get(payments::to_claim).post(payments::dispute)),
-        )
-        .route(
-            "/payments/claims/{id}/approve",
-            p(get(payments::to_claim).post(payments::approve)),
-        )
-        .route(
-            "/payments/claims/{id}/reject",
-            p(get(payments::to_claim).post(payments::reject)),
-        )
-        .route(
-            "/payments/claims/{id}/pay",
-            p(get(payments::to_claim).post(payments::pay)),
+            "/payments/claims/{id}/{step}",
+            p(get(payments::to_claim).post(payments::step)),
         )
         .route(
             "/payments/claims/{id}/invoice.pdf",

@@ -272,3 +272,77 @@ async fn refused_payment_forms_say_why_in_place_and_change_nothing() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_withdraws_a_draft_after_confirming_and_its_vouchers_are_offered_again() {
+    let ui = Ui::new().await;
+    let w = &ui.world;
+    let codes = redeemed(&ui).await;
+    let pa = Actor::of(&w.partner_admin);
+    ui.app
+        .register_for_payment(&pa, w.partner.id, "SSDPS")
+        .await
+        .unwrap();
+    let draft = ui.app.create_claim(&pa, codes.clone()).await.unwrap();
+    let claim = format!("/payments/claims/{}", draft.id);
+    let withdraw = format!("{claim}/withdraw");
+
+    // The operator sees no such button and may not withdraw.
+    let mut op = signed_in(&ui, &w.operator.email, "en").await;
+    let page = op.get(&claim).await;
+    assert!(
+        !page.has(&format!("action=\"{withdraw}\"")),
+        "{}",
+        page.body
+    );
+    let r = op.submit(&claim, &withdraw, &[]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    // An address of no step is no page.
+    let r = op.submit(&claim, &format!("{claim}/frobnicate"), &[]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+
+    // The partner confirms inside the disclosure, in French.
+    let mut partner = signed_in(&ui, &w.partner_admin.email, "fr").await;
+    let page = partner.get(&claim).await;
+    assert!(
+        page.has("<details class=\"card form confirm-withdraw\">"),
+        "{}",
+        page.body
+    );
+    assert!(page.has(&format!("action=\"{withdraw}\"")), "{}", page.body);
+    assert!(page.has("Oui, retirer le brouillon"), "{}", page.body);
+    let r = partner.submit(&claim, &withdraw, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), format!("{claim}?done=withdrawn"));
+    let page = partner.get(r.location()).await;
+    assert!(page.has("badge-claim-withdrawn\">Retirée"), "{}", page.body);
+    assert!(
+        page.has(&format!("{} est retirée", draft.reference)),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.has(&format!("action=\"{withdraw}\"")),
+        "{}",
+        page.body
+    );
+    // Listed as withdrawn; its vouchers are offered again.
+    let list = partner.get("/payments").await;
+    assert!(list.has("badge-claim-withdrawn\">Retirée"), "{}", list.body);
+    for code in &codes {
+        assert!(
+            list.has(&format!("value=\"{code}\"")),
+            "{code}: {}",
+            list.body
+        );
+    }
+    // Once more: refused in place, in French, nothing changed.
+    let r = partner
+        .post(&withdraw, &[("csrf", page.csrf().as_str())])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.has("badge-claim-withdrawn\">Retirée"), "{}", r.body);
+    // Not in the operator's queue nor in its other claims.
+    let queue = op.get("/payments").await;
+    assert!(!queue.has(&draft.reference), "{}", queue.body);
+}

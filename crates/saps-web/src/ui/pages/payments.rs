@@ -15,11 +15,11 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use saps_app::claims::{ClaimView, ClaimableVoucher};
+use saps_app::claims::{ClaimDecision, ClaimView, ClaimableVoucher};
 use saps_app::home::Abilities;
 use saps_app::payment_views::ClaimPreview;
 use saps_app::payments::{MoneyView, RateInput};
-use saps_core::payment::{ClaimAction, ClaimState, authorize_claim};
+use saps_core::payment::{ClaimAction, ClaimState, ClaimStep, authorize_claim};
 use saps_core::{Actor, Error, LocationId, Money};
 
 // ---- rows the templates show ----------------------------------------------------
@@ -641,6 +641,7 @@ pub struct ClaimPage<'a> {
     pub total: String,
     pub history: Vec<HistoryRow>,
     pub may_submit: bool,
+    pub may_withdraw: bool,
     pub may_dispute: bool,
     pub may_review: bool,
     pub may_pay: bool,
@@ -727,6 +728,7 @@ async fn claim_page(
             })
             .collect(),
         may_submit: claimant && c.state == ClaimState::Draft,
+        may_withdraw: claimant && c.state == ClaimState::Draft,
         may_dispute: claimant && c.state == ClaimState::Rejected && c.dispute_until.is_some(),
         may_review: reviewer && matches!(c.state, ClaimState::Submitted | ClaimState::Disputed),
         may_pay: reviewer && c.state == ClaimState::Approved,
@@ -747,12 +749,8 @@ pub async fn claim(
     let Some(id) = claim_id(&raw) else {
         return not_found_page(&ctx);
     };
-    let done = match q.get("done") {
-        Some(step @ ("draft" | "submitted" | "approved" | "rejected" | "paid" | "disputed")) => {
-            Some(step)
-        }
-        _ => None,
-    };
+    // `?done=` names the state a step reached (`draft`: a claim just saved).
+    let done = q.get("done").and_then(ClaimState::parse);
     let reference = match done {
         Some(_) => match st.app.claim(&actor, id).await {
             Ok(c) => c.reference,
@@ -761,15 +759,12 @@ pub async fn claim(
         None => String::new(),
     };
     let key = match done {
-        Some("draft") => "pay-created-draft",
-        Some("submitted") => "pay-created-submitted",
-        Some("approved") => "pay-approved-ok",
-        Some("rejected") => "pay-rejected-ok",
-        Some("paid") => "pay-paid-ok",
-        Some("disputed") => "pay-disputed-ok",
-        _ => "",
+        Some(ClaimState::Draft) => "pay-created-draft".to_owned(),
+        Some(ClaimState::Submitted) => "pay-created-submitted".to_owned(),
+        Some(s) => format!("pay-{}-ok", s.as_str()),
+        None => String::new(),
     };
-    let done = (!key.is_empty()).then(|| ctx.t1(key, "reference", reference.as_str()));
+    let done = (!key.is_empty()).then(|| ctx.t1(&key, "reference", reference.as_str()));
     let view = ClaimPageView {
         done,
         problems: Problems::default(),
@@ -780,28 +775,54 @@ pub async fn claim(
     claim_page(&st, &ctx, &actor, id, view).await
 }
 
-/// One step on a claim from its page: the use case, then the claim's page
-/// with what happened, or with the refusal beside its field.
-async fn step(st: AppState, raw: String, f: SignedInForm, which: &'static str) -> Response {
+/// The steps taken from a claim's page: the address's last segment
+/// (`/payments/claims/{id}/{step}`) and the step of the claim's lifecycle.
+const STEPS: [(&str, ClaimStep); 6] = [
+    ("submit", ClaimStep::Submit),
+    ("dispute", ClaimStep::Dispute),
+    ("approve", ClaimStep::Approve),
+    ("reject", ClaimStep::Reject),
+    ("pay", ClaimStep::Pay),
+    ("withdraw", ClaimStep::Withdraw),
+];
+
+/// What a step needs from its form: a reason or a payment reference.
+fn decision(step: ClaimStep, reason: &str, payment_reference: &str) -> ClaimDecision {
+    let reason = reason.to_owned();
+    match step {
+        ClaimStep::Submit => ClaimDecision::Submit,
+        ClaimStep::Approve => ClaimDecision::Approve,
+        ClaimStep::Reject => ClaimDecision::Reject { reason },
+        ClaimStep::Pay => ClaimDecision::Pay {
+            payment_reference: payment_reference.to_owned(),
+        },
+        ClaimStep::Dispute => ClaimDecision::Dispute { reason },
+        ClaimStep::Withdraw => ClaimDecision::Withdraw,
+    }
+}
+
+/// One step on a claim from its page (`/payments/claims/{id}/{step}`): the
+/// use case, then the claim's page with what happened, or with the refusal
+/// beside its field.
+pub async fn step(
+    State(st): State<AppState>,
+    Path((raw, name)): Path<(String, String)>,
+    f: SignedInForm,
+) -> Response {
     let SignedInForm { form, actor } = f;
     let ctx = &form.ctx;
-    let Some(id) = claim_id(&raw) else {
+    let (Some(id), Some(&(_, step))) = (claim_id(&raw), STEPS.iter().find(|(n, _)| *n == name))
+    else {
         return not_found_page(ctx);
     };
     let reason = form.get("reason").to_owned();
     let payment_reference = form.get("payment_reference").to_owned();
-    let (result, done) = match which {
-        "submit" => (st.app.submit_claim(&actor, id).await, "submitted"),
-        "dispute" => (st.app.dispute_claim(&actor, id, &reason).await, "disputed"),
-        "approve" => (st.app.approve_claim(&actor, id).await, "approved"),
-        "reject" => (st.app.reject_claim(&actor, id, &reason).await, "rejected"),
-        _ => (
-            st.app.pay_claim(&actor, id, &payment_reference).await,
-            "paid",
-        ),
-    };
-    match result {
-        Ok(c) => Redirect::to(&format!("/payments/claims/{}?done={done}", c.id)).into_response(),
+    let d = decision(step, &reason, &payment_reference);
+    match st.app.claim_step(&actor, id, d).await {
+        Ok(c) => {
+            let done = step.verb();
+            Redirect::to(&format!("/payments/claims/{}?done={done}", c.id)).into_response()
+        }
         Err(e @ (Error::Forbidden(_) | Error::NotFound(_))) => fail(ctx, e),
         Err(e) => {
             let view = ClaimPageView {
@@ -814,42 +835,6 @@ async fn step(st: AppState, raw: String, f: SignedInForm, which: &'static str) -
             claim_page(&st, ctx, &actor, id, view).await
         }
     }
-}
-
-pub async fn submit(
-    State(st): State<AppState>,
-    Path(raw): Path<String>,
-    f: SignedInForm,
-) -> Response {
-    step(st, raw, f, "submit").await
-}
-
-pub async fn dispute(
-    State(st): State<AppState>,
-    Path(raw): Path<String>,
-    f: SignedInForm,
-) -> Response {
-    step(st, raw, f, "dispute").await
-}
-
-pub async fn approve(
-    State(st): State<AppState>,
-    Path(raw): Path<String>,
-    f: SignedInForm,
-) -> Response {
-    step(st, raw, f, "approve").await
-}
-
-pub async fn reject(
-    State(st): State<AppState>,
-    Path(raw): Path<String>,
-    f: SignedInForm,
-) -> Response {
-    step(st, raw, f, "reject").await
-}
-
-pub async fn pay(State(st): State<AppState>, Path(raw): Path<String>, f: SignedInForm) -> Response {
-    step(st, raw, f, "pay").await
 }
 
 /// The claim's invoice, in the partner's language (`?lang=` for another).
@@ -1143,7 +1128,7 @@ pub async fn to_payments() -> Response {
 }
 
 /// A claim step's address opened in the browser: back to the claim.
-pub async fn to_claim(Path(raw): Path<String>) -> Response {
+pub async fn to_claim(Path((raw, _step)): Path<(String, String)>) -> Response {
     match claim_id(&raw) {
         Some(id) => Redirect::to(&format!("/payments/claims/{id}")).into_response(),
         None => Redirect::to("/payments").into_response(),
