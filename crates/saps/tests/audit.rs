@@ -662,11 +662,13 @@ fn claims_in_every_state_match_the_journal_until_a_total_or_a_state_is_changed_b
         db.sql(&match db {
             Db::Sqlite(_) => format!(
                 "UPDATE claims SET state = 'paid', doc = json_set(doc, '$.state', 'paid') \
-                 WHERE reference = '{submitted}'; UPDATE vouchers SET state = 'paid' WHERE code = '{code}'"
+                 WHERE reference = '{submitted}'; UPDATE vouchers SET state = 'paid' \
+                 WHERE replace(code, '-', '') = replace('{code}', '-', '')"
             ),
             Db::Pg(_) => format!(
                 "UPDATE claims SET state = 'paid', doc = jsonb_set(doc::jsonb, '{{state}}', '\"paid\"')::text \
-                 WHERE reference = '{submitted}'; UPDATE vouchers SET state = 'paid' WHERE code = '{code}'"
+                 WHERE reference = '{submitted}'; UPDATE vouchers SET state = 'paid' \
+                 WHERE replace(code, '-', '') = replace('{code}', '-', '')"
             ),
         });
         let o = verify(&db, None);
