@@ -5,10 +5,11 @@
 
 use crate::App;
 use saps_core::chain::{
-    Break, ChainHead, DerivedPools, JournalFilter, Verification, Verifier, Walked,
+    Break, ChainHead, ChainedEvent, DerivedClaims, DerivedPools, JournalFilter, Verification,
+    Verifier, Walked,
 };
-use saps_core::port::Store;
-use saps_core::{Actor, Error, Event, OrgKind, Role};
+use saps_core::port::{ClaimQuery, Store, VoucherQuery};
+use saps_core::{Actor, Error, Event, OrgKind, Role, Scope, StoreError, VoucherState};
 use std::sync::Arc;
 
 /// Events read per query while verifying.
@@ -16,6 +17,12 @@ const PAGE: u32 = 20_000;
 
 /// Events sealed per write transaction.
 const SEAL_BATCH: u32 = 20_000;
+
+/// Events sealed in one run from which the store tidies the journal
+/// afterwards ([`saps_core::port::Store::tidy_journal`]: a `VACUUM` on
+/// PostgreSQL, so that a verification right after does not read a dead row
+/// version per event sealed).
+const TIDY_AFTER_SEALING: u64 = 100_000;
 
 /// How long a verification that never finished (its node stopped) keeps
 /// another from starting.
@@ -33,10 +40,14 @@ pub struct AuditReport {
     pub walked: Walked,
     /// The first event that does not verify, and why.
     pub broken: Option<Break>,
-    /// Pools whose balance in the tables differs from the journal's.
+    /// Pools and claims whose balance, state, total or vouchers in the
+    /// tables differ from the journal's, and vouchers paid in one but not
+    /// the other.
     pub differences: Vec<String>,
     /// Pools compared.
     pub pools: usize,
+    /// Claims compared.
+    pub claims: usize,
 }
 
 impl AuditReport {
@@ -51,7 +62,7 @@ impl AuditReport {
         }
         if !self.differences.is_empty() {
             return format!(
-                "the chain is intact, but {} pool(s) differ from the journal: {}",
+                "the chain is intact, but {} balance(s) of pools or claims differ from the journal: {}",
                 self.differences.len(),
                 self.differences.join("; ")
             );
@@ -70,8 +81,9 @@ impl AuditReport {
             String::new()
         };
         format!(
-            "intact: {} event(s) sealed and verified, {} pool(s) match the journal; head {head}{tail}",
-            self.walked.sealed, self.pools
+            "intact: {} event(s) sealed and verified, {} pool(s) and {} claim(s) match the journal; \
+             head {head}{tail}",
+            self.walked.sealed, self.pools, self.claims
         )
     }
 }
@@ -95,9 +107,19 @@ impl App {
             let n = self.write(|tx| Ok(tx.seal_events(SEAL_BATCH)?)).await?;
             total += u64::from(n);
             if n < SEAL_BATCH {
-                return Ok(total);
+                break;
             }
         }
+        if total >= TIDY_AFTER_SEALING {
+            let store = self.store.clone();
+            let tidied = tokio::task::spawn_blocking(move || store.tidy_journal()).await;
+            match tidied {
+                Ok(Ok(())) => tracing::info!(sealed = total, "tidied the journal after sealing"),
+                Ok(Err(e)) => tracing::warn!("cannot tidy the journal after sealing: {e}"),
+                Err(e) => tracing::warn!("cannot tidy the journal after sealing: {e}"),
+            }
+        }
+        Ok(total)
     }
 
     /// The journal's head (the last sealed event), for anyone with the
@@ -201,8 +223,14 @@ impl App {
 /// Walks the whole journal in `seq` order, in one read transaction (one
 /// snapshot: the tables compared are as of the same moment), checking
 /// the chain up to its first break and, given `head`, that the journal
-/// still reaches it; then re-derives every pool of days from the journal
-/// and compares it with the tables.
+/// still reaches it; then re-derives every pool of days and every claim
+/// (its state, total and vouchers, and which vouchers were paid) from the
+/// journal and compares them with the tables.
+///
+/// Reading and checking overlap: this thread reads pages of events (keyset
+/// on `seq`) while another hashes and re-derives the pages already read,
+/// through a channel of a few pages, so that a large journal takes about
+/// the longer of the two rather than their sum.
 pub async fn verify_store(
     store: &dyn Store,
     head: Option<ChainHead>,
@@ -210,54 +238,168 @@ pub async fn verify_store(
 ) -> Result<AuditReport, Error> {
     saps_core::port::read(store, move |tx| {
         let total = tx.event_count()?;
-        let mut report = AuditReport::default();
-        let mut verifier = Verifier::new(head.clone());
-        let mut pools = DerivedPools::default();
-        let mut after = i64::MIN;
-        'walk: loop {
-            let page = tx.chained_events(after, PAGE)?;
-            let Some(last) = page.last() else { break };
-            after = last.event.seq;
-            for c in &page {
-                report.events += 1;
-                if let Err(b) = verifier.push(c) {
-                    report.broken = Some(b);
-                    break 'walk;
-                }
-                pools.push(&c.event);
-            }
-            progress(report.events, total);
-        }
+        let (pages, received) = std::sync::mpsc::sync_channel::<Vec<ChainedEvent>>(PAGES_AHEAD);
+        let (head, progress) = (head.clone(), progress.clone());
+        let (read, checked) = std::thread::scope(|s| {
+            let checker = s.spawn(move || check(received, head, progress, total));
+            let read = read_pages(tx, &pages);
+            drop(pages);
+            (read, checker.join())
+        });
+        read?;
+        let Ok(mut checked) = checked else {
+            return Err(
+                StoreError::Backend("the journal's checker stopped unexpectedly".into()).into(),
+            );
+        };
+        let mut report = std::mem::take(&mut checked.report);
         if report.broken.is_some() {
             return Ok(report);
         }
-        match std::mem::take(&mut verifier).finish() {
-            Ok(walked) => report.walked = walked,
-            Err(b) => {
-                report.broken = Some(b);
-                return Ok(report);
-            }
-        }
-        report.differences.append(&mut pools.unplaced);
-        for customer in tx.orgs(OrgKind::Customer)? {
-            for a in tx.agreements(customer.id)? {
-                report.pools += 1;
-                let derived = pools.pools.remove(&a.id).unwrap_or(0);
-                if derived != a.available {
-                    report.differences.push(format!(
-                        "agreement {} of {}: the journal gives {derived} days, the pool holds {}",
-                        a.number, customer.name, a.available
-                    ));
-                }
-            }
-        }
-        for (id, days) in pools.pools.drain() {
-            report.differences.push(format!(
-                "agreement {id}: the journal gives it {days} days but no such agreement is stored"
-            ));
-        }
+        compare_pools(tx, &mut checked.pools, &mut report)?;
+        compare_claims(tx, &mut checked.claims, &mut report)?;
         report.differences.sort();
         Ok(report)
     })
     .await
+}
+
+/// Pages read ahead of the checker.
+const PAGES_AHEAD: usize = 2;
+
+/// Sends every page of the journal in `seq` order, until the journal ends
+/// or the checker stops listening (at a break).
+fn read_pages(
+    tx: &mut dyn saps_core::port::Tx,
+    pages: &std::sync::mpsc::SyncSender<Vec<ChainedEvent>>,
+) -> Result<(), Error> {
+    let mut after = i64::MIN;
+    loop {
+        let page = tx.chained_events(after, PAGE)?;
+        let Some(last) = page.last() else {
+            return Ok(());
+        };
+        after = last.event.seq;
+        if pages.send(page).is_err() {
+            return Ok(());
+        }
+    }
+}
+
+/// What the checker found: the chain, and the balances the journal gives.
+struct Checked {
+    report: AuditReport,
+    pools: DerivedPools,
+    claims: DerivedClaims,
+}
+
+/// Checks the pages in order: the chain up to its first break, and what
+/// the events say of pools and claims.
+fn check(
+    pages: std::sync::mpsc::Receiver<Vec<ChainedEvent>>,
+    head: Option<ChainHead>,
+    progress: Progress,
+    total: u64,
+) -> Checked {
+    let mut report = AuditReport::default();
+    let mut verifier = Verifier::new(head);
+    let mut pools = DerivedPools::default();
+    let mut claims = DerivedClaims::default();
+    'walk: for page in pages {
+        for c in &page {
+            report.events += 1;
+            if let Err(b) = verifier.push(c) {
+                report.broken = Some(b);
+                break 'walk;
+            }
+            pools.push(&c.event);
+            claims.push(&c.event);
+        }
+        progress(report.events, total);
+    }
+    if report.broken.is_none() {
+        match verifier.finish() {
+            Ok(walked) => report.walked = walked,
+            Err(b) => report.broken = Some(b),
+        }
+    }
+    Checked {
+        report,
+        pools,
+        claims,
+    }
+}
+
+/// Every agreement's pool in the tables against the journal's.
+fn compare_pools(
+    tx: &mut dyn saps_core::port::Tx,
+    pools: &mut DerivedPools,
+    report: &mut AuditReport,
+) -> Result<(), Error> {
+    report.differences.append(&mut pools.unplaced);
+    for customer in tx.orgs(OrgKind::Customer)? {
+        for a in tx.agreements(customer.id)? {
+            report.pools += 1;
+            let derived = pools.pools.remove(&a.id).unwrap_or(0);
+            if derived != a.available {
+                report.differences.push(format!(
+                    "agreement {} of {}: the journal gives {derived} days, the pool holds {}",
+                    a.number, customer.name, a.available
+                ));
+            }
+        }
+    }
+    for (id, days) in pools.pools.drain() {
+        report.differences.push(format!(
+            "agreement {id}: the journal gives it {days} days but no such agreement is stored"
+        ));
+    }
+    Ok(())
+}
+
+/// Rows read per query while comparing claims and paid vouchers.
+const TABLE_PAGE: u32 = 1_000;
+
+/// Every stored claim (state, total, vouchers) and every voucher stored as
+/// paid against the journal's.
+fn compare_claims(
+    tx: &mut dyn saps_core::port::Tx,
+    claims: &mut DerivedClaims,
+    report: &mut AuditReport,
+) -> Result<(), Error> {
+    report.differences.append(&mut claims.unplaced);
+    let mut after = None;
+    loop {
+        let page = tx.claims(&ClaimQuery {
+            partner: None,
+            states: Vec::new(),
+            after,
+            limit: TABLE_PAGE,
+        })?;
+        for c in &page {
+            report.claims += 1;
+            claims.compare(c, &mut report.differences);
+        }
+        match page.last() {
+            Some(c) if page.len() == TABLE_PAGE as usize => after = Some(c.id),
+            _ => break,
+        }
+    }
+    let mut paid = Vec::new();
+    let mut after = None;
+    loop {
+        let page = tx.vouchers(&VoucherQuery {
+            scope: Scope::All,
+            state: Some(VoucherState::Paid),
+            after,
+            limit: TABLE_PAGE,
+        })?;
+        paid.extend(page.iter().map(|v| (v.id, v.code)));
+        match page.last() {
+            Some(v) if page.len() == TABLE_PAGE as usize => after = Some(v.id),
+            _ => break,
+        }
+    }
+    claims.finish(paid, &mut report.differences);
+    Ok(())
 }

@@ -20,6 +20,9 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
 
+pub mod claims;
+pub use claims::{DerivedClaim, DerivedClaims};
+
 /// The predecessor of the first event: 64 zeros.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -437,8 +440,26 @@ pub struct DerivedPools {
 }
 
 impl DerivedPools {
+    /// Whether an event of this kind can move days of a pool: every other
+    /// event is skipped unread (reading a payload is most of the cost of
+    /// re-deriving the pools of a large journal).
+    pub fn concerns(kind: &str) -> bool {
+        matches!(
+            kind,
+            "agreement.added"
+                | "days.converted"
+                | "voucher.created"
+                | "voucher.cancelled"
+                | "voucher.expired"
+                | "days.removed"
+        )
+    }
+
     /// Takes in the next event (in `seq` order).
     pub fn push(&mut self, e: &Event) {
+        if !Self::concerns(&e.kind) {
+            return;
+        }
         let Ok(body) = e.body() else { return };
         match body {
             EventBody::AgreementAdded(a) => {

@@ -589,3 +589,99 @@ fn the_journal_browses_newest_first_by_kind_organisation_voucher_and_day_on_both
         });
     }
 }
+
+/// The demo (claims in every state: draft, submitted, approved, paid,
+/// rejected, disputed), sealed.
+fn populate_claims(db: &Db) {
+    let store = db.store();
+    run(async move {
+        let app = App::new(
+            store,
+            Clock::simulated(saps_app::demo::demo_date()),
+            Settings::default(),
+        )
+        .await
+        .unwrap();
+        saps_app::demo::seed(&app).await.unwrap();
+        app.seal_journal().await.unwrap();
+    })
+}
+
+/// The reference of the first stored claim in `state`.
+fn claim_in(db: &Db, state: &str) -> String {
+    db.text(&format!(
+        "SELECT reference FROM claims WHERE state = '{state}' ORDER BY reference LIMIT 1"
+    ))
+}
+
+#[test]
+fn claims_in_every_state_match_the_journal_until_a_total_or_a_state_is_changed_behind_its_back() {
+    for db in Db::all() {
+        populate_claims(&db);
+        let o = verify(&db, None);
+        assert_intact(&db, &o);
+        assert!(
+            stdout(&o).contains("6 claim(s) match the journal"),
+            "{}: {}",
+            db.name(),
+            stdout(&o)
+        );
+
+        // A claim's total, in its stored document.
+        let approved = claim_in(&db, "approved");
+        db.sql(&match db {
+            Db::Sqlite(_) => format!(
+                "UPDATE claims SET doc = json_set(doc, '$.total.amount', '1.00') WHERE reference = '{approved}'"
+            ),
+            Db::Pg(_) => format!(
+                "UPDATE claims SET doc = jsonb_set(doc::jsonb, '{{total,amount}}', '\"1.00\"')::text \
+                 WHERE reference = '{approved}'"
+            ),
+        });
+        assert_breaks(
+            &db,
+            &verify(&db, None),
+            &[
+                "differ from the journal",
+                &format!("claim {approved}: the journal gives it a total of"),
+                "the table holds 1.00 EUR",
+            ],
+        );
+
+        // A claim's state, in its column and its document: a submitted
+        // claim passed off as paid, and its voucher with it.
+        let submitted = claim_in(&db, "submitted");
+        let code = db.text(&match db {
+            Db::Sqlite(_) => format!(
+                "SELECT json_extract(doc, '$.lines[0].code') FROM claims WHERE reference = '{submitted}'"
+            ),
+            Db::Pg(_) => format!(
+                "SELECT doc::jsonb #>> '{{lines,0,code}}' FROM claims WHERE reference = '{submitted}'"
+            ),
+        });
+        db.sql(&match db {
+            Db::Sqlite(_) => format!(
+                "UPDATE claims SET state = 'paid', doc = json_set(doc, '$.state', 'paid') \
+                 WHERE reference = '{submitted}'; UPDATE vouchers SET state = 'paid' \
+                 WHERE replace(code, '-', '') = replace('{code}', '-', '')"
+            ),
+            Db::Pg(_) => format!(
+                "UPDATE claims SET state = 'paid', doc = jsonb_set(doc::jsonb, '{{state}}', '\"paid\"')::text \
+                 WHERE reference = '{submitted}'; UPDATE vouchers SET state = 'paid' \
+                 WHERE replace(code, '-', '') = replace('{code}', '-', '')"
+            ),
+        });
+        let o = verify(&db, None);
+        assert_breaks(
+            &db,
+            &o,
+            &[
+                &format!("claim {approved}: the journal gives it a total of"),
+                &format!(
+                    "claim {submitted}: the journal gives it the state submitted, the table holds paid"
+                ),
+                &format!("voucher {code}: it is stored as paid but no event paid it"),
+            ],
+        );
+    }
+}

@@ -133,6 +133,15 @@ pub trait Store: Send + Sync + 'static {
     fn read(&self, work: Work, reply: Reply);
     /// Which database this is, for logs and benchmarks.
     fn describe(&self) -> String;
+    /// Tidies the journal after a large run of the sealer, outside any
+    /// transaction (blocking: call it off the async executor). On
+    /// PostgreSQL each sealed event leaves a dead row version behind (the
+    /// sealer updates it), which every later read of the journal would wade
+    /// through until a `VACUUM` (that cannot run in a transaction) removes
+    /// it. Nothing to do by default (SQLite seals as it writes).
+    fn tidy_journal(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 fn erase<R, F>(mut f: F) -> Work

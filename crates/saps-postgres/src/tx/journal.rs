@@ -433,5 +433,11 @@ pub(crate) fn seal_existing(client: &mut postgres::Client) -> StoreResult<()> {
     if total > 0 {
         tracing::info!(events = total, "sealed the journal's earlier events");
     }
+    if total >= crate::TIDY_AFTER_SEALING {
+        // Outside any transaction: the sealing ones are committed.
+        client
+            .batch_execute("VACUUM (ANALYZE) events")
+            .map_err(db_error)?;
+    }
     Ok(())
 }
