@@ -1,10 +1,11 @@
 //! What `/metrics` reports that is not counted as it happens: the depth of
-//! the mail outbox and of the webhook deliveries (read on each scrape); and
-//! the token that guards `/metrics` on the main address.
+//! the mail outbox and of the webhook deliveries and the database pool's use
+//! (read on each scrape); and the token that guards `/metrics` on the main
+//! address.
 
 use crate::App;
 use saps_core::Error;
-use saps_core::port::QueueCounts;
+use saps_core::port::{PoolStats, QueueCounts};
 use sha2::{Digest, Sha256};
 
 /// The bearer token of `/metrics`; never printed.
@@ -51,5 +52,18 @@ impl App {
             metrics::gauge!("saps_queue_failed", "queue" => name).set(c.failed as f64);
         }
         Ok((mail, hooks))
+    }
+
+    /// How the store's connections are used now, and sets the gauges
+    /// `/metrics` shows: `saps_db_pool_max`, `saps_db_pool_connections` by
+    /// `state` (`in_use`, `idle`) and `saps_db_pool_waiting` (units of work
+    /// queued for a connection).
+    pub fn db_pool_stats(&self) -> PoolStats {
+        let p = self.store.pool_stats();
+        metrics::gauge!("saps_db_pool_max").set(p.max as f64);
+        metrics::gauge!("saps_db_pool_connections", "state" => "in_use").set(p.in_use as f64);
+        metrics::gauge!("saps_db_pool_connections", "state" => "idle").set(p.idle as f64);
+        metrics::gauge!("saps_db_pool_waiting").set(p.waiting as f64);
+        p
     }
 }

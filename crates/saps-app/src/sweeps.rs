@@ -6,7 +6,11 @@ use crate::App;
 use crate::vouchers::move_days;
 use saps_core::event::{DaysRemoved, VoucherExpired};
 use saps_core::journal::{LedgerEntry, LedgerReason};
-use saps_core::{Days, Entity, EntryId, Error, NewEvent, OrgKind, StoreError};
+use saps_core::{
+    Agreement, AgreementId, Days, Entity, EntryId, Error, NewEvent, OrgKind, StoreError,
+};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// How many vouchers one expiry transaction handles; a sweep runs batches until
 /// none is left.
@@ -28,7 +32,10 @@ impl App {
     }
 
     /// Expires one batch; returns how many vouchers were due and how many this
-    /// node expired (another node may have expired the rest).
+    /// node expired (another node may have expired the rest). The batch's
+    /// agreements are read once each, and its events appended together at the
+    /// end (on SQLite, sealed once for the batch rather than once per event):
+    /// the same events, in the same order, as one append per voucher.
     async fn expire_batch(&self) -> Result<(usize, usize), Error> {
         let program = self.program();
         let now = self.now();
@@ -36,13 +43,18 @@ impl App {
             let today = saps_core::program_date(now);
             let due = tx.vouchers_expired_before(today, EXPIRY_BATCH)?;
             let seen = due.len();
-            let mut n = 0;
+            let mut agreements: HashMap<AgreementId, Agreement> = HashMap::new();
+            let mut events = Vec::with_capacity(seen);
             for v in due {
                 let next = v.expire(now)?;
-                let agreement = tx
-                    .agreement(v.agreement_id)?
-                    .ok_or(Error::NotFound(Entity::Agreement))?;
-                let refund = v.expiry_refunds(&agreement, &program);
+                let agreement = match agreements.entry(v.agreement_id) {
+                    Entry::Occupied(a) => a.into_mut(),
+                    Entry::Vacant(slot) => slot.insert(
+                        tx.agreement(v.agreement_id)?
+                            .ok_or(Error::NotFound(Entity::Agreement))?,
+                    ),
+                };
+                let refund = v.expiry_refunds(agreement, &program);
                 match tx.update_voucher(&next) {
                     Err(StoreError::Stale) => continue,
                     r => r?,
@@ -62,10 +74,10 @@ impl App {
                         LedgerReason::VoucherRefund,
                     )?;
                 }
-                tx.append_event(&event)?;
-                n += 1;
+                events.push(event);
             }
-            Ok((seen, n))
+            tx.append_events(&events)?;
+            Ok((seen, events.len()))
         })
         .await
     }

@@ -41,7 +41,7 @@ use postgres::error::SqlState;
 use postgres::{Config, NoTls};
 use runner::{Access, Job};
 use saps_core::StoreError;
-use saps_core::port::{Reply, Store, Work};
+use saps_core::port::{PoolGauge, PoolStats, Reply, Store, Work};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::{JoinHandle, ThreadId};
@@ -73,6 +73,7 @@ pub struct PgStore {
     thread_ids: Vec<ThreadId>,
     description: String,
     config: Arc<Config>,
+    pool: Arc<PoolGauge>,
 }
 
 /// Brings the schema of the database at `url` up to date, and nothing else.
@@ -115,12 +116,13 @@ impl PgStore {
         let queue = Arc::new(Mutex::new(queue));
         let mut first = Some(first);
         let mut threads = Vec::with_capacity(size);
+        let pool = Arc::new(PoolGauge::new(size));
         for i in 0..size {
             let worker = runner::Worker::new(config.clone(), first.take());
-            let queue = queue.clone();
+            let (queue, gauge) = (queue.clone(), pool.clone());
             let thread = std::thread::Builder::new()
                 .name(format!("saps-pg-{i}"))
-                .spawn(move || worker.serve(&queue))
+                .spawn(move || worker.serve(&queue, &gauge))
                 .map_err(|e| StoreError::Backend(format!("cannot start a thread: {e}")))?;
             threads.push(thread);
         }
@@ -132,6 +134,7 @@ impl PgStore {
             thread_ids,
             description,
             config,
+            pool,
         })
     }
 
@@ -141,11 +144,13 @@ impl PgStore {
             work,
             reply,
         };
+        self.pool.queued();
         let refused = match &self.jobs {
             Some(jobs) => jobs.send(job).err().map(|e| e.0),
             None => Some(job),
         };
         if let Some(job) = refused {
+            self.pool.unqueued();
             runner::answer(
                 job.reply,
                 Err(StoreError::Backend("the PostgreSQL store has stopped".into()).into()),
@@ -176,6 +181,10 @@ impl Store for PgStore {
         client
             .batch_execute("VACUUM (ANALYZE) events")
             .map_err(db_error)
+    }
+
+    fn pool_stats(&self) -> PoolStats {
+        self.pool.stats()
     }
 }
 

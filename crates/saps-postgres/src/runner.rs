@@ -5,7 +5,7 @@
 use crate::tx::{Outcome as TxOutcome, PgTx};
 use crate::{MAX_ATTEMPTS, db_error, is_retryable};
 use postgres::{Client, Config, NoTls, Statement};
-use saps_core::port::{Reply, Work};
+use saps_core::port::{PoolGauge, Reply, Work};
 use saps_core::{Error, StoreError};
 use std::any::Any;
 use std::collections::HashMap;
@@ -90,12 +90,15 @@ impl Worker {
     }
 
     /// Runs queued work until the store is dropped and the queue is empty.
-    pub(crate) fn serve(mut self, queue: &Mutex<Receiver<Job>>) {
+    pub(crate) fn serve(mut self, queue: &Mutex<Receiver<Job>>, pool: &PoolGauge) {
         loop {
             let next = queue.lock().unwrap_or_else(|e| e.into_inner()).recv();
             let Ok(mut job) = next else { return };
+            pool.taken(1);
+            pool.busy();
             let outcome = self.run(job.access, &mut job.work);
             answer(job.reply, outcome);
+            pool.idle();
         }
     }
 

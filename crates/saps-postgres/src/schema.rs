@@ -68,6 +68,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_conversions",
         include_str!("../migrations/0015_conversions.sql"),
     ),
+    (
+        "0016_expiry_index",
+        include_str!("../migrations/0016_expiry_index.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

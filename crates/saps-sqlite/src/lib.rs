@@ -15,7 +15,7 @@ pub use schema::MIGRATIONS;
 
 use rusqlite::{Connection, OpenFlags};
 use saps_core::StoreError;
-use saps_core::port::{Reply, Store, Work};
+use saps_core::port::{PoolGauge, PoolStats, Reply, Store, Work};
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -42,6 +42,8 @@ pub struct SqliteStore {
     threads: Vec<JoinHandle<()>>,
     thread_ids: Vec<ThreadId>,
     description: String,
+    /// The writer's and the readers' connections together.
+    pool: Arc<PoolGauge>,
 }
 
 /// Runs the embedded migrations on the database at `path` (creating it), and
@@ -150,21 +152,23 @@ impl SqliteStore {
         let spawn_failed =
             |e: std::io::Error| StoreError::Backend(format!("cannot start a thread: {e}"));
         let mut threads = Vec::with_capacity(READERS + 1);
+        let pool = Arc::new(PoolGauge::new(READERS + 1));
         let (write_tx, write_rx) = channel::<Job>();
+        let gauge = pool.clone();
         threads.push(
             std::thread::Builder::new()
                 .name("saps-sqlite-writer".into())
-                .spawn(move || write_loop(&writer_conn, &write_rx))
+                .spawn(move || write_loop(&writer_conn, &write_rx, &gauge))
                 .map_err(spawn_failed)?,
         );
         let (read_tx, read_rx) = channel::<Job>();
         let read_rx = Arc::new(Mutex::new(read_rx));
         for (i, conn) in readers.into_iter().enumerate() {
-            let rx = read_rx.clone();
+            let (rx, gauge) = (read_rx.clone(), pool.clone());
             threads.push(
                 std::thread::Builder::new()
                     .name(format!("saps-sqlite-reader-{i}"))
-                    .spawn(move || read_loop(&conn, &rx))
+                    .spawn(move || read_loop(&conn, &rx, &gauge))
                     .map_err(spawn_failed)?,
             );
         }
@@ -175,6 +179,7 @@ impl SqliteStore {
             threads,
             thread_ids,
             description: describe(path),
+            pool,
         })
     }
 }
@@ -190,24 +195,30 @@ fn describe(path: &Path) -> String {
 
 impl Store for SqliteStore {
     fn write(&self, work: Work, reply: Reply) {
-        send(self.writer.as_ref(), (work, reply));
+        send(self.writer.as_ref(), (work, reply), &self.pool);
     }
 
     fn read(&self, work: Work, reply: Reply) {
-        send(self.readers.as_ref(), (work, reply));
+        send(self.readers.as_ref(), (work, reply), &self.pool);
     }
 
     fn describe(&self) -> String {
         self.description.clone()
     }
+
+    fn pool_stats(&self) -> PoolStats {
+        self.pool.stats()
+    }
 }
 
-fn send(to: Option<&Sender<Job>>, job: Job) {
+fn send(to: Option<&Sender<Job>>, job: Job, pool: &PoolGauge) {
+    pool.queued();
     let returned = match to {
         Some(tx) => tx.send(job).err().map(|e| e.0),
         None => Some(job),
     };
     if let Some((_, reply)) = returned {
+        pool.unqueued();
         answer(reply, Err(backend("the SQLite store has stopped")));
     }
 }
@@ -268,7 +279,7 @@ fn exec(conn: &Connection, sql: &str) -> Result<(), StoreError> {
 
 /// The writer: takes the first waiting job, then whatever else is already
 /// queued, and commits them together.
-fn write_loop(conn: &Connection, jobs: &Receiver<Job>) {
+fn write_loop(conn: &Connection, jobs: &Receiver<Job>, pool: &PoolGauge) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Ok(first) = jobs.recv() {
         batch.push(first);
@@ -278,7 +289,10 @@ fn write_loop(conn: &Connection, jobs: &Receiver<Job>) {
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
             }
         }
+        pool.taken(batch.len());
+        pool.busy();
         commit_batch(conn, &mut batch);
+        pool.idle();
     }
 }
 
@@ -353,10 +367,12 @@ fn commit_batch(conn: &Connection, batch: &mut Vec<Job>) {
 }
 
 /// A reader: runs each job on a consistent snapshot.
-fn read_loop(conn: &Connection, jobs: &Mutex<Receiver<Job>>) {
+fn read_loop(conn: &Connection, jobs: &Mutex<Receiver<Job>>, pool: &PoolGauge) {
     loop {
         let next = jobs.lock().unwrap_or_else(|e| e.into_inner()).recv();
         let Ok((mut work, reply)) = next else { return };
+        pool.taken(1);
+        pool.busy();
         let outcome = match exec(conn, "BEGIN") {
             Err(e) => Err(e.into()),
             Ok(()) => {
@@ -370,6 +386,7 @@ fn read_loop(conn: &Connection, jobs: &Mutex<Receiver<Job>>) {
             }
         };
         answer(reply, outcome);
+        pool.idle();
     }
 }
 

@@ -67,6 +67,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_conversions",
         include_str!("../migrations/0015_conversions.sql"),
     ),
+    (
+        "0016_expiry_index",
+        include_str!("../migrations/0016_expiry_index.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -60,6 +60,7 @@ pub async fn render(app: &App) -> String {
     if let Err(e) = app.queue_counts().await {
         tracing::warn!(error = %e, "queue counts unavailable for /metrics");
     }
+    app.db_pool_stats();
     let h = handle();
     h.run_upkeep();
     h.render()

@@ -31,6 +31,8 @@ pub enum Scenario {
     Webhooks,
     /// `saps audit verify` over a journal of `--rows` events (see bench_audit.rs).
     Audit,
+    /// `--rows` vouchers due on one day; the clock moved past it under reserve load.
+    Expiry,
 }
 
 impl Scenario {
@@ -43,6 +45,7 @@ impl Scenario {
             Self::Export => "export",
             Self::Webhooks => "webhooks",
             Self::Audit => "audit",
+            Self::Expiry => "expiry",
         }
     }
 }
@@ -67,7 +70,8 @@ pub struct BenchArgs {
     #[arg(long)]
     no_sqlite: bool,
     /// Rows: records the import scenario imports (half competencies, half exams), or
-    /// vouchers the export scenario seeds and exports.
+    /// vouchers the export scenario seeds and exports, or vouchers the expiry scenario
+    /// seeds due on one day.
     #[arg(long, default_value_t = 1_000_000)]
     rows: usize,
     /// The directory scenario: how many partner companies to seed.
@@ -211,6 +215,16 @@ async fn one(store: Arc<dyn saps_core::port::Store>, a: &BenchArgs) -> Result<()
     }
     if a.scenario == Some(Scenario::Audit) {
         return crate::bench_audit::run(app, database, a.rows).await;
+    }
+    if a.scenario == Some(Scenario::Expiry) {
+        let run = crate::bench_expiry::Run {
+            database,
+            postgres: a.postgres.clone().filter(|_| database == "postgres"),
+            vouchers: a.rows,
+            clients: a.clients,
+            seconds: a.seconds,
+        };
+        return crate::bench_expiry::run(app, run).await;
     }
     let tag = uuid::Uuid::now_v7().simple().to_string();
     let world = World::build(&app, (a.clients as u32 * 2).max(10), &tag)

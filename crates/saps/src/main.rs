@@ -7,6 +7,8 @@ mod bench;
 mod bench_audit;
 mod bench_directory;
 #[cfg(feature = "bench")]
+mod bench_expiry;
+#[cfg(feature = "bench")]
 mod bench_export;
 #[cfg(feature = "bench")]
 mod bench_import;

@@ -142,6 +142,86 @@ pub trait Store: Send + Sync + 'static {
     fn tidy_journal(&self) -> Result<(), StoreError> {
         Ok(())
     }
+    /// How the store's connections are used now (for `/metrics`); all zero
+    /// for a store without a pool.
+    fn pool_stats(&self) -> PoolStats {
+        PoolStats::default()
+    }
+}
+
+/// How a store's connections are used at one instant.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Connections the store holds (each on its own thread).
+    pub max: u64,
+    /// Connections running a unit of work.
+    pub in_use: u64,
+    /// Connections waiting for work.
+    pub idle: u64,
+    /// Units of work queued, not yet taken by a connection.
+    pub waiting: u64,
+}
+
+/// Counters an adapter keeps to report [`PoolStats`]: it calls
+/// [`PoolGauge::queued`] before it queues a unit of work (and
+/// [`PoolGauge::unqueued`] if the queue refused it), [`PoolGauge::taken`] when
+/// a connection takes work off the queue, and [`PoolGauge::busy`] /
+/// [`PoolGauge::idle`] around the time a connection runs it.
+#[derive(Debug, Default)]
+pub struct PoolGauge {
+    max: u64,
+    in_use: std::sync::atomic::AtomicU64,
+    waiting: std::sync::atomic::AtomicU64,
+}
+
+impl PoolGauge {
+    /// A gauge of `max` connections.
+    pub fn new(max: usize) -> Self {
+        Self {
+            max: max as u64,
+            ..Self::default()
+        }
+    }
+    pub fn queued(&self) {
+        self.waiting
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    pub fn unqueued(&self) {
+        self.taken(1);
+    }
+    /// `n` units of work left the queue.
+    pub fn taken(&self, n: usize) {
+        let _ = self.waiting.fetch_update(
+            std::sync::atomic::Ordering::Relaxed,
+            std::sync::atomic::Ordering::Relaxed,
+            |w| Some(w.saturating_sub(n as u64)),
+        );
+    }
+    /// A connection started running work.
+    pub fn busy(&self) {
+        self.in_use
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    /// A connection finished running work.
+    pub fn idle(&self) {
+        let _ = self.in_use.fetch_update(
+            std::sync::atomic::Ordering::Relaxed,
+            std::sync::atomic::Ordering::Relaxed,
+            |n| Some(n.saturating_sub(1)),
+        );
+    }
+    pub fn stats(&self) -> PoolStats {
+        let in_use = self
+            .in_use
+            .load(std::sync::atomic::Ordering::Relaxed)
+            .min(self.max);
+        PoolStats {
+            max: self.max,
+            in_use,
+            idle: self.max - in_use,
+            waiting: self.waiting.load(std::sync::atomic::Ordering::Relaxed),
+        }
+    }
 }
 
 fn erase<R, F>(mut f: F) -> Work

@@ -191,7 +191,9 @@ impl Vouchers for SqliteTx<'_> {
     ) -> StoreResult<Vec<Voucher>> {
         self.all(
             &format!(
-                "SELECT {VOUCHER_COLS} FROM vouchers \
+                // Named: left to itself, SQLite takes (state, expires_on) and
+                // sorts every due voucher to keep the first `limit` (0016).
+                "SELECT {VOUCHER_COLS} FROM vouchers INDEXED BY vouchers_open_expiry \
                  WHERE state IN ('created', 'assigned', 'reserved', 'completed') \
                  AND expires_on < ?1 ORDER BY expires_on, id LIMIT ?2"
             ),
