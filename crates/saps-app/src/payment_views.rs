@@ -44,9 +44,11 @@ pub struct DueClaim {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CurrencyFigures {
     pub currency: Currency,
-    /// Every state, in the lifecycle's order (zero where none).
+    /// Every state but `withdrawn` (drafts the partner took back), in the
+    /// lifecycle's order (zero where none).
     pub by_state: Vec<StateSum>,
-    /// (year, month) of the claim's making → the sum of its claims, oldest first.
+    /// (year, month) of the claim's making → the sum of its claims that were
+    /// submitted (not drafts, not withdrawn), oldest first.
     pub by_month: Vec<((i16, i8), Money)>,
 }
 
@@ -88,6 +90,7 @@ pub fn dashboard(
                 currency: cur,
                 by_state: ClaimState::ALL
                     .iter()
+                    .filter(|s| **s != ClaimState::Withdrawn)
                     .map(|s| StateSum {
                         state: *s,
                         count: 0,
@@ -99,6 +102,9 @@ pub fn dashboard(
         if let Some(s) = fig.by_state.iter_mut().find(|s| s.state == c.state) {
             s.count += 1;
             s.total = add(s.total, c.total);
+        }
+        if matches!(c.state, ClaimState::Draft | ClaimState::Withdrawn) {
+            continue;
         }
         let made = saps_core::program_date(c.created_at);
         let month = (made.year(), made.month());
@@ -301,6 +307,9 @@ mod tests {
                 "2026-12-01",
                 None,
             ),
+            // Neither a draft nor a withdrawn draft counts as claimed.
+            claim(7, ClaimState::Draft, eur(700), "2026-11-23", None),
+            claim(8, ClaimState::Withdrawn, eur(800), "2026-11-24", None),
         ];
         let names = HashMap::from([(OrgId(uuid::Uuid::nil()), "Contoso".to_owned())]);
         let d = dashboard(&claims, &names, today);
@@ -319,7 +328,19 @@ mod tests {
             .find(|s| s.state == ClaimState::Approved)
             .unwrap();
         assert_eq!((approved.count, approved.total), (3, eur(61_755)));
-        assert_eq!(eur_fig.by_state.len(), ClaimState::ALL.len());
+        assert_eq!(eur_fig.by_state.len(), ClaimState::ALL.len() - 1);
+        assert!(
+            eur_fig
+                .by_state
+                .iter()
+                .all(|s| s.state != ClaimState::Withdrawn)
+        );
+        let drafts = eur_fig
+            .by_state
+            .iter()
+            .find(|s| s.state == ClaimState::Draft)
+            .unwrap();
+        assert_eq!((drafts.count, drafts.total), (1, eur(700)));
         assert_eq!(
             eur_fig.by_month,
             vec![((2026, 10), eur(123_450)), ((2026, 11), eur(61_756))]
