@@ -67,6 +67,7 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         EventBody::TrainingDaysGranted(_)
         | EventBody::DaysConverted(_)
         | EventBody::VoucherExpiryMoved(_) => None,
+        EventBody::UserNotificationsChanged(_) => None,
     }
 }
 

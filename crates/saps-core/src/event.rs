@@ -165,6 +165,9 @@ event_kinds! {
     "days.converted" => DaysConverted,
     /// A change of the program's validity or anchor moved an open voucher's expiry.
     "voucher.expiry_moved" => VoucherExpiryMoved,
+    /// A user chose which optional mails (reminders, voucher updates,
+    /// payments) they receive.
+    "user.notifications_changed" => UserNotificationsChanged,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -351,6 +354,15 @@ pub struct UserLocaleChanged {
     pub id: UserId,
     pub org_id: OrgId,
     pub locale: Locale,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserNotificationsChanged {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub reminders: bool,
+    pub voucher_updates: bool,
+    pub payments: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ pub mod handoff;
 pub mod iban;
 pub mod ids;
 pub mod journal;
+pub mod notify;
 pub mod org;
 pub mod payment;
 pub mod port;

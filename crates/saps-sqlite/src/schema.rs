@@ -67,6 +67,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_conversions",
         include_str!("../migrations/0015_conversions.sql"),
     ),
+    (
+        "0017_notifications_and_redeemed_on",
+        include_str!("../migrations/0017_notifications_and_redeemed_on.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

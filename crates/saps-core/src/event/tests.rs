@@ -236,6 +236,11 @@ fn stored() -> Vec<(&'static str, Value)> {
             "voucher.expiry_moved",
             json!({"code": code, "from": "2021-04-30", "to": "2021-01-30"}),
         ),
+        (
+            "user.notifications_changed",
+            json!({"id": USER, "org_id": ORG, "reminders": false, "voucher_updates": true,
+                   "payments": true}),
+        ),
     ]
 }
 

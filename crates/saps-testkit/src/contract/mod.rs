@@ -153,6 +153,7 @@ fn voucher(agreement: &Agreement, pm: &User, created_by: &User) -> Voucher {
         assigned_at: None,
         expires_on: date(2026, 6, 30),
         version: 0,
+        redeemed_on: None,
     }
 }
 
