@@ -12,7 +12,7 @@ use saps_core::notify::NotificationSettings;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_settings, put_settings))
+    OpenApiRouter::new().routes(routes!(get_notifications, put_notifications))
 }
 
 /// The caller's notification settings (each group on until turned off)
@@ -22,7 +22,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     tag = "auth",
     responses((status = 200, description = "The caller's settings", body = NotificationSettings))
 )]
-async fn get_settings(State(st): State<AppState>, c: Caller) -> ApiResult<Response> {
+async fn get_notifications(State(st): State<AppState>, c: Caller) -> ApiResult<Response> {
     Ok(ok(st.app.own_notifications(&c.actor).await?))
 }
 
@@ -35,7 +35,7 @@ async fn get_settings(State(st): State<AppState>, c: Caller) -> ApiResult<Respon
     request_body = NotificationSettings,
     responses((status = 200, description = "The saved settings", body = NotificationSettings))
 )]
-async fn put_settings(
+async fn put_notifications(
     State(st): State<AppState>,
     c: Caller,
     Json(s): Json<NotificationSettings>,
