@@ -113,17 +113,11 @@ pub struct ClaimableVoucher {
     pub amount: Option<MoneyView>,
 }
 
-/// The day a voucher was redeemed, from its journal (the latest redemption).
-pub(crate) fn redeemed_on(
-    tx: &mut dyn Tx,
-    voucher: saps_core::VoucherId,
-) -> Result<Option<jiff::civil::Date>, Error> {
-    Ok(tx
-        .voucher_events(voucher)?
-        .iter()
-        .rev()
-        .find(|e| e.kind == "voucher.redeemed")
-        .map(|e| saps_core::program_date(e.at)))
+/// The day a voucher was redeemed (the latest redemption), as the voucher
+/// keeps it since migration 0017 (filled in from the journal for vouchers
+/// redeemed before).
+pub(crate) fn redeemed_on(v: &Voucher) -> Option<jiff::civil::Date> {
+    v.redeemed_on
 }
 
 /// Prices a claim of `vouchers` (each with its redemption day) for the
@@ -560,7 +554,7 @@ impl App {
                 let v = tx
                     .voucher_by_code(code)?
                     .ok_or(Error::NotFound(Entity::Voucher))?;
-                let on = redeemed_on(tx, v.id)?;
+                let on = redeemed_on(&v);
                 vouchers.push((v, on));
             }
             // Lines in the order the codes were sent.
@@ -779,8 +773,7 @@ impl App {
                 })?;
                 after = page.last().map(|v| v.id);
                 for v in &page {
-                    let (Some(on), Some(r)) = (redeemed_on(tx, v.id)?, v.reservation.as_ref())
-                    else {
+                    let (Some(on), Some(r)) = (redeemed_on(v), v.reservation.as_ref()) else {
                         continue;
                     };
                     let until = payment::claim_window_end(&program, on);

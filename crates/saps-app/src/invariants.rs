@@ -68,6 +68,7 @@ pub fn transition_of(body: &EventBody) -> Option<Transition> {
         | EventBody::DaysConverted(_)
         | EventBody::VoucherExpiryMoved(_) => None,
         EventBody::ClaimWithdrawn(_) => None,
+        EventBody::UserNotificationsChanged(_) => None,
     }
 }
 

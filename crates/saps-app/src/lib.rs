@@ -27,6 +27,7 @@ pub mod jobs;
 pub mod lists;
 pub mod mail;
 pub mod metrics;
+mod notifications;
 pub mod onboarding;
 mod orgs;
 pub mod outlook;

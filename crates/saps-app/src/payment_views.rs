@@ -177,7 +177,7 @@ impl App {
                 let v = tx
                     .voucher_by_code(code)?
                     .ok_or(Error::NotFound(Entity::Voucher))?;
-                let on = redeemed_on(tx, v.id)?;
+                let on = redeemed_on(&v);
                 vouchers.push((v, on));
             }
             let (location_id, lines, total) = price(tx, &program, partner, &vouchers, today)?;

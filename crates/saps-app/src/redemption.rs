@@ -129,7 +129,8 @@ fn redeem_one(
     if let Some(e) = refusal(tx, actor, &v, program, today)? {
         return Ok(Err(e));
     }
-    let next = v.transition(Transition::Redeem)?;
+    let mut next = v.transition(Transition::Redeem)?;
+    next.redeemed_on = Some(today);
     match save(tx, &next) {
         Err(e @ Error::Conflict { .. }) => return Ok(Err(e)),
         r => r?,

@@ -58,6 +58,10 @@ pub struct VoucherView {
     pub assigned_at: Option<jiff::Timestamp>,
     pub expires_on: jiff::civil::Date,
     pub version: i64,
+    /// The day it was redeemed (its claim window runs from it); absent
+    /// until it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redeemed_on: Option<jiff::civil::Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<Event>>,
     /// The current completion report with its deliverables, once reported
@@ -101,6 +105,7 @@ pub(crate) fn view(tx: &mut dyn Tx, v: Voucher, with_history: bool) -> Result<Vo
         assigned_at: v.assigned_at,
         expires_on: v.expires_on,
         version: v.version,
+        redeemed_on: v.redeemed_on,
         history,
         completion_report,
     })

@@ -66,7 +66,7 @@ fn load_facts(tx: &mut dyn Tx) -> Result<(Vec<VoucherFacts>, Vec<PoolFacts>), Er
             })?;
             for v in &page {
                 let redeemed_on = if state == VoucherState::Redeemed {
-                    redeemed_on(tx, v.id)?
+                    redeemed_on(v)
                 } else {
                     None
                 };

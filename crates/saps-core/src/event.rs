@@ -168,6 +168,9 @@ event_kinds! {
     "voucher.expiry_moved" => VoucherExpiryMoved,
     /// The partner withdrew a draft claim; its vouchers are free again.
     "claim.withdrawn" => ClaimWithdrawn,
+    /// A user chose which optional mails (reminders, voucher updates,
+    /// payments) they receive.
+    "user.notifications_changed" => UserNotificationsChanged,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,6 +357,15 @@ pub struct UserLocaleChanged {
     pub id: UserId,
     pub org_id: OrgId,
     pub locale: Locale,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserNotificationsChanged {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub reminders: bool,
+    pub voucher_updates: bool,
+    pub payments: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

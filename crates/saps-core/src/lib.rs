@@ -16,6 +16,7 @@ pub mod iban;
 pub mod ids;
 pub mod journal;
 pub mod locale_format;
+pub mod notify;
 pub mod org;
 pub mod payment;
 pub mod port;

@@ -186,6 +186,10 @@ pub struct Voucher {
     pub expires_on: Date,
     /// Bumped on every write; writes are conditional on it.
     pub version: i64,
+    /// The day it was (last) redeemed, the program's date of its
+    /// `voucher.redeemed` event; `None` until it is redeemed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redeemed_on: Option<Date>,
 }
 
 /// A customer's Software Assurance agreement and its pool of planning days.
@@ -338,6 +342,7 @@ pub fn create_voucher(req: NewVoucher<'_>) -> Result<Voucher, Error> {
         assigned_at: None,
         expires_on,
         version: 0,
+        redeemed_on: None,
     })
 }
 

@@ -72,6 +72,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_expiry_index",
         include_str!("../migrations/0016_expiry_index.sql"),
     ),
+    (
+        "0017_notifications_and_redeemed_on",
+        include_str!("../migrations/0017_notifications_and_redeemed_on.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -71,6 +71,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_expiry_index",
         include_str!("../migrations/0016_expiry_index.sql"),
     ),
+    (
+        "0017_notifications_and_redeemed_on",
+        include_str!("../migrations/0017_notifications_and_redeemed_on.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

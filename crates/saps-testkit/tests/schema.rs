@@ -588,6 +588,17 @@ async fn every_operation_answers_every_kind_of_caller_as_its_document_says() {
     payments::payments(&t, &op).await;
     let consultant_token = t.token(&w.consultant).await;
     webhooks::webhooks(&t, &ba, &consultant_token).await;
+    // The caller's notification settings.
+    send(&t, get.clone(), "/api/v1/me/notifications", Some(&ba), None).await;
+    let settings = json!({"reminders": false, "voucher_updates": true, "payments": true});
+    send(
+        &t,
+        Method::PUT,
+        "/api/v1/me/notifications",
+        Some(&ba),
+        Some(settings),
+    )
+    .await;
 
     let seen = contract().seen();
     for (method, template) in contract().operations() {

@@ -20,6 +20,7 @@ pub use transport::{MailTransport, SmtpSettings};
 
 use crate::{App, clock};
 use lettre::message::{Mailbox, Message, MultiPart, SinglePart, header::ContentType};
+use saps_core::notify::Topic;
 use saps_core::port::{MailRetry, OutgoingMail, Tx};
 use saps_core::{Error, Locale, OrgId, Role, User, Voucher};
 use text::Draft;
@@ -122,22 +123,47 @@ pub fn queue(
     Ok(())
 }
 
-/// Queues `draft` to each user (once per address), each in their language.
+/// The group of optional mails a template belongs to, which each user may
+/// turn off; `None` for the mails that always go (the voucher ID sent to the
+/// customer on assignment, a declined delivery, a disabled webhook, account
+/// and security mails).
+pub fn topic(kind: &str) -> Option<Topic> {
+    match kind {
+        k if k.starts_with("remind-") => Some(Topic::Reminders),
+        "assigned-partner" | "returned" | "cancelled" | "reserved" | "reservation-cancelled" => {
+            Some(Topic::VoucherUpdates)
+        }
+        k if k.starts_with("claim-") => Some(Topic::Payments),
+        _ => None,
+    }
+}
+
+/// Queues `draft` to each user (once per address), each in their language,
+/// but not to a user who turned the draft's [`topic`] off; returns how many
+/// mails were queued.
 pub fn queue_to_users(
     tx: &mut dyn Tx,
     users: &[User],
     draft: &Draft,
     now: jiff::Timestamp,
 ) -> Result<usize, Error> {
+    let topic = topic(draft.kind);
     let mut seen: Vec<&str> = Vec::new();
+    let mut queued = 0;
     for u in users {
         if u.disabled || seen.contains(&u.email.as_str()) {
             continue;
         }
         seen.push(&u.email);
+        if let Some(t) = topic
+            && !tx.notification_settings(u.id)?.allows(t)
+        {
+            continue;
+        }
         queue(tx, &u.email, u.locale, draft, now)?;
+        queued += 1;
     }
-    Ok(seen.len())
+    Ok(queued)
 }
 
 /// The language to write to an address in: its user's, else (for a customer's
@@ -263,6 +289,19 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reminders_updates_and_claim_decisions_are_optional_and_the_rest_always_go() {
+        assert_eq!(topic("remind-claim-window"), Some(Topic::Reminders));
+        assert_eq!(topic("remind-sign-off"), Some(Topic::Reminders));
+        assert_eq!(topic("assigned-partner"), Some(Topic::VoucherUpdates));
+        assert_eq!(topic("reserved"), Some(Topic::VoucherUpdates));
+        assert_eq!(topic("returned"), Some(Topic::VoucherUpdates));
+        assert_eq!(topic("claim-paid"), Some(Topic::Payments));
+        for essential in ["assigned-customer", "declined", "webhook-disabled"] {
+            assert_eq!(topic(essential), None, "{essential}");
+        }
+    }
 
     #[test]
     fn the_wait_doubles_with_every_failure_up_to_the_cap() {

@@ -225,17 +225,23 @@ fn due_reminders(
     })?;
 
     // Partners: redeemed vouchers not claimed yet, before the claim window
-    // (`claim_window_days` after redemption; its last day) closes.
-    each_voucher(tx, &[VoucherState::Redeemed], None, |tx, v| {
-        let Some(partner) = v.partner_id else {
-            return Ok(());
+    // (`claim_window_days` after redemption; its last day) closes. One query:
+    // those whose last day is after today and within the largest offset.
+    let window = i64::from(program.claim_window_days);
+    let first = today - jiff::Span::new().days(window) + jiff::Span::new().days(1);
+    let last = today + jiff::Span::new().days(max_offset(&offsets.claim_window) - window);
+    let closing = if offsets.claim_window.is_empty() {
+        Vec::new()
+    } else {
+        tx.redeemed_between(first, last)?
+    };
+    for v in closing {
+        let (Some(partner), Some(redeemed)) = (v.partner_id, v.redeemed_on) else {
+            continue;
         };
-        let Some(redeemed) = crate::claims::redeemed_on(tx, v.id)? else {
-            return Ok(());
-        };
-        let last_day = redeemed + jiff::Span::new().days(i64::from(program.claim_window_days));
+        let last_day = redeemed + jiff::Span::new().days(window);
         let Some(offset) = due_reminder(&offsets.claim_window, last_day, today) else {
-            return Ok(());
+            continue;
         };
         let r = Reminder {
             kind: "claim_window",
@@ -258,8 +264,7 @@ fn due_reminders(
         if !tx.reminder_recorded(&r.key)? {
             due.push(r);
         }
-        Ok(())
-    })?;
+    }
 
     // The project manager: a completion report awaits sign-off (once per
     // report: a declined and re-submitted report is a new voucher version).

@@ -240,6 +240,11 @@ fn stored() -> Vec<(&'static str, Value)> {
             "claim.withdrawn",
             json!({"claim_id": USER, "reference": "SAVB-2021-000001", "partner_id": ORG}),
         ),
+        (
+            "user.notifications_changed",
+            json!({"id": USER, "org_id": ORG, "reminders": false, "voucher_updates": true,
+                   "payments": true}),
+        ),
     ]
 }
 

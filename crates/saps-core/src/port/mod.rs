@@ -19,6 +19,7 @@ mod idempotency;
 mod jobs;
 mod journal;
 mod ledger;
+mod notifications;
 mod orgs;
 mod outbox;
 mod payments;
@@ -38,6 +39,7 @@ pub use idempotency::{Idempotency, IdempotentResponse};
 pub use jobs::{JobLeases, JobRecord, LeaseRequest};
 pub use journal::Journal;
 pub use ledger::{Ledger, PoolTotals};
+pub use notifications::Notifications;
 pub use orgs::Orgs;
 pub use outbox::{MailRetry, MailStatus, Outbox, OutboxEntry, OutgoingMail};
 pub use payments::{ClaimQuery, Payments};
@@ -61,6 +63,7 @@ pub use webhooks::{
 /// their methods on something other than a `dyn Tx`.
 pub mod prelude {
     pub use super::Deliverables;
+    pub use super::Notifications;
     pub use super::Payments;
     pub use super::TrainingDays;
     pub use super::Webhooks;
@@ -92,6 +95,7 @@ pub trait Tx:
     + Payments
     + Webhooks
     + TrainingDays
+    + Notifications
 {
 }
 
@@ -114,6 +118,7 @@ impl<T> Tx for T where
         + Payments
         + Webhooks
         + TrainingDays
+        + Notifications
         + ?Sized
 {
 }

@@ -109,4 +109,12 @@ pub trait Vouchers {
     fn voucher_counts(&mut self, scope: Scope) -> StoreResult<Vec<(VoucherState, u64)>>;
     /// A page of a filtered, searched and sorted list (see [`VoucherList`]).
     fn voucher_list(&mut self, list: &VoucherList) -> StoreResult<Vec<Voucher>>;
+    /// Redeemed (not claimed) vouchers whose redemption day is in
+    /// `from..=to`, soonest redeemed first: those whose claim window closes
+    /// in a range of days.
+    fn redeemed_between(
+        &mut self,
+        from: jiff::civil::Date,
+        to: jiff::civil::Date,
+    ) -> StoreResult<Vec<Voucher>>;
 }

@@ -14,6 +14,7 @@ mod idempotency;
 mod jobs;
 mod journal;
 mod ledger;
+mod notifications;
 mod orgs;
 mod outbox;
 mod payments;

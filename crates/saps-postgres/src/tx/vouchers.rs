@@ -11,7 +11,7 @@ use saps_core::{
 const VOUCHER_COLS: &str = "id, code, customer_id, agreement_id, engagement, days, \
     project_manager_id, created_by, state, partner_id, location_id, consultant_id, start_date, \
     end_date, delivery_country, reserved_by, reserved_at, created_at, assigned_at, expires_on, \
-    version";
+    version, redeemed_on";
 
 fn voucher_row(r: &Row) -> StoreResult<Voucher> {
     let location_id: Option<Uuid> = get(r, 10)?;
@@ -51,6 +51,7 @@ fn voucher_row(r: &Row) -> StoreResult<Voucher> {
         assigned_at: get(r, 18)?,
         expires_on: get(r, 19)?,
         version: get(r, 20)?,
+        redeemed_on: get(r, 21)?,
     })
 }
 
@@ -77,6 +78,7 @@ struct VoucherValues {
     assigned_at: Option<Timestamp>,
     expires_on: Date,
     version: i64,
+    redeemed_on: Option<Date>,
 }
 
 impl VoucherValues {
@@ -107,10 +109,11 @@ impl VoucherValues {
             assigned_at,
             expires_on: v.expires_on,
             version: v.version,
+            redeemed_on: v.redeemed_on,
         })
     }
 
-    fn params(&self) -> [Param<'_>; 21] {
+    fn params(&self) -> [Param<'_>; 22] {
         [
             &self.id,
             &self.code,
@@ -133,6 +136,7 @@ impl VoucherValues {
             &self.assigned_at,
             &self.expires_on,
             &self.version,
+            &self.redeemed_on,
         ]
     }
 }
@@ -163,7 +167,7 @@ impl Vouchers for PgTx<'_> {
             &format!(
                 "INSERT INTO vouchers ({VOUCHER_COLS}) VALUES \
                  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-                 $18, $19, $20, $21) ON CONFLICT DO NOTHING"
+                 $18, $19, $20, $21, $22) ON CONFLICT DO NOTHING"
             ),
             &values.params(),
             |tx| {
@@ -213,8 +217,8 @@ impl Vouchers for PgTx<'_> {
              engagement = $5, days = $6, project_manager_id = $7, created_by = $8, state = $9, \
              partner_id = $10, location_id = $11, consultant_id = $12, start_date = $13, \
              end_date = $14, delivery_country = $15, reserved_by = $16, reserved_at = $17, \
-             created_at = $18, assigned_at = $19, expires_on = $20, version = $21 \
-             WHERE id = $1 AND version = $22",
+             created_at = $18, assigned_at = $19, expires_on = $20, version = $21, \
+             redeemed_on = $22 WHERE id = $1 AND version = $23",
             &params,
         )?;
         if changed == 0 {
@@ -349,5 +353,22 @@ impl Vouchers for PgTx<'_> {
             .iter()
             .map(voucher_row)
             .collect()
+    }
+
+    fn redeemed_between(
+        &mut self,
+        from: jiff::civil::Date,
+        to: jiff::civil::Date,
+    ) -> StoreResult<Vec<Voucher>> {
+        self.rows(
+            &format!(
+                "SELECT {VOUCHER_COLS} FROM vouchers WHERE state = 'redeemed' \
+                 AND redeemed_on BETWEEN $1 AND $2 ORDER BY redeemed_on, id"
+            ),
+            &[&from, &to],
+        )?
+        .iter()
+        .map(voucher_row)
+        .collect()
     }
 }

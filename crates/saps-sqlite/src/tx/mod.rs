@@ -8,6 +8,7 @@ mod idempotency;
 mod jobs;
 mod journal;
 mod ledger;
+mod notifications;
 mod orgs;
 mod outbox;
 mod payments;

@@ -9,7 +9,7 @@ use saps_core::{
 const VOUCHER_COLS: &str = "id, code, customer_id, agreement_id, engagement, days, \
     project_manager_id, created_by, state, partner_id, location_id, consultant_id, start_date, \
     end_date, delivery_country, reserved_by, reserved_at, created_at, assigned_at, expires_on, \
-    version";
+    version, redeemed_on";
 
 fn voucher_row(r: &Row<'_>) -> rusqlite::Result<Voucher> {
     let location_id: Option<LocationId> = opt_col(r, 10)?;
@@ -44,6 +44,7 @@ fn voucher_row(r: &Row<'_>) -> rusqlite::Result<Voucher> {
         assigned_at: opt_col(r, 18)?,
         expires_on: col(r, 19)?,
         version: r.get(20)?,
+        redeemed_on: opt_col(r, 21)?,
     })
 }
 
@@ -72,6 +73,7 @@ fn voucher_values(v: &Voucher) -> Vec<Box<dyn ToSql>> {
         Box::new(v.assigned_at.map(timestamp)),
         Box::new(v.expires_on.to_string()),
         Box::new(v.version),
+        Box::new(opt_string(v.redeemed_on)),
     ]
 }
 
@@ -107,7 +109,7 @@ impl Vouchers for SqliteTx<'_> {
             &format!(
                 "INSERT INTO vouchers ({VOUCHER_COLS}) VALUES \
                  (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-                 ?18, ?19, ?20, ?21)"
+                 ?18, ?19, ?20, ?21, ?22)"
             ),
             rusqlite::params_from_iter(values.iter()),
         )
@@ -138,8 +140,8 @@ impl Vouchers for SqliteTx<'_> {
              engagement = ?5, days = ?6, project_manager_id = ?7, created_by = ?8, state = ?9, \
              partner_id = ?10, location_id = ?11, consultant_id = ?12, start_date = ?13, \
              end_date = ?14, delivery_country = ?15, reserved_by = ?16, reserved_at = ?17, \
-             created_at = ?18, assigned_at = ?19, expires_on = ?20, version = ?21 \
-             WHERE id = ?1 AND version = ?22",
+             created_at = ?18, assigned_at = ?19, expires_on = ?20, version = ?21, \
+             redeemed_on = ?22 WHERE id = ?1 AND version = ?23",
             rusqlite::params_from_iter(values.iter()),
         )?;
         if changed == 0 {
@@ -263,5 +265,20 @@ impl Vouchers for SqliteTx<'_> {
         });
         params.push(Value::Integer(q.limit.into()));
         self.all(&sql, rusqlite::params_from_iter(params.iter()), voucher_row)
+    }
+
+    fn redeemed_between(
+        &mut self,
+        from: jiff::civil::Date,
+        to: jiff::civil::Date,
+    ) -> StoreResult<Vec<Voucher>> {
+        self.all(
+            &format!(
+                "SELECT {VOUCHER_COLS} FROM vouchers WHERE state = 'redeemed' \
+                 AND redeemed_on BETWEEN ?1 AND ?2 ORDER BY redeemed_on, id"
+            ),
+            params![from.to_string(), to.to_string()],
+            voucher_row,
+        )
     }
 }

@@ -26,6 +26,7 @@ mod idempotency;
 mod jobs;
 mod journal;
 mod ledger;
+mod notifications;
 mod orgs;
 mod outbox;
 mod profiles;
@@ -47,6 +48,7 @@ pub use idempotency::*;
 pub use jobs::*;
 pub use journal::*;
 pub use ledger::*;
+pub use notifications::*;
 pub use orgs::*;
 pub use outbox::*;
 pub use profiles::*;
@@ -153,6 +155,7 @@ fn voucher(agreement: &Agreement, pm: &User, created_by: &User) -> Voucher {
         assigned_at: None,
         expires_on: date(2026, 6, 30),
         version: 0,
+        redeemed_on: None,
     }
 }
 
@@ -450,6 +453,8 @@ macro_rules! __contract_list {
             racing_takes_of_training_days_let_exactly_one_win,
             a_webhook_reads_back_and_its_cursor_moves_by_a_conditional_write,
             deliveries_are_queued_once_leased_to_one_sender_and_logged,
+            notification_settings_default_on_read_back_and_are_per_user,
+            the_redemption_day_reads_back_and_finds_redeemed_vouchers_in_a_range,
         }
     };
 }
@@ -496,6 +501,7 @@ mod tests {
             include_str!("claims.rs"),
             include_str!("training_days.rs"),
             include_str!("webhooks.rs"),
+            include_str!("notifications.rs"),
         ];
         let declared: BTreeSet<&str> = sources
             .iter()

@@ -112,6 +112,16 @@ both_databases!(
         );
         let v = t.get(&format!("/api/v1/vouchers/{code}"), &pa).await.body;
         assert_eq!(v["state"], "redeemed");
+        // The redemption day is kept on the voucher: the day of its event.
+        let redeemed_at = v["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .rfind(|e| e["kind"] == "voucher.redeemed")
+            .and_then(|e| e["at"].as_str())
+            .unwrap()
+            .to_owned();
+        assert_eq!(v["redeemed_on"].as_str(), Some(&redeemed_at[..10]), "{v}");
         let kinds: Vec<&str> = v["history"]
             .as_array()
             .unwrap()

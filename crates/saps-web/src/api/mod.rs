@@ -19,6 +19,7 @@ mod enrollments;
 mod events;
 mod exports;
 mod invoice;
+mod notifications;
 mod orgs;
 mod payments;
 mod profiles;
@@ -88,6 +89,7 @@ pub fn api() -> (axum::Router<AppState>, Value) {
         .merge(webhooks::routes())
         .merge(audit::routes())
         .merge(conversions::routes())
+        .merge(notifications::routes())
         .split_for_parts();
     let mut doc = serde_json::to_value(&doc).expect("the OpenAPI document serialises");
     conventions::apply(&mut doc);

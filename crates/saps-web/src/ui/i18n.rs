@@ -55,6 +55,7 @@ pub const LOCALE_FILES: &[&str] = &[
     "webhooks",
     "time",
     "audit",
+    "settings",
 ];
 
 macro_rules! locale_texts {
@@ -72,6 +73,7 @@ macro_rules! locale_texts {
             include_str!(concat!("../../locales/", $lang, "/webhooks.ftl")),
             include_str!(concat!("../../locales/", $lang, "/time.ftl")),
             include_str!(concat!("../../locales/", $lang, "/audit.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/settings.ftl")),
         ]
     };
 }

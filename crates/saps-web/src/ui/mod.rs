@@ -207,6 +207,10 @@ pub fn router() -> Router<AppState> {
         .route("/program", p(get(program::page).post(program::submit)))
         .route("/static/{file}", get(assets::static_file))
         .route("/operator/outbox", p(get(pages::outbox::page)))
+        .route(
+            "/settings",
+            p(get(pages::settings::page).post(pages::settings::save)),
+        )
         .layer(axum::middleware::from_fn(security_headers))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
 }

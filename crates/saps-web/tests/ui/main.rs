@@ -15,6 +15,7 @@ mod onboarding;
 mod outbox;
 mod pages;
 mod payments;
+mod settings;
 mod time;
 mod users;
 mod webhooks;

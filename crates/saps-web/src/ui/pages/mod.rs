@@ -16,6 +16,7 @@ pub mod planning;
 pub mod profile;
 pub mod program;
 pub mod redeem;
+pub mod settings;
 pub mod users;
 pub mod voucher_new;
 pub mod vouchers;
