@@ -97,8 +97,9 @@ impl Worker {
             pool.taken(1);
             pool.busy();
             let outcome = self.run(job.access, &mut job.work);
-            answer(job.reply, outcome);
+            // Idle before the answer: whoever it wakes sees the connection free.
             pool.idle();
+            answer(job.reply, outcome);
         }
     }
 

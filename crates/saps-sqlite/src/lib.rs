@@ -385,8 +385,9 @@ fn read_loop(conn: &Connection, jobs: &Mutex<Receiver<Job>>, pool: &PoolGauge) {
                 outcome
             }
         };
-        answer(reply, outcome);
+        // Idle before the answer: whoever it wakes sees the connection free.
         pool.idle();
+        answer(reply, outcome);
     }
 }
 

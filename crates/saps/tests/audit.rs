@@ -621,7 +621,7 @@ fn claims_in_every_state_match_the_journal_until_a_total_or_a_state_is_changed_b
         let o = verify(&db, None);
         assert_intact(&db, &o);
         assert!(
-            stdout(&o).contains("6 claim(s) match the journal"),
+            stdout(&o).contains("7 claim(s) match the journal"),
             "{}: {}",
             db.name(),
             stdout(&o)
