@@ -379,6 +379,14 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
         let (k, i) = (p.bind(key.clone()), p.bind(id.0));
         checks.push(format!("(p.sort_key, p.partner_id) > ({k}, {i})"));
     }
+    // The filters first: a company failing one is not looked at further.
+    for f in filters(q) {
+        if !drivers.contains(&f)
+            && let Some(c) = f.condition(&mut p)
+        {
+            checks.push(c);
+        }
+    }
     let today = p.bind(q.today);
     let offering = match &q.offering {
         Some(o) => format!(" AND e.offering = {}", p.bind(o.clone())),
@@ -390,13 +398,6 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
          AND EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
          AND e.valid_until >= {today}{offering})"
     ));
-    for f in filters(q) {
-        if !drivers.contains(&f)
-            && let Some(c) = f.condition(&mut p)
-        {
-            checks.push(c);
-        }
-    }
     let checks = checks.join(" AND ");
     let n = p.bind(i64::from(q.limit));
     let sql = if sources.is_empty() {
