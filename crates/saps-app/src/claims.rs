@@ -562,33 +562,15 @@ impl App {
             let (location_id, lines, total) = price(tx, &program, partner, &vouchers, today)?;
             let year = today.year();
             let number = tx.next_claim_number(year)?;
-            let claim = Claim {
-                id: uuid::Uuid::now_v7(),
-                reference: payment::claim_reference(year, number),
-                partner_id: partner,
+            let claim = Claim::draft(
+                payment::claim_reference(year, number),
+                partner,
                 location_id,
-                state: ClaimState::Draft,
-                total,
                 lines,
-                created_at: now,
-                created_by: actor.user_id,
-                submitted_at: None,
-                approved_at: None,
-                payment_due_on: None,
-                paid_at: None,
-                payment_reference: None,
-                rejected_at: None,
-                rejection_reason: None,
-                disputed_at: None,
-                dispute_reason: None,
-                history: vec![ClaimHistoryEntry {
-                    state: ClaimState::Draft,
-                    at: now,
-                    by: actor.user_id,
-                    note: None,
-                }],
-                version: 0,
-            };
+                total,
+                now,
+                actor.user_id,
+            );
             match tx.insert_claim(&claim) {
                 Err(StoreError::Duplicate(_)) => return Err(raced()),
                 r => r?,

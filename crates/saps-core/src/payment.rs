@@ -437,6 +437,47 @@ pub fn next_claim_state(from: ClaimState, step: ClaimStep) -> Option<ClaimState>
 }
 
 impl Claim {
+    /// A new draft claim of `lines` (their sum `total`), made by `by` at `at`,
+    /// with its first history entry.
+    #[allow(clippy::too_many_arguments)]
+    pub fn draft(
+        reference: String,
+        partner_id: OrgId,
+        location_id: LocationId,
+        lines: Vec<ClaimLine>,
+        total: Money,
+        at: Timestamp,
+        by: UserId,
+    ) -> Claim {
+        Claim {
+            id: uuid::Uuid::now_v7(),
+            reference,
+            partner_id,
+            location_id,
+            state: ClaimState::Draft,
+            total,
+            lines,
+            created_at: at,
+            created_by: by,
+            submitted_at: None,
+            approved_at: None,
+            payment_due_on: None,
+            paid_at: None,
+            payment_reference: None,
+            rejected_at: None,
+            rejection_reason: None,
+            disputed_at: None,
+            dispute_reason: None,
+            history: vec![ClaimHistoryEntry {
+                state: ClaimState::Draft,
+                at,
+                by,
+                note: None,
+            }],
+            version: 0,
+        }
+    }
+
     fn step(
         &self,
         step: ClaimStep,

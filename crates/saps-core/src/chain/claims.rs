@@ -220,7 +220,7 @@ mod tests {
     use super::*;
     use crate::event::{ClaimCreated, ClaimPaid, ClaimRejected, ClaimSubmitted, VoucherPaid};
     use crate::ids::{EventId, LocationId, OrgId};
-    use crate::payment::{ClaimHistoryEntry, ClaimLine, ClaimState, parse_amount};
+    use crate::payment::{ClaimLine, ClaimState, parse_amount};
     use crate::quantity::Days;
 
     fn eur(s: &str) -> Money {
@@ -246,43 +246,30 @@ mod tests {
     fn stored(id: uuid::Uuid, state: ClaimState, total: Money, codes: &[VoucherCode]) -> Claim {
         let at: jiff::Timestamp = "2020-10-01T10:00:00Z".parse().unwrap();
         let by = crate::ids::UserId::new();
+        let lines = codes
+            .iter()
+            .map(|code| ClaimLine {
+                voucher_id: VoucherId::new(),
+                code: *code,
+                days: Days(1),
+                country: "FR".into(),
+                redeemed_on: jiff::civil::date(2020, 9, 30),
+                day_rate: total,
+                amount: total,
+            })
+            .collect();
         Claim {
             id,
-            reference: "SAVB-2020-000001".into(),
-            partner_id: OrgId(uuid::Uuid::from_u128(1)),
-            location_id: LocationId(uuid::Uuid::from_u128(2)),
             state,
-            total,
-            lines: codes
-                .iter()
-                .map(|code| ClaimLine {
-                    voucher_id: VoucherId::new(),
-                    code: *code,
-                    days: Days(1),
-                    country: "FR".into(),
-                    redeemed_on: jiff::civil::date(2020, 9, 30),
-                    day_rate: total,
-                    amount: total,
-                })
-                .collect(),
-            created_at: at,
-            created_by: by,
-            submitted_at: None,
-            approved_at: None,
-            payment_due_on: None,
-            paid_at: None,
-            payment_reference: None,
-            rejected_at: None,
-            rejection_reason: None,
-            disputed_at: None,
-            dispute_reason: None,
-            history: vec![ClaimHistoryEntry {
-                state: ClaimState::Draft,
+            ..Claim::draft(
+                "SAVB-2020-000001".into(),
+                OrgId(uuid::Uuid::from_u128(1)),
+                LocationId(uuid::Uuid::from_u128(2)),
+                lines,
+                total,
                 at,
                 by,
-                note: None,
-            }],
-            version: 0,
+            )
         }
     }
 
