@@ -91,8 +91,8 @@ pub fn listing(
 pub const PROBE_CAP: i64 = 16_000;
 /// The probe's cap when the search has a single filter: beyond about this,
 /// walking the name order finds a page sooner than reading the filter's
-/// companies and sorting them (`rows ≈ √(page × companies)`).
-pub const LONE_PROBE_CAP: i64 = 2_000;
+/// companies and sorting them (`3 × rows ≈ 5.5 × page × companies / rows`).
+pub const LONE_PROBE_CAP: i64 = 3_000;
 
 /// Where a directory search starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,13 +105,56 @@ pub enum SearchPlan {
     Drive(Vec<usize>),
 }
 
+/// What the steps of a search cost on one database, relative to one
+/// another (measured there; see docs/PERFORMANCE.md).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SearchCosts {
+    /// Reading one of a driving filter's index entries (and intersecting it).
+    pub entry: f64,
+    /// Reading a driven company's sort key.
+    pub sort_key: f64,
+    /// Looking a company up and checking its eligibility.
+    pub lookup: f64,
+    /// Checking one more filter on a company.
+    pub filter: f64,
+}
+
+/// SQLite, in reads of one index entry (~0.6 µs): an entry 1, a sort key
+/// from the covering index ~2, a company looked up and checked ~4, each
+/// filter checked on it ~1.5 (`sqlite3`'s timer).
+pub const SQLITE_COSTS: SearchCosts = SearchCosts {
+    entry: 1.0,
+    sort_key: 2.0,
+    lookup: 4.0,
+    filter: 1.5,
+};
+
+/// PostgreSQL (`EXPLAIN ANALYZE`, ~0.6 µs an entry): entries are as cheap to
+/// read in bulk, but every per-company step is an executor loop over an
+/// index — a sort key ~6, a company walked in name order (its row from the
+/// heap) ~10, each filter checked on it ~10 — so intersecting two common
+/// words' entries beats walking to find their companies.
+pub const POSTGRES_COSTS: SearchCosts = SearchCosts {
+    entry: 1.5,
+    sort_key: 6.0,
+    lookup: 10.0,
+    filter: 10.0,
+};
+
 /// Chooses where a search starts from its filters' counts (each counted up to
 /// `cap`; a count at the cap means "at least"), the number of companies with
-/// a profile (an estimate will do) and the page's size, by comparing rough
-/// costs measured on SQLite, in reads of one index entry (~0.6 µs there):
-/// reading and intersecting a filter's entries (1 each), looking a company up
-/// and checking its eligibility (~4, plus ~1.5 per filter checked on it).
-pub fn plan_search(counts: &[i64], cap: i64, companies: i64, page: u32) -> SearchPlan {
+/// a profile (an estimate will do) and the page's size, by comparing the
+/// database's rough `costs` of reading the driving filters' entries and
+/// their companies' sort keys against looking companies up and checking
+/// them. A driven search checks its companies in name order and stops at a
+/// full page, as a walk does.
+pub fn plan_search(
+    counts: &[i64],
+    cap: i64,
+    companies: i64,
+    page: u32,
+    costs: &SearchCosts,
+) -> SearchPlan {
     if counts.is_empty() {
         return SearchPlan::Walk;
     }
@@ -123,19 +166,28 @@ pub fn plan_search(counts: &[i64], cap: i64, companies: i64, page: u32) -> Searc
     // Walking: until a page's worth of companies pass every filter.
     let all: f64 = counts.iter().map(|&c| share(c)).product();
     let walked = (f64::from(page) / all).min(total);
-    let walk = walked * (4.0 + 1.5 * filters);
+    let walk = walked * (costs.lookup + costs.filter * filters);
     // Driving: the filters counted below the cap, read and intersected; the
     // companies left are looked up and checked against the rest.
     let few: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] < cap).collect();
     if few.is_empty() {
         return SearchPlan::Walk;
     }
-    let read: f64 = few.iter().map(|&i| counts[i] as f64).sum();
+    let read: f64 = few.iter().map(|&i| counts[i] as f64).sum::<f64>() * costs.entry;
     let left = few
         .iter()
         .map(|&i| counts[i] as f64)
         .fold(total, |n, c| n * c / total);
-    let drive = read + left * (4.0 + 1.5 * (filters - few.len() as f64));
+    // The companies left are put in name order by their sort keys and
+    // checked in that order until a page's worth pass the other filters.
+    let rest: f64 = (0..counts.len())
+        .filter(|i| !few.contains(i))
+        .map(|i| share(counts[i]))
+        .product();
+    let checked = (f64::from(page) / rest).min(left);
+    let drive = read
+        + costs.sort_key * left
+        + checked * (costs.lookup + costs.filter * (filters - few.len() as f64));
     if drive < walk {
         SearchPlan::Drive(few)
     } else {
@@ -172,46 +224,71 @@ mod tests {
     fn a_search_starts_where_it_reads_least() {
         let n = 100_000;
         // A rare filter drives; nothing to drive without filters.
-        assert_eq!(plan_search(&[], PROBE_CAP, n, 51), SearchPlan::Walk);
         assert_eq!(
-            plan_search(&[300], LONE_PROBE_CAP, n, 51),
+            plan_search(&[], PROBE_CAP, n, 51, &SQLITE_COSTS),
+            SearchPlan::Walk
+        );
+        assert_eq!(
+            plan_search(&[300], LONE_PROBE_CAP, n, 51, &SQLITE_COSTS),
             SearchPlan::Drive(vec![0])
         );
         // A common lone filter (counted to the cap): the name order.
         assert_eq!(
-            plan_search(&[LONE_PROBE_CAP], LONE_PROBE_CAP, n, 51),
+            plan_search(&[LONE_PROBE_CAP], LONE_PROBE_CAP, n, 51, &SQLITE_COSTS),
             SearchPlan::Walk
         );
         // A country of 3,300 companies and a word matching more than the cap:
         // the country drives, the word is checked on each (walking would read
         // ~10,000 companies).
         assert_eq!(
-            plan_search(&[3_300, PROBE_CAP], PROBE_CAP, n, 51),
+            plan_search(&[3_300, PROBE_CAP], PROBE_CAP, n, 51, &SQLITE_COSTS),
             SearchPlan::Drive(vec![0])
         );
         // Two rather rare filters drive together.
         assert_eq!(
-            plan_search(&[900, 1_500], PROBE_CAP, n, 51),
+            plan_search(&[900, 1_500], PROBE_CAP, n, 51, &SQLITE_COSTS),
             SearchPlan::Drive(vec![0, 1])
         );
         // Two common words: walking finds a page after ~3,600 companies,
         // cheaper than reading and intersecting 24,000 entries (measured:
         // ~15 ms against ~22 ms).
         assert_eq!(
-            plan_search(&[14_000, 10_000], PROBE_CAP, n, 51),
+            plan_search(&[14_000, 10_000], PROBE_CAP, n, 51, &SQLITE_COSTS),
             SearchPlan::Walk
         );
         // Every filter above the cap: walk.
         assert_eq!(
-            plan_search(&[PROBE_CAP, PROBE_CAP], PROBE_CAP, n, 51),
+            plan_search(&[PROBE_CAP, PROBE_CAP], PROBE_CAP, n, 51, &SQLITE_COSTS),
             SearchPlan::Walk
         );
         // A tiny directory (PostgreSQL's estimate not made yet, 0): its few
         // companies are read.
         assert_eq!(
-            plan_search(&[3, 2], PROBE_CAP, 0, 51),
+            plan_search(&[3, 2], PROBE_CAP, 0, 51, &SQLITE_COSTS),
             SearchPlan::Drive(vec![0, 1])
         );
+    }
+
+    #[test]
+    fn on_postgresql_two_common_words_are_intersected_rather_than_walked() {
+        let n = 100_000;
+        // 16,810 and 8,792 companies (1,570 with both): walking reads ~4,000
+        // companies one by one; the rarer word's entries are read instead.
+        assert_eq!(
+            plan_search(&[PROBE_CAP, 8_792], PROBE_CAP, n, 51, &POSTGRES_COSTS),
+            SearchPlan::Drive(vec![1])
+        );
+        assert_eq!(
+            plan_search(&[PROBE_CAP, 8_792], PROBE_CAP, n, 51, &SQLITE_COSTS),
+            SearchPlan::Walk
+        );
+        // A common lone filter still walks on both.
+        for costs in [&SQLITE_COSTS, &POSTGRES_COSTS] {
+            assert_eq!(
+                plan_search(&[LONE_PROBE_CAP], LONE_PROBE_CAP, n, 51, costs),
+                SearchPlan::Walk
+            );
+        }
     }
 
     #[test]

@@ -213,12 +213,18 @@ fn parse(url: &str) -> Result<Config, StoreError> {
         config.application_name("saps");
     }
     // saps's statements are short; PostgreSQL's JIT compiler, started by a plan's
-    // estimated cost, added ~90 ms to one directory search of a few milliseconds.
-    // Off for saps's sessions unless the URL's `options` say otherwise.
-    let options = config.get_options().unwrap_or("").to_owned();
+    // estimated cost, added ~90 ms to one directory search of a few milliseconds,
+    // and starting parallel workers for a walk that stops after a page cost
+    // ~30 ms before the first row. Both off for saps's sessions unless the
+    // URL's `options` set them.
+    let mut options = config.get_options().unwrap_or("").to_owned();
     if !options.contains("jit") {
-        config.options(format!("{options} -c jit=off").trim());
+        options = format!("{options} -c jit=off");
     }
+    if !options.contains("max_parallel_workers_per_gather") {
+        options = format!("{options} -c max_parallel_workers_per_gather=0");
+    }
+    config.options(options.trim());
     Ok(config)
 }
 
@@ -304,4 +310,29 @@ pub(crate) fn micros(t: jiff::Timestamp) -> jiff::Timestamp {
             .mode(jiff::RoundMode::Floor),
     )
     .unwrap_or(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn sessions_run_without_jit_or_parallel_workers_unless_the_url_says() {
+        let c = parse("postgres://saps@127.0.0.1/saps").unwrap();
+        let options = c.get_options().unwrap();
+        assert!(options.contains("-c jit=off"), "{options}");
+        assert!(
+            options.contains("-c max_parallel_workers_per_gather=0"),
+            "{options}"
+        );
+        let c = parse(
+            "postgres://saps@127.0.0.1/saps?options=-c%20jit%3Don%20-c%20max_parallel_workers_per_gather%3D2",
+        )
+        .unwrap();
+        let options = c.get_options().unwrap();
+        assert_eq!(
+            options, "-c jit=on -c max_parallel_workers_per_gather=2",
+            "the URL's own settings are kept"
+        );
+    }
 }

@@ -130,12 +130,25 @@ fn open_writer(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// How much of the database file a reader maps into memory (SQLite caps it
+/// at its compile-time maximum, 2 GiB by default); beyond it, pages are read.
+const READER_MMAP_BYTES: i64 = 1 << 31;
+/// Each reader's page cache, in KiB (pages beyond the map, and the WAL's).
+const READER_CACHE_KIB: i64 = 16 * 1024;
+
 fn open_reader(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(db_error)?;
     configure(&conn)?;
+    // Pages are read through a shared memory map rather than copied in by a
+    // system call into each connection's own 2 MiB cache: a directory search
+    // that walks thousands of companies spent half its time in `pread`.
+    conn.execute_batch(&format!(
+        "PRAGMA mmap_size = {READER_MMAP_BYTES}; PRAGMA cache_size = -{READER_CACHE_KIB}"
+    ))
+    .map_err(db_error)?;
     Ok(conn)
 }
 

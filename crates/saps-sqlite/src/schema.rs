@@ -75,6 +75,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0017_notifications_and_redeemed_on",
         include_str!("../migrations/0017_notifications_and_redeemed_on.sql"),
     ),
+    (
+        "0019_directory_sort_keys",
+        include_str!("../migrations/0019_directory_sort_keys.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

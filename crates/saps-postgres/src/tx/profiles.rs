@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::micros;
-use saps_core::directory::{LONE_PROBE_CAP, PROBE_CAP, SearchPlan, plan_search};
+use saps_core::directory::{LONE_PROBE_CAP, POSTGRES_COSTS, PROBE_CAP, SearchPlan, plan_search};
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
@@ -353,10 +353,12 @@ impl PgTx<'_> {
             .map(|i| get(&row, i))
             .collect::<StoreResult<Vec<i64>>>()?;
         let companies: i64 = get(&row, all.len())?;
-        Ok(match plan_search(&counts, cap, companies, q.limit) {
-            SearchPlan::Walk => Vec::new(),
-            SearchPlan::Drive(few) => few.into_iter().map(|i| all[i]).collect(),
-        })
+        Ok(
+            match plan_search(&counts, cap, companies, q.limit, &POSTGRES_COSTS) {
+                SearchPlan::Walk => Vec::new(),
+                SearchPlan::Drive(few) => few.into_iter().map(|i| all[i]).collect(),
+            },
+        )
     }
 }
 
@@ -375,9 +377,10 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
         .map(|f| f.source(&mut p, q.today, drivers.len() == 1))
         .collect();
     let mut checks = Vec::new();
+    let mut after = String::new();
     if let Some((key, id)) = &q.after {
         let (k, i) = (p.bind(key.clone()), p.bind(id.0));
-        checks.push(format!("(p.sort_key, p.partner_id) > ({k}, {i})"));
+        after = format!("(p.sort_key, p.partner_id) > ({k}, {i})");
     }
     // The filters first: a company failing one is not looked at further.
     for f in filters(q) {
@@ -401,17 +404,33 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
     let checks = checks.join(" AND ");
     let n = p.bind(i64::from(q.limit));
     let sql = if sources.is_empty() {
+        let after = if after.is_empty() {
+            after
+        } else {
+            format!("{after} AND ")
+        };
         format!(
             "SELECT {COLS}, o.name, p.sort_key FROM partner_profiles p \
-             JOIN orgs o ON o.id = p.partner_id WHERE {checks} \
+             JOIN orgs o ON o.id = p.partner_id WHERE {after}{checks} \
              ORDER BY p.sort_key, p.partner_id LIMIT {n}"
         )
     } else {
+        // The driving companies in name order first (their sort keys from
+        // the index (partner_id, sort_key)), then each looked up and checked
+        // in that order (a nested loop keeps it) until the page is full:
+        // not every driven company checked, then sorted.
+        let after = if after.is_empty() {
+            after
+        } else {
+            format!("WHERE {after}")
+        };
         format!(
-            "SELECT {COLS}, p.org_name, p.sort_key FROM ({}) d \
+            "SELECT {COLS}, p.org_name, s.sort_key FROM (SELECT p.partner_id, p.sort_key \
+             FROM ({}) d JOIN partner_profiles p ON p.partner_id = d.partner_id {after} \
+             ORDER BY p.sort_key, p.partner_id) s \
              CROSS JOIN LATERAL (SELECT p.*, o.name AS org_name FROM partner_profiles p \
-             JOIN orgs o ON o.id = p.partner_id WHERE p.partner_id = d.partner_id AND {checks} \
-             OFFSET 0) p ORDER BY p.sort_key, p.partner_id LIMIT {n}",
+             JOIN orgs o ON o.id = p.partner_id WHERE p.partner_id = s.partner_id AND {checks} \
+             OFFSET 0) p ORDER BY s.sort_key, s.partner_id LIMIT {n}",
             sources.join(" INTERSECT ")
         )
     };

@@ -4,7 +4,7 @@ use super::*;
 use jiff::civil::Date;
 use saps_core::Location;
 use saps_core::OrgId;
-use saps_core::directory::{LONE_PROBE_CAP, PROBE_CAP, SearchPlan, plan_search};
+use saps_core::directory::{LONE_PROBE_CAP, PROBE_CAP, SQLITE_COSTS, SearchPlan, plan_search};
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
@@ -131,14 +131,12 @@ impl Profiles for SqliteTx<'_> {
 
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
         let drivers = self.drivers(q)?;
-        let (sql, args) = directory_sql(q, &drivers);
-        let rows = self.all(&sql, rusqlite::params_from_iter(args), |r| {
-            Ok((
-                profile_row(r)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, String>(9)?,
-            ))
-        })?;
+        let rows = if drivers.is_empty() {
+            let (sql, args) = walk_sql(q);
+            self.all(&sql, rusqlite::params_from_iter(args), candidate_row)?
+        } else {
+            self.driven(q, &drivers)?
+        };
         let ids: Vec<String> = rows.iter().map(|r| r.0.partner_id.to_string()).collect();
         let mut details = self.details(&ids, q.today)?;
         Ok(rows
@@ -157,6 +155,13 @@ impl Profiles for SqliteTx<'_> {
             })
             .collect())
     }
+}
+
+/// A candidate's profile, company name and sort key.
+type CandidateRow = (Profile, String, String);
+
+fn candidate_row(r: &Row<'_>) -> rusqlite::Result<CandidateRow> {
+    Ok((profile_row(r)?, r.get(8)?, r.get(9)?))
 }
 
 type Details = (Vec<Enrollment>, Vec<Location>, PartnerQualifications);
@@ -402,49 +407,86 @@ impl SqliteTx<'_> {
                 |r| r.get(0),
             )?
             .unwrap_or(0);
-        Ok(match plan_search(&counts, cap, companies, q.limit) {
-            SearchPlan::Walk => Vec::new(),
-            SearchPlan::Drive(few) => few.into_iter().map(|i| all[i]).collect(),
-        })
+        Ok(
+            match plan_search(&counts, cap, companies, q.limit, &SQLITE_COSTS) {
+                SearchPlan::Walk => Vec::new(),
+                SearchPlan::Drive(few) => few.into_iter().map(|i| all[i]).collect(),
+            },
+        )
     }
 }
 
-/// The candidates' query and its arguments: from the driving filters'
-/// companies (the join order forced by CROSS JOIN), else in name order.
-fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Vec<Value>) {
-    let today = q.today.to_string();
-    let mut a = Args::default();
-    let mut sql = format!("SELECT {COLS}, o.name, p.sort_key FROM ");
-    if drivers.is_empty() {
-        sql.push_str("partner_profiles p ");
-    } else {
+/// How many of the driving filters' companies the first check reads; each
+/// further check reads twice as many as the one before.
+const FIRST_CHECK: usize = 64;
+
+impl SqliteTx<'_> {
+    /// A search that starts from its driving filters: first their companies
+    /// after the cursor, in name order (read through the covering index
+    /// `partner_profiles (partner_id, sort_key)`, no profile row touched);
+    /// then the other filters and the eligibility checked on those companies
+    /// in that order, a few at a time, until the page is full. Before, every
+    /// driven company was checked and then sorted: a country with 4,000
+    /// companies cost 4,000 checks for a page of 51.
+    fn driven(&self, q: &DirectoryQuery, drivers: &[Filter<'_>]) -> StoreResult<Vec<CandidateRow>> {
+        let today = q.today.to_string();
+        let mut a = Args::default();
         let sources: Vec<String> = drivers
             .iter()
             .map(|f| f.source(&mut a, &today, drivers.len() == 1))
             .collect();
-        sql.push_str(&format!(
-            "({}) d CROSS JOIN partner_profiles p ON p.partner_id = d.partner_id ",
+        let mut sql = format!(
+            "SELECT p.partner_id FROM ({}) d CROSS JOIN partner_profiles p \
+             ON p.partner_id = d.partner_id",
             sources.join(" INTERSECT ")
-        ));
+        );
+        if let Some((key, id)) = &q.after {
+            let (k, i) = (a.bind(key.clone()), a.bind(id.to_string()));
+            sql.push_str(&format!(" WHERE (p.sort_key, p.partner_id) > ({k}, {i})"));
+        }
+        sql.push_str(" ORDER BY p.sort_key, p.partner_id");
+        let ids: Vec<String> = self.all(&sql, rusqlite::params_from_iter(a.0), |r| r.get(0))?;
+        let limit = q.limit as usize;
+        let mut out = Vec::with_capacity(limit);
+        let mut rest = ids.as_slice();
+        let mut take = FIRST_CHECK.max(limit);
+        while !rest.is_empty() && out.len() < limit {
+            let (chunk, after) = rest.split_at(take.min(rest.len()));
+            rest = after;
+            take = take.saturating_mul(2);
+            let mut a = Args::default();
+            let list = a.bind(serde_json::to_string(chunk).expect("ids serialise"));
+            let mut sql = format!(
+                "SELECT {COLS}, o.name, p.sort_key FROM json_each({list}) j \
+                 CROSS JOIN partner_profiles p ON p.partner_id = j.value \
+                 JOIN orgs o ON o.id = p.partner_id WHERE "
+            );
+            sql.push_str(&conditions(q, drivers, &mut a));
+            sql.push_str(" ORDER BY j.key");
+            out.extend(self.all(&sql, rusqlite::params_from_iter(a.0), candidate_row)?);
+        }
+        out.truncate(limit);
+        Ok(out)
     }
-    sql.push_str("JOIN orgs o ON o.id = p.partner_id WHERE ");
-    if let Some((key, id)) = &q.after {
-        let (k, i) = (a.bind(key.clone()), a.bind(id.to_string()));
-        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({k}, {i}) AND "));
-    }
-    // The filters first (SQLite checks them in this order): a company
-    // failing one is not looked at further — a third of the time of a
-    // two-word search that walks the name order.
+}
+
+/// The search's conditions on the company `p` but the driving filters':
+/// the other filters first (SQLite checks them in this order: a company
+/// failing one is not looked at further — a third of the time of a two-word
+/// search that walks the name order), then a current competency and a
+/// current enrollment (in the offering searched for).
+fn conditions(q: &DirectoryQuery, drivers: &[Filter<'_>], a: &mut Args) -> String {
+    let mut sql = String::new();
     for f in filters(q) {
         if drivers.contains(&f) {
             continue;
         }
-        if let Some(c) = f.condition(&mut a) {
+        if let Some(c) = f.condition(a) {
             sql.push_str(&c);
             sql.push_str(" AND ");
         }
     }
-    let d = a.bind(today.clone());
+    let d = a.bind(q.today.to_string());
     sql.push_str(&format!(
         "EXISTS (SELECT 1 FROM partner_competencies c \
          WHERE c.partner_id = p.partner_id AND c.valid_until >= {d}) \
@@ -456,6 +498,22 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Vec<Val
         sql.push_str(&format!(" AND e.offering = {v}"));
     }
     sql.push(')');
+    sql
+}
+
+/// The query of a search that walks the companies in name order from the
+/// cursor, checking each, and its arguments.
+fn walk_sql(q: &DirectoryQuery) -> (String, Vec<Value>) {
+    let mut a = Args::default();
+    let mut sql = format!(
+        "SELECT {COLS}, o.name, p.sort_key FROM partner_profiles p \
+         JOIN orgs o ON o.id = p.partner_id WHERE "
+    );
+    if let Some((key, id)) = &q.after {
+        let (k, i) = (a.bind(key.clone()), a.bind(id.to_string()));
+        sql.push_str(&format!("(p.sort_key, p.partner_id) > ({k}, {i}) AND "));
+    }
+    sql.push_str(&conditions(q, &[], &mut a));
     let n = a.bind(i64::from(q.limit));
     sql.push_str(&format!(" ORDER BY p.sort_key, p.partner_id LIMIT {n}"));
     (sql, a.0)

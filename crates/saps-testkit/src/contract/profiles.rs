@@ -299,6 +299,47 @@ pub fn the_directory_finds_enrolled_companies_by_every_filter_in_name_order(stor
     assert_eq!(a.qualifications, qualifications);
 }
 
+/// A search that starts from its filters' companies checks them a few at a
+/// time in name order until the page is full: a page whose companies are
+/// spread over several such rounds (one company in five passes) is the same
+/// under every plan, and the next page starts where it ended.
+pub fn a_driven_search_reads_on_until_its_page_is_full(store: &dyn Store) {
+    let today = date(2021, 6, 1);
+    let later = date(2021, 12, 31);
+    let mut passing = Vec::new();
+    for i in 0..200 {
+        let name = format!("Rounds {i:03}");
+        let p = partner(store, &name);
+        let current = i % 5 == 3;
+        let competency_until = if current { later } else { date(2021, 5, 31) };
+        listed(
+            store,
+            &p,
+            "DDPS",
+            later,
+            competency_until,
+            "Roundabout planning",
+            &["en"],
+        );
+        if current {
+            passing.push(name);
+        }
+    }
+    let mut q = query(today);
+    q.words = vec!["roundab".into()];
+    q.language = Some("en".into());
+    q.limit = 30;
+    assert_eq!(names(store, q.clone()), passing[..30]);
+    let driven = DirectoryQuery {
+        plan: Some(SearchPlan::Drive(vec![0, 1])),
+        ..q.clone()
+    };
+    let page = read(store, move |tx| Ok(tx.directory(&driven)?));
+    let last = page.last().expect("a full page");
+    q.after = Some((last.sort_key.clone(), last.profile.partner_id));
+    assert_eq!(names(store, q), passing[30..]);
+}
+
 /// Companies that enrolled without getting a profile (before profiles
 /// existed) are found, in id order and up to the limit; a profile or no
 /// enrollment at all keeps a company out.
