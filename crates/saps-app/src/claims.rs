@@ -156,11 +156,7 @@ pub(crate) fn price(
             offering: o,
         })
         .collect();
-    let registered: Vec<String> = tx
-        .registrations(partner)?
-        .into_iter()
-        .map(|r| r.offering)
-        .collect();
+    let registered = registered_offerings(tx, partner)?;
     let rates = tx.rates()?;
     payment::claim_lines(&NewClaim {
         program,
@@ -170,6 +166,15 @@ pub(crate) fn price(
         rates: &rates,
         today,
     })
+}
+
+/// The offerings the company is registered for payment in.
+fn registered_offerings(tx: &mut dyn Tx, partner: OrgId) -> Result<Vec<String>, Error> {
+    Ok(tx
+        .registrations(partner)?
+        .into_iter()
+        .map(|r| r.offering)
+        .collect())
 }
 
 /// The claim's view; `bank` adds the location's bank account (masked but
@@ -737,11 +742,7 @@ impl App {
         authorize_claim(actor, ClaimAction::Claim, Some(actor.org_id))?;
         let (partner, program, today) = (actor.org_id, self.program(), self.today());
         self.read(move |tx| {
-            let registered: Vec<String> = tx
-                .registrations(partner)?
-                .into_iter()
-                .map(|r| r.offering)
-                .collect();
+            let registered = registered_offerings(tx, partner)?;
             let rates = tx.rates()?;
             let mut out = Vec::new();
             let mut after = None;

@@ -297,6 +297,16 @@ pub fn money(locale: Locale, m: &Money) -> String {
     }
 }
 
+/// A label and its value, as a sentence lists them: "Paid: €1,349.90" ·
+/// "Payée\u{a0}: 1\u{202f}349,90\u{a0}€" (French puts a no-break space
+/// before the colon).
+pub fn label_value(locale: Locale, label: &str, value: &str) -> String {
+    match locale {
+        Locale::Fr => format!("{label}\u{a0}: {value}"),
+        _ => format!("{label}: {value}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,5 +422,12 @@ mod tests {
     fn a_month_out_of_range_is_clamped_not_a_panic() {
         assert_eq!(month_short(Locale::En, 0), "Jan");
         assert_eq!(month_short(Locale::En, 13), "Dec");
+    }
+
+    #[test]
+    fn a_label_and_its_value_are_joined_as_each_language_writes_it() {
+        assert_eq!(label_value(Locale::En, "Paid", "€5"), "Paid: €5");
+        assert_eq!(label_value(Locale::Fr, "Payée", "5 €"), "Payée\u{a0}: 5 €");
+        assert_eq!(label_value(Locale::Ru, "Оплачено", "5 €"), "Оплачено: 5 €");
     }
 }

@@ -7,6 +7,7 @@
 //! the caller wrote in the reader's language (exact money, formatted per
 //! locale), so rounding in the geometry never reaches a figure.
 
+use super::i18n::Lang;
 use std::fmt::Write;
 
 /// One bar: its label, its size, and the value as the reader reads it.
@@ -27,6 +28,9 @@ pub struct Caption<'a> {
     pub desc: &'a str,
     /// Said instead of drawing bars when there is nothing to draw.
     pub empty: &'a str,
+    /// The reader's language, which joins each label to its value in the
+    /// description ("Paid: €5", "Payée : 5 €").
+    pub lang: Lang,
 }
 
 /// Text for XML: `& < > " '` escaped.
@@ -75,7 +79,7 @@ fn open(out: &mut String, caption: &Caption<'_>, bars: &[Bar], width: u32, heigh
     let id = slug(caption.id);
     let values: Vec<String> = bars
         .iter()
-        .map(|b| format!("{}: {}", b.label, b.shown))
+        .map(|b| caption.lang.label_value(&b.label, &b.shown))
         .collect();
     let desc = if bars.is_empty() {
         format!("{} {}", caption.desc, caption.empty)
@@ -221,6 +225,7 @@ mod tests {
             title: "Amounts by state",
             desc: "Claimed amounts, by the state of their claim:",
             empty: "No claims yet.",
+            lang: Lang::En,
         }
     }
 
@@ -306,12 +311,25 @@ mod tests {
     }
 
     #[test]
+    fn a_french_description_puts_a_space_before_each_colon() {
+        let svg = bar_chart(
+            &Caption {
+                lang: Lang::Fr,
+                ..caption()
+            },
+            &[bar("Payée", 5.0, "5,00\u{a0}€")],
+        );
+        assert!(svg.contains("Payée\u{a0}: 5,00\u{a0}€."), "{svg}");
+    }
+
+    #[test]
     fn labels_and_titles_are_escaped() {
         let c = Caption {
             id: "x\"><script>",
             title: "<b>&",
             desc: "d",
             empty: "e",
+            lang: Lang::En,
         };
         let svg = bar_chart(&c, &[bar("<i>", 1.0, "R&D")]);
         assert!(

@@ -222,6 +222,11 @@ impl Lang {
         }
     }
 
+    /// A label and its value in a sentence: "Paid: €5" · "Payée : 5 €".
+    pub fn label_value(self, label: &str, value: &str) -> String {
+        locale_format::label_value(self.locale(), label, value)
+    }
+
     /// A whole number with the locale's grouping: 1,349 · 1 349 · 1.349.
     pub fn number(self, n: i64) -> String {
         locale_format::number(self.locale(), n)

@@ -1057,6 +1057,7 @@ pub async fn dashboard(State(st): State<AppState>, SignedIn { ctx, actor }: Sign
                 title: &title,
                 desc: &desc,
                 empty: &empty,
+                lang: ctx.lang,
             },
             &bars,
         );
@@ -1079,6 +1080,7 @@ pub async fn dashboard(State(st): State<AppState>, SignedIn { ctx, actor }: Sign
                 title: &title,
                 desc: &desc,
                 empty: &empty,
+                lang: ctx.lang,
             },
             &columns,
         );
@@ -1093,6 +1095,7 @@ pub async fn dashboard(State(st): State<AppState>, SignedIn { ctx, actor }: Sign
                 title: &title,
                 desc: &empty,
                 empty: &empty,
+                lang: ctx.lang,
             },
             &[],
         );
