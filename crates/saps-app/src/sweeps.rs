@@ -17,9 +17,13 @@ use std::time::{Duration, Instant};
 const EXPIRY_BATCH_MAX: u32 = 500;
 /// The fewest: below this a batch's commit costs more than its work.
 const EXPIRY_BATCH_MIN: u32 = 25;
-/// How long one batch may hold the writer (SQLite has one): the batch size
-/// follows what the last batch took, so that the writes queued behind a batch
-/// (reservations …) wait a few milliseconds at most, whatever the machine.
+/// How long one batch may hold the writer where there is one (SQLite): the
+/// batch size follows what the last batch took, so that the writes queued
+/// behind a batch (reservations …) wait a few milliseconds at most, whatever
+/// the machine. PostgreSQL's writers do not wait for the sweep (it locks its
+/// own vouchers, skipping those others hold, and the pools it refunds until
+/// the batch commits): there its batches stay full, as a batch's fixed cost
+/// (round trips, a commit) is larger.
 const EXPIRY_BATCH_WORK: Duration = Duration::from_millis(4);
 
 impl App {
@@ -45,7 +49,9 @@ impl App {
                 );
                 return Ok(total);
             }
-            limit = next_batch_size(limit, batch.work);
+            if self.store.single_writer() {
+                limit = next_batch_size(limit, batch.work);
+            }
         }
     }
 

@@ -218,6 +218,10 @@ impl Store for SqliteStore {
     fn pool_stats(&self) -> PoolStats {
         self.pool.stats()
     }
+
+    fn single_writer(&self) -> bool {
+        true
+    }
 }
 
 fn send(to: Option<&Sender<Job>>, job: Job, pool: &PoolGauge) {
