@@ -69,14 +69,20 @@ fn send_once(
 }
 
 /// Walks the vouchers in `states`, soonest expiry first, calling `each` on
-/// every voucher expiring no later than `until` (all of them when `None`).
+/// every voucher expiring after `from` (all of them when `None`) and no later
+/// than `until` (all of them when `None`).
 fn each_voucher(
     tx: &mut dyn Tx,
     states: &[VoucherState],
+    from: Option<Date>,
     until: Option<Date>,
     mut each: impl FnMut(&mut dyn Tx, Voucher) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let mut after: Option<ListCursor> = None;
+    // Past every voucher expiring on `from` (no id is greater than this one).
+    let mut after: Option<ListCursor> = from.map(|d| ListCursor {
+        expires_on: d,
+        id: saps_core::VoucherId(uuid::Uuid::from_u128(u128::MAX)),
+    });
     loop {
         let page = tx.voucher_list(&VoucherList {
             scope: Scope::All,
@@ -157,9 +163,12 @@ fn due_reminders(
 
     // Customers: vouchers not reserved yet, before they expire.
     let until = today + jiff::Span::new().days(max_offset(&offsets.voucher_unreserved));
+    // A voucher expiring today or earlier has no reminder left (its expiry is
+    // the sweep's): the walk starts after today, however many fell due.
     each_voucher(
         tx,
         &[VoucherState::Created, VoucherState::Assigned],
+        Some(today),
         Some(until),
         |tx, v| {
             let Some(offset) = due_reminder(&offsets.voucher_unreserved, v.expires_on, today)
@@ -193,36 +202,42 @@ fn due_reminders(
 
     // Partners: vouchers they reserved, before they expire.
     let until = today + jiff::Span::new().days(max_offset(&offsets.reservation_expiry));
-    each_voucher(tx, &[VoucherState::Reserved], Some(until), |tx, v| {
-        let (Some(partner), Some(offset)) = (
-            v.partner_id,
-            due_reminder(&offsets.reservation_expiry, v.expires_on, today),
-        ) else {
-            return Ok(());
-        };
-        let r = Reminder {
-            kind: "reservation_expiry",
-            key: format!("reservation_expiry:{}:{offset}", v.id),
-            customer: Some(v.customer_id),
-            deadline: v.expires_on,
-            offset,
-            draft: Draft::new(
-                "remind-reservation-expiry",
-                link(public_url, &format!("/vouchers/{}", v.code)),
-            )
-            .arg("code", v.code.to_string())
-            .arg("date", v.expires_on)
-            .fact("mail-voucher-id", v.code.to_string())
-            .fact("mail-engagement", engagement_name(program, &v))
-            .fact("mail-expires-on", v.expires_on),
-            to: partner_admins(tx, partner)?,
-            voucher: Some(v),
-        };
-        if !tx.reminder_recorded(&r.key)? {
-            due.push(r);
-        }
-        Ok(())
-    })?;
+    each_voucher(
+        tx,
+        &[VoucherState::Reserved],
+        Some(today),
+        Some(until),
+        |tx, v| {
+            let (Some(partner), Some(offset)) = (
+                v.partner_id,
+                due_reminder(&offsets.reservation_expiry, v.expires_on, today),
+            ) else {
+                return Ok(());
+            };
+            let r = Reminder {
+                kind: "reservation_expiry",
+                key: format!("reservation_expiry:{}:{offset}", v.id),
+                customer: Some(v.customer_id),
+                deadline: v.expires_on,
+                offset,
+                draft: Draft::new(
+                    "remind-reservation-expiry",
+                    link(public_url, &format!("/vouchers/{}", v.code)),
+                )
+                .arg("code", v.code.to_string())
+                .arg("date", v.expires_on)
+                .fact("mail-voucher-id", v.code.to_string())
+                .fact("mail-engagement", engagement_name(program, &v))
+                .fact("mail-expires-on", v.expires_on),
+                to: partner_admins(tx, partner)?,
+                voucher: Some(v),
+            };
+            if !tx.reminder_recorded(&r.key)? {
+                due.push(r);
+            }
+            Ok(())
+        },
+    )?;
 
     // Partners: redeemed vouchers not claimed yet, before the claim window
     // (`claim_window_days` after redemption; its last day) closes. One query:
@@ -268,7 +283,7 @@ fn due_reminders(
 
     // The project manager: a completion report awaits sign-off (once per
     // report: a declined and re-submitted report is a new voucher version).
-    each_voucher(tx, &[VoucherState::Completed], None, |tx, v| {
+    each_voucher(tx, &[VoucherState::Completed], None, None, |tx, v| {
         let Some(reported) = tx
             .voucher_events(v.id)?
             .into_iter()

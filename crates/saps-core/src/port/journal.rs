@@ -38,6 +38,17 @@ pub trait Journal {
     /// How many events the journal holds.
     fn event_count(&mut self) -> StoreResult<u64>;
 
+    /// How many events of `kind` come after `after` (by `seq`), and the sum
+    /// over them of their payload's top-level `field` where it holds an
+    /// integer (`true` counts 1; anything else, or no such field, 0): what a
+    /// clock move did, counted without reading each event.
+    fn event_totals_after(
+        &mut self,
+        after: i64,
+        kind: &str,
+        field: &str,
+    ) -> StoreResult<(u64, i64)>;
+
     /// A page of the journal, newest first.
     fn browse_events(&mut self, filter: &JournalFilter) -> StoreResult<Vec<Event>>;
 

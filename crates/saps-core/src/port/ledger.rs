@@ -26,5 +26,10 @@ pub trait Ledger {
     /// Appends an entry and moves the pool's balance by its delta, refusing
     /// (`Ok(false)`, nothing written) when the balance would go negative.
     fn post_ledger(&mut self, entry: &LedgerEntry) -> StoreResult<bool>;
+    /// Appends entries that each give days back (`delta >= 0`) and moves
+    /// each pool's balance by the sum of its entries, once per pool. A
+    /// negative delta is refused (`Backend`) before anything is written. For
+    /// sweeps that refund many vouchers in one transaction.
+    fn post_ledger_credits(&mut self, entries: &[LedgerEntry]) -> StoreResult<()>;
     fn pool_totals(&mut self, agreement: AgreementId) -> StoreResult<PoolTotals>;
 }

@@ -152,6 +152,13 @@ pub trait Store: Send + Sync + 'static {
     fn pool_stats(&self) -> PoolStats {
         PoolStats::default()
     }
+    /// Whether every write waits for the one before (SQLite's single
+    /// writer): long writes (a sweep's batches) then keep them short, for
+    /// the writes queued behind. False by default (PostgreSQL's writers run
+    /// side by side).
+    fn single_writer(&self) -> bool {
+        false
+    }
 }
 
 /// How a store's connections are used at one instant.

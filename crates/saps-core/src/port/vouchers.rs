@@ -91,6 +91,12 @@ pub trait Vouchers {
     /// Writes `voucher` if the stored version is `voucher.version - 1`;
     /// `Err(Stale)` otherwise.
     fn update_voucher(&mut self, voucher: &Voucher) -> StoreResult<()>;
+    /// Writes each voucher's state, version and reservation (what a step
+    /// such as expiry changes; no other column) where the stored version is
+    /// `version - 1`, and returns the ids written, in no particular order: the
+    /// others changed meanwhile (`update_voucher`'s `Stale`). For sweeps that
+    /// move many vouchers in one transaction.
+    fn update_voucher_states(&mut self, vouchers: &[Voucher]) -> StoreResult<Vec<VoucherId>>;
     fn vouchers(&mut self, query: &VoucherQuery) -> StoreResult<Vec<Voucher>>;
     /// Live (not cancelled, expired or removed) vouchers of a customer for an
     /// engagement and length.

@@ -247,6 +247,27 @@ impl Journal for PgTx<'_> {
         Ok(n.unsigned_abs())
     }
 
+    fn event_totals_after(
+        &mut self,
+        after: i64,
+        kind: &str,
+        field: &str,
+    ) -> StoreResult<(u64, i64)> {
+        let row = self.row(
+            "SELECT count(*), coalesce(sum(CASE \
+             WHEN jsonb_typeof(payload -> $3) = 'number' AND (payload ->> $3) ~ '^-?[0-9]+$' \
+             THEN (payload ->> $3)::bigint \
+             WHEN payload -> $3 = 'true'::jsonb THEN 1 ELSE 0 END), 0)::bigint \
+             FROM events WHERE kind = $1 AND seq > $2",
+            &[&kind, &after, &field],
+        )?;
+        let (n, sum): (i64, i64) = match row {
+            Some(r) => (get(&r, 0)?, get(&r, 1)?),
+            None => (0, 0),
+        };
+        Ok((n.unsigned_abs(), sum))
+    }
+
     fn browse_events(&mut self, f: &JournalFilter) -> StoreResult<Vec<Event>> {
         let mut p = Params::default();
         let mut conds = vec!["TRUE".to_owned()];

@@ -4,6 +4,7 @@ use super::*;
 use crate::micros;
 use saps_core::port::{Ledger, PoolTotals};
 use saps_core::{Agreement, AgreementId, LedgerEntry, LedgerReason, OrgId};
+use std::collections::BTreeMap;
 
 const AGREEMENT_COLS: &str =
     "id, customer_id, number, sa_start, sa_end, days, available, created_at";
@@ -125,6 +126,59 @@ impl Ledger for PgTx<'_> {
             return Err(StoreError::Duplicate("ledger_entry_id"));
         }
         Ok(true)
+    }
+
+    fn post_ledger_credits(&mut self, entries: &[LedgerEntry]) -> StoreResult<()> {
+        let mut per_pool: BTreeMap<AgreementId, i64> = BTreeMap::new();
+        for e in entries {
+            if e.delta < 0 {
+                return Err(StoreError::Backend(format!(
+                    "the ledger entry {} takes days out ({}), not a credit",
+                    e.id, e.delta
+                )));
+            }
+            *per_pool.entry(e.agreement_id).or_default() += e.delta;
+        }
+        // Pool by pool, in id order: two sweeps lock pools in the same order.
+        for (agreement, delta) in per_pool {
+            let moved = self.exec(
+                "UPDATE agreements SET available = available + $2 WHERE id = $1",
+                &[&agreement.0, &delta],
+            )?;
+            if moved == 0 {
+                return Err(StoreError::Backend(format!("no agreement {agreement}")));
+            }
+        }
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<Uuid> = entries.iter().map(|e| e.id.0).collect();
+        let agreements: Vec<Uuid> = entries.iter().map(|e| e.agreement_id.0).collect();
+        let at: Vec<jiff::Timestamp> = entries.iter().map(|e| micros(e.at)).collect();
+        let deltas: Vec<i64> = entries.iter().map(|e| e.delta).collect();
+        let reasons: Vec<&str> = entries.iter().map(|e| e.reason.as_str()).collect();
+        let vouchers: Vec<Option<Uuid>> =
+            entries.iter().map(|e| e.voucher_id.map(|v| v.0)).collect();
+        let events: Vec<Uuid> = entries.iter().map(|e| e.event_id.0).collect();
+        let inserted = self.exec(
+            "INSERT INTO ledger (id, agreement_id, at, delta, reason, voucher_id, event_id) \
+             SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::timestamptz[], $4::bigint[], \
+             $5::text[], $6::uuid[], $7::uuid[]) ON CONFLICT DO NOTHING",
+            &[
+                &ids,
+                &agreements,
+                &at,
+                &deltas,
+                &reasons,
+                &vouchers,
+                &events,
+            ],
+        )?;
+        if inserted != entries.len() as u64 {
+            // The caller's transaction is undone with its error.
+            return Err(StoreError::Duplicate("ledger_entry_id"));
+        }
+        Ok(())
     }
 
     fn pool_totals(&mut self, agreement: AgreementId) -> StoreResult<PoolTotals> {

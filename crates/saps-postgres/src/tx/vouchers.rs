@@ -227,6 +227,70 @@ impl Vouchers for PgTx<'_> {
         Ok(())
     }
 
+    fn update_voucher_states(&mut self, vouchers: &[Voucher]) -> StoreResult<Vec<VoucherId>> {
+        if vouchers.is_empty() {
+            return Ok(Vec::new());
+        }
+        let res = |v: &Voucher| v.reservation.clone();
+        let ids: Vec<Uuid> = vouchers.iter().map(|v| v.id.0).collect();
+        let states: Vec<&str> = vouchers.iter().map(|v| v.state.as_str()).collect();
+        let reservations: Vec<Option<Reservation>> = vouchers.iter().map(res).collect();
+        let field = |f: fn(&Reservation) -> Option<Uuid>| -> Vec<Option<Uuid>> {
+            reservations
+                .iter()
+                .map(|r| r.as_ref().and_then(f))
+                .collect()
+        };
+        let locations = field(|r| Some(r.location_id.0));
+        let consultants = field(|r| Some(r.consultant_id.0));
+        let reserved_by = field(|r| Some(r.reserved_by.0));
+        let starts: Vec<Option<Date>> = reservations
+            .iter()
+            .map(|r| r.as_ref().map(|r| r.start_date))
+            .collect();
+        let ends: Vec<Option<Date>> = reservations
+            .iter()
+            .map(|r| r.as_ref().map(|r| r.end_date))
+            .collect();
+        let countries: Vec<Option<&str>> = reservations
+            .iter()
+            .map(|r| r.as_ref().map(|r| r.delivery_country.as_str()))
+            .collect();
+        let reserved_at: Vec<Option<Timestamp>> = reservations
+            .iter()
+            .map(|r| r.as_ref().map(|r| micros(r.reserved_at)))
+            .collect();
+        let versions: Vec<i64> = vouchers.iter().map(|v| v.version).collect();
+        // One statement for the batch; rows another writer holds are waited
+        // for, then re-checked against their version.
+        self.rows(
+            "UPDATE vouchers AS v SET state = u.state, location_id = u.location_id, \
+             consultant_id = u.consultant_id, start_date = u.start_date, end_date = u.end_date, \
+             delivery_country = u.delivery_country, reserved_by = u.reserved_by, \
+             reserved_at = u.reserved_at, version = u.version \
+             FROM UNNEST($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::date[], $6::date[], \
+             $7::text[], $8::uuid[], $9::timestamptz[], $10::bigint[]) \
+             AS u (id, state, location_id, consultant_id, start_date, end_date, delivery_country, \
+             reserved_by, reserved_at, version) \
+             WHERE v.id = u.id AND v.version = u.version - 1 RETURNING v.id",
+            &[
+                &ids,
+                &states,
+                &locations,
+                &consultants,
+                &starts,
+                &ends,
+                &countries,
+                &reserved_by,
+                &reserved_at,
+                &versions,
+            ],
+        )?
+        .iter()
+        .map(|r| Ok(VoucherId(get(r, 0)?)))
+        .collect()
+    }
+
     fn vouchers(&mut self, q: &VoucherQuery) -> StoreResult<Vec<Voucher>> {
         let mut p = Params::default();
         let mut sql = format!(

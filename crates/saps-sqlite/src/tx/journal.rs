@@ -175,6 +175,33 @@ impl Journal for SqliteTx<'_> {
         Ok(n.unsigned_abs())
     }
 
+    fn event_totals_after(
+        &mut self,
+        after: i64,
+        kind: &str,
+        field: &str,
+    ) -> StoreResult<(u64, i64)> {
+        let totals = |r: &Row<'_>| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?));
+        let (n, sum) = if field.is_empty() {
+            self.one(
+                "SELECT count(*), 0 FROM events WHERE kind = ?1 AND seq > ?2",
+                params![kind, after],
+                totals,
+            )?
+        } else {
+            let path = format!("$.\"{}\"", field.replace('"', ""));
+            self.one(
+                "SELECT count(*), coalesce(sum(CASE json_type(payload, ?3) \
+                 WHEN 'integer' THEN json_extract(payload, ?3) WHEN 'true' THEN 1 ELSE 0 END), 0) \
+                 FROM events WHERE kind = ?1 AND seq > ?2",
+                params![kind, after, path],
+                totals,
+            )?
+        }
+        .unwrap_or((0, 0));
+        Ok((n.unsigned_abs(), sum))
+    }
+
     fn browse_events(&mut self, f: &JournalFilter) -> StoreResult<Vec<Event>> {
         let mut conds = vec!["1 = 1".to_owned()];
         let mut params: Vec<Value> = Vec::new();

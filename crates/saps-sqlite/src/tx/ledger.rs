@@ -3,6 +3,7 @@
 use super::*;
 use saps_core::port::{Ledger, PoolTotals};
 use saps_core::{Agreement, AgreementId, LedgerEntry, LedgerReason, OrgId};
+use std::collections::BTreeMap;
 
 const AGREEMENT_COLS: &str =
     "id, customer_id, number, sa_start, sa_end, days, available, created_at";
@@ -102,6 +103,59 @@ impl Ledger for SqliteTx<'_> {
             return Err(refused);
         }
         Ok(true)
+    }
+
+    fn post_ledger_credits(&mut self, entries: &[LedgerEntry]) -> StoreResult<()> {
+        let mut per_pool: BTreeMap<AgreementId, i64> = BTreeMap::new();
+        for e in entries {
+            if e.delta < 0 {
+                return Err(StoreError::Backend(format!(
+                    "the ledger entry {} takes days out ({}), not a credit",
+                    e.id, e.delta
+                )));
+            }
+            *per_pool.entry(e.agreement_id).or_default() += e.delta;
+        }
+        for (agreement, delta) in per_pool {
+            let moved = self.exec(
+                "UPDATE agreements SET available = available + ?1 WHERE id = ?2",
+                params![delta, agreement.to_string()],
+            )?;
+            if moved == 0 {
+                return Err(StoreError::Backend(format!("no agreement {agreement}")));
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO ledger (id, agreement_id, at, delta, reason, voucher_id, event_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .map_err(db_error)?;
+        let (mut texts, mut more) = (Texts::default(), Texts::default());
+        for e in entries {
+            let f = texts.format(
+                [
+                    Some(e.id.0),
+                    Some(e.agreement_id.0),
+                    e.voucher_id.map(|v| v.0),
+                ],
+                None,
+                e.at,
+            );
+            let g = more.format([Some(e.event_id.0), None, None], None, e.at);
+            stmt.execute(params![
+                f.ids[0],
+                f.ids[1],
+                f.at,
+                e.delta,
+                e.reason.as_str(),
+                (!f.ids[2].is_empty()).then_some(f.ids[2]),
+                g.ids[0],
+            ])
+            .map_err(db_error)?;
+        }
+        Ok(())
     }
 
     fn pool_totals(&mut self, agreement: AgreementId) -> StoreResult<PoolTotals> {

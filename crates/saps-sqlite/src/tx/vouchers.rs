@@ -150,6 +150,42 @@ impl Vouchers for SqliteTx<'_> {
         Ok(())
     }
 
+    fn update_voucher_states(&mut self, vouchers: &[Voucher]) -> StoreResult<Vec<VoucherId>> {
+        // Only these columns: SQLite then leaves the indexes and foreign keys
+        // of the others alone (code, customer, partner …).
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "UPDATE vouchers SET state = ?2, location_id = ?3, consultant_id = ?4, \
+                 start_date = ?5, end_date = ?6, delivery_country = ?7, reserved_by = ?8, \
+                 reserved_at = ?9, version = ?10 WHERE id = ?1 AND version = ?11",
+            )
+            .map_err(db_error)?;
+        let mut written = Vec::with_capacity(vouchers.len());
+        for v in vouchers {
+            let res = v.reservation.as_ref();
+            let changed = stmt
+                .execute(params![
+                    v.id.to_string(),
+                    v.state.as_str(),
+                    opt_string(res.map(|r| r.location_id)),
+                    opt_string(res.map(|r| r.consultant_id)),
+                    opt_string(res.map(|r| r.start_date)),
+                    opt_string(res.map(|r| r.end_date)),
+                    res.map(|r| r.delivery_country.as_str()),
+                    opt_string(res.map(|r| r.reserved_by)),
+                    res.map(|r| timestamp(r.reserved_at)),
+                    v.version,
+                    v.version - 1,
+                ])
+                .map_err(db_error)?;
+            if changed == 1 {
+                written.push(v.id);
+            }
+        }
+        Ok(written)
+    }
+
     fn vouchers(&mut self, q: &VoucherQuery) -> StoreResult<Vec<Voucher>> {
         let mut params = Vec::with_capacity(4);
         let mut sql = format!(

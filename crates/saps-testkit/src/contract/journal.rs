@@ -178,3 +178,54 @@ pub fn a_writer_sees_its_own_events_in_the_feed(store: &dyn Store) {
     });
     assert_eq!(appended, seen);
 }
+
+/// The totals of a kind after a sequence number count its events and sum a
+/// payload field where it holds an integer (`true` as 1), leaving out other
+/// kinds, earlier events, and other values.
+pub fn event_totals_count_a_kind_after_a_point_and_sum_a_payload_field(store: &dyn Store) {
+    let raw = |kind: &str, payload| NewEvent::raw(kind, now(), None, 1, payload);
+    let earlier = raw("voucher.expired", json!({"refunded_days": 100}));
+    let mark = write(store, move |tx| Ok(tx.append_event(&earlier)?));
+    let events = vec![
+        raw("voucher.expired", json!({"code": "A", "refunded_days": 3})),
+        raw("voucher.expired", json!({"code": "B", "refunded_days": 0})),
+        raw("voucher.expired", json!({"code": "C", "refunded_days": 4})),
+        raw("voucher.cancelled", json!({"refunded_days": 50})),
+        raw(
+            "voucher.signed_off",
+            json!({"deemed": true, "accepted": true}),
+        ),
+        raw(
+            "voucher.signed_off",
+            json!({"deemed": false, "accepted": true}),
+        ),
+        raw("voucher.signed_off", json!({"deemed": true})),
+        raw(
+            "odd.values",
+            json!({"n": "7", "m": 1.5, "k": null, "big": -9_007_199_254_740_993_i64}),
+        ),
+        raw("odd.values", json!([1, 2])),
+    ];
+    write(store, move |tx| Ok(tx.append_events(&events)?));
+    let totals = |after: i64, kind: &'static str, field: &'static str| {
+        read(store, move |tx| {
+            Ok(tx.event_totals_after(after, kind, field)?)
+        })
+    };
+    assert_eq!(totals(mark, "voucher.expired", "refunded_days"), (3, 7));
+    assert_eq!(
+        totals(mark - 1, "voucher.expired", "refunded_days"),
+        (4, 107)
+    );
+    assert_eq!(totals(mark, "voucher.signed_off", "deemed"), (3, 2));
+    assert_eq!(totals(mark, "voucher.signed_off", "absent"), (3, 0));
+    assert_eq!(totals(mark, "voucher.cancelled", ""), (1, 0));
+    assert_eq!(totals(mark, "odd.values", "n"), (2, 0));
+    assert_eq!(totals(mark, "odd.values", "m"), (2, 0));
+    assert_eq!(totals(mark, "odd.values", "k"), (2, 0));
+    assert_eq!(
+        totals(mark, "odd.values", "big"),
+        (2, -9_007_199_254_740_993)
+    );
+    assert_eq!(totals(mark, "nothing.such", "n"), (0, 0));
+}

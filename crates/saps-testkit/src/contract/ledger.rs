@@ -151,3 +151,43 @@ pub fn racing_debits_never_overdraw_a_pool(store: &dyn Store) {
         ]
     );
 }
+
+/// Credits posted together (as the expiry sweep posts its refunds) move each
+/// pool by the sum of its entries, which read back with the pool's totals; a
+/// batch holding a debit is refused and writes nothing.
+pub fn credits_posted_together_move_each_pool_by_their_sum_and_a_debit_is_refused(
+    store: &dyn Store,
+) {
+    let one = customer(store, "Customer one", 10).agreement.id;
+    let two = customer(store, "Customer two", 5).agreement.id;
+    let balance = |id: AgreementId| {
+        read(store, move |tx| Ok(tx.agreement(id)?))
+            .expect("the agreement")
+            .available
+    };
+    let credits = vec![
+        entry(one, 3, LedgerReason::VoucherRefund),
+        entry(two, 4, LedgerReason::VoucherRefund),
+        entry(one, 2, LedgerReason::VoucherRefund),
+        entry(one, 0, LedgerReason::VoucherRefund),
+    ];
+    write(store, move |tx| Ok(tx.post_ledger_credits(&credits)?));
+    assert_eq!((balance(one), balance(two)), (15, 9));
+    let totals = read(store, move |tx| Ok(tx.pool_totals(one)?));
+    assert_eq!(totals.by_reason, vec![(LedgerReason::VoucherRefund, 5)]);
+    assert_eq!(totals.sum, 5);
+
+    let with_a_debit = vec![
+        entry(one, 3, LedgerReason::VoucherRefund),
+        entry(two, -1, LedgerReason::VoucherDebit),
+    ];
+    let refused = write_blocking(store, move |tx| Ok(tx.post_ledger_credits(&with_a_debit)?));
+    assert!(
+        matches!(store_error(refused), StoreError::Backend(_)),
+        "a debit is not a credit"
+    );
+    assert_eq!((balance(one), balance(two)), (15, 9));
+    assert_eq!(read(store, move |tx| Ok(tx.pool_totals(two)?)).sum, 4);
+    write(store, |tx| Ok(tx.post_ledger_credits(&[])?));
+    assert_eq!((balance(one), balance(two)), (15, 9));
+}

@@ -456,6 +456,9 @@ macro_rules! __contract_list {
             deliveries_are_queued_once_leased_to_one_sender_and_logged,
             notification_settings_default_on_read_back_and_are_per_user,
             the_redemption_day_reads_back_and_finds_redeemed_vouchers_in_a_range,
+            a_batch_of_state_changes_writes_only_the_vouchers_still_at_their_version,
+            credits_posted_together_move_each_pool_by_their_sum_and_a_debit_is_refused,
+            event_totals_count_a_kind_after_a_point_and_sum_a_payload_field,
         }
     };
 }

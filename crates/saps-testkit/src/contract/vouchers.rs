@@ -449,3 +449,62 @@ pub fn racing_transitions_read_for_update_and_the_losers_see_the_winner(store: &
         RACERS - 1
     );
 }
+
+/// A batch of state changes (as the expiry sweep writes them) writes each
+/// voucher whose stored version is the one before, with its state, version
+/// and reservation and nothing else, and names the ones it wrote; a voucher
+/// changed meanwhile is left as it is, and the same batch again writes none.
+pub fn a_batch_of_state_changes_writes_only_the_vouchers_still_at_their_version(store: &dyn Store) {
+    let c = customer(store, "Customer", 100);
+    let p = partner(store, "Partner");
+    let booked = reserved(
+        voucher(&c.agreement, &c.pm, &c.admin),
+        &p.location,
+        &p.consultants[0],
+        &p.admin,
+    );
+    let waiting = assigned(voucher(&c.agreement, &c.pm, &c.admin), p.org.id);
+    let raced = voucher(&c.agreement, &c.pm, &c.admin);
+    insert_vouchers(store, &[&booked, &waiting, &raced]);
+    // Someone else moves `raced` first.
+    let moved = Voucher {
+        state: VoucherState::Assigned,
+        partner_id: Some(p.org.id),
+        version: raced.version + 1,
+        ..raced.clone()
+    };
+    let write_moved = moved.clone();
+    write(store, move |tx| Ok(tx.update_voucher(&write_moved)?));
+
+    let expire = |v: &Voucher| Voucher {
+        state: VoucherState::Expired,
+        reservation: None,
+        version: v.version + 1,
+        ..v.clone()
+    };
+    let batch = vec![
+        expire(&booked),
+        // Only the state, version and reservation are written.
+        Voucher {
+            engagement: "NOT-WRITTEN".into(),
+            ..expire(&waiting)
+        },
+        expire(&raced),
+    ];
+    let first = batch.clone();
+    let written = write(store, move |tx| Ok(tx.update_voucher_states(&first)?));
+    assert_eq!(
+        written.into_iter().collect::<BTreeSet<_>>(),
+        BTreeSet::from([booked.id, waiting.id])
+    );
+    let stored = |id: VoucherId| read(store, move |tx| Ok(tx.voucher(id)?)).expect("stored");
+    assert_eq!(stored(booked.id), expire(&booked));
+    assert_eq!(stored(waiting.id), expire(&waiting));
+    assert_eq!(stored(raced.id), moved);
+
+    let again = batch.clone();
+    let written = write(store, move |tx| Ok(tx.update_voucher_states(&again)?));
+    assert!(written.is_empty(), "{written:?}");
+    assert_eq!(stored(booked.id), expire(&booked));
+    assert!(write(store, |tx| Ok(tx.update_voucher_states(&[])?)).is_empty());
+}
