@@ -76,8 +76,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0017_notifications_and_redeemed_on.sql"),
     ),
     (
-        "0019_directory_sort_keys",
-        include_str!("../migrations/0019_directory_sort_keys.sql"),
+        "0018_directory_sort_keys",
+        include_str!("../migrations/0018_directory_sort_keys.sql"),
     ),
 ];
 
