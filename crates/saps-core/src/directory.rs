@@ -120,12 +120,11 @@ pub struct SearchCosts {
 }
 
 /// SQLite, in reads of one index entry (~0.6 µs): an entry 1, a sort key
-/// from the covering index and its share of the sort ~3 (7,988 companies
-/// in name order: 19 ms of CPU), a company looked up and checked ~4, each
+/// from the covering index ~2, a company looked up and checked ~4, each
 /// filter checked on it ~1.5 (`sqlite3`'s timer).
 pub const SQLITE_COSTS: SearchCosts = SearchCosts {
     entry: 1.0,
-    sort_key: 3.0,
+    sort_key: 2.0,
     lookup: 4.0,
     filter: 1.5,
 };
@@ -162,16 +161,7 @@ pub fn plan_search(
     let total = companies
         .max(counts.iter().copied().max().unwrap_or(0))
         .max(1) as f64;
-    // A count stopped at the cap says only "at least the cap": its share is
-    // taken halfway (geometrically) between the cap's and every company.
-    // Taking the cap's alone made a word in 91% of the profiles look like one
-    // in 16%, and a walk that finds a page within 700 companies look forty
-    // times dearer than it is. A count above the cap is an estimate (the
-    // planner's, on PostgreSQL) and is taken as it is.
-    let share = |c: i64| {
-        let s = (c.max(1) as f64 / total).min(1.0);
-        if c == cap { s.sqrt() } else { s }
-    };
+    let share = |c: i64| (c.max(1) as f64 / total).min(1.0);
     let filters = counts.len() as f64;
     // Walking: until a page's worth of companies pass every filter.
     let all: f64 = counts.iter().map(|&c| share(c)).product();
@@ -282,23 +272,14 @@ mod tests {
     #[test]
     fn on_postgresql_two_common_words_are_intersected_rather_than_walked() {
         let n = 100_000;
-        // 16,810 (the planner's estimate, above the cap) and 8,792 companies
-        // (1,570 with both): walking reads ~4,000 companies one by one; the
-        // rarer word's entries are read instead.
+        // 16,810 and 8,792 companies (1,570 with both): walking reads ~4,000
+        // companies one by one; the rarer word's entries are read instead.
         assert_eq!(
-            plan_search(&[16_810, 8_792], PROBE_CAP, n, 51, &POSTGRES_COSTS),
+            plan_search(&[PROBE_CAP, 8_792], PROBE_CAP, n, 51, &POSTGRES_COSTS),
             SearchPlan::Drive(vec![1])
         );
         assert_eq!(
-            plan_search(&[16_810, 8_792], PROBE_CAP, n, 51, &SQLITE_COSTS),
-            SearchPlan::Walk
-        );
-        // A word counted to the cap (on SQLite; 91,148 companies in fact)
-        // beside one of 7,988: walking finds a page within ~700 companies
-        // (1 ms in `sqlite3`), where sorting the rarer word's companies alone
-        // took 19 ms.
-        assert_eq!(
-            plan_search(&[7_988, PROBE_CAP], PROBE_CAP, n, 51, &SQLITE_COSTS),
+            plan_search(&[PROBE_CAP, 8_792], PROBE_CAP, n, 51, &SQLITE_COSTS),
             SearchPlan::Walk
         );
         // A common lone filter still walks on both.

@@ -392,14 +392,7 @@ impl PgTx<'_> {
         let companies: i64 = get(&row, all.len())?;
         for (i, f) in all.iter().enumerate() {
             if counts[i] >= exact && exact < cap {
-                // Above the cap it is taken as the estimate it is (a
-                // share of the companies), not as "at least the cap".
-                let estimate = self.estimate(&f.literal_source(q.today))?;
-                counts[i] = if estimate == cap {
-                    cap + 1
-                } else {
-                    estimate.max(exact)
-                };
+                counts[i] = self.estimate(&f.literal_source(q.today))?.clamp(exact, cap);
             }
         }
         Ok(
