@@ -307,6 +307,15 @@ pub fn label_value(locale: Locale, label: &str, value: &str) -> String {
     }
 }
 
+/// Items of a sentence's list, joined by semicolons as the language writes
+/// them (French puts a narrow no-break space before the semicolon).
+pub fn semicolon_list(locale: Locale, items: &[String]) -> String {
+    match locale {
+        Locale::Fr => items.join("\u{202f}; "),
+        _ => items.join("; "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,5 +438,8 @@ mod tests {
         assert_eq!(label_value(Locale::En, "Paid", "€5"), "Paid: €5");
         assert_eq!(label_value(Locale::Fr, "Payée", "5 €"), "Payée\u{a0}: 5 €");
         assert_eq!(label_value(Locale::Ru, "Оплачено", "5 €"), "Оплачено: 5 €");
+        let items = ["a".to_owned(), "b".to_owned()];
+        assert_eq!(semicolon_list(Locale::En, &items), "a; b");
+        assert_eq!(semicolon_list(Locale::Fr, &items), "a\u{202f}; b");
     }
 }

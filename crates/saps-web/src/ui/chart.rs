@@ -84,7 +84,7 @@ fn open(out: &mut String, caption: &Caption<'_>, bars: &[Bar], width: u32, heigh
     let desc = if bars.is_empty() {
         format!("{} {}", caption.desc, caption.empty)
     } else {
-        format!("{} {}.", caption.desc, values.join("; "))
+        format!("{} {}.", caption.desc, caption.lang.semicolon_list(&values))
     };
     let _ = write!(
         out,
@@ -317,9 +317,15 @@ mod tests {
                 lang: Lang::Fr,
                 ..caption()
             },
-            &[bar("Payée", 5.0, "5,00\u{a0}€")],
+            &[
+                bar("Payée", 5.0, "5,00\u{a0}€"),
+                bar("Rejetée", 1.0, "1,00\u{a0}€"),
+            ],
         );
-        assert!(svg.contains("Payée\u{a0}: 5,00\u{a0}€."), "{svg}");
+        assert!(
+            svg.contains("Payée\u{a0}: 5,00\u{a0}€\u{202f}; Rejetée\u{a0}: 1,00\u{a0}€."),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -227,6 +227,11 @@ impl Lang {
         locale_format::label_value(self.locale(), label, value)
     }
 
+    /// A sentence's list joined by semicolons: "a; b" · "a ; b".
+    pub fn semicolon_list(self, items: &[String]) -> String {
+        locale_format::semicolon_list(self.locale(), items)
+    }
+
     /// A whole number with the locale's grouping: 1,349 · 1 349 · 1.349.
     pub fn number(self, n: i64) -> String {
         locale_format::number(self.locale(), n)
