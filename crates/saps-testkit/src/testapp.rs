@@ -198,6 +198,22 @@ impl TestApp {
         self.call(Method::POST, path, Some(token), Some(body)).await
     }
 
+    /// Creates a voucher of `days` days for the world's customer (as its
+    /// benefit administrator `ba`) over the API; returns its code.
+    pub async fn create_voucher(&self, ba: &str, days: u32) -> String {
+        let w = &self.world;
+        let body = serde_json::json!({
+            "customer_id": w.customer.id,
+            "agreement": w.agreement,
+            "engagement": "SSDPS-UPG",
+            "days": days,
+            "project_manager_id": w.project_manager.id,
+        });
+        let r = self.post("/api/v1/vouchers", ba, &body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+        r.body["code"].as_str().expect("a code").to_owned()
+    }
+
     /// How many events the journal holds (as the operator sees it).
     pub async fn event_count(&self) -> usize {
         let mut n = 0;

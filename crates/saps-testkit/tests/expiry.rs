@@ -2,28 +2,12 @@
 //! again, it expires each due voucher once, with one `voucher.expired` event
 //! and one refund entry each.
 
-use axum::http::StatusCode;
 use saps_app::clock::Clock;
 use saps_app::{App, Settings};
 use saps_core::{LedgerReason, Scope};
 use saps_testkit::both_databases;
 use saps_testkit::testapp::{Db, TestApp};
-use serde_json::json;
 use std::collections::BTreeMap;
-
-async fn voucher(t: &TestApp, ba: &str) -> String {
-    let w = &t.world;
-    let body = json!({
-        "customer_id": w.customer.id,
-        "agreement": w.agreement,
-        "engagement": "SSDPS-UPG",
-        "days": 3,
-        "project_manager_id": w.project_manager.id,
-    });
-    let r = t.post("/api/v1/vouchers", ba, &body).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    r.body["code"].as_str().expect("a code").to_owned()
-}
 
 both_databases!(
     sweeps_on_two_nodes_at_once_and_again_expire_each_voucher_once,
@@ -32,7 +16,7 @@ both_databases!(
         let ba = t.token(&t.world.benefit_admin).await;
         let mut codes = Vec::new();
         for _ in 0..6 {
-            codes.push(voucher(&t, &ba).await);
+            codes.push(t.create_voucher(&ba, 3).await);
         }
         let (customer, number) = (t.world.customer.id, t.world.agreement.clone());
         let agreement = t

@@ -12,20 +12,6 @@ use saps_testkit::testapp::{Db, TestApp};
 use serde_json::json;
 use std::collections::BTreeMap;
 
-async fn voucher(t: &TestApp, ba: &str) -> String {
-    let w = &t.world;
-    let body = json!({
-        "customer_id": w.customer.id,
-        "agreement": w.agreement,
-        "engagement": "SSDPS-UPG",
-        "days": 3,
-        "project_manager_id": w.project_manager.id,
-    });
-    let r = t.post("/api/v1/vouchers", ba, &body).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    r.body["code"].as_str().expect("a code").to_owned()
-}
-
 /// How many events of each kind the journal holds, per voucher.
 async fn expiries(t: &TestApp) -> BTreeMap<String, usize> {
     let events = t
@@ -49,7 +35,7 @@ both_databases!(
         let ba = t.token(&t.world.benefit_admin).await;
         let mut codes = Vec::new();
         for _ in 0..3 {
-            codes.push(voucher(&t, &ba).await);
+            codes.push(t.create_voucher(&ba, 3).await);
         }
         // Both nodes' clocks past the vouchers' expiry (2021-05-01), without
         // moving them through the use case (which would run the jobs itself).
@@ -118,7 +104,7 @@ both_databases!(
         let t = TestApp::new(db, 30).await;
         let ba = t.token(&t.world.benefit_admin).await;
         let op = t.token(&t.world.operator).await;
-        let code = voucher(&t, &ba).await;
+        let code = t.create_voucher(&ba, 3).await;
         for step in [json!({"advance_days": 150}), json!({"set": "2021-05-02"})] {
             let r = t.post("/api/v1/clock", &op, &step).await;
             assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
