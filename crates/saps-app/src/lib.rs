@@ -176,6 +176,16 @@ impl App {
         port::write(&*self.store, f).await
     }
 
+    /// A long write of many rows (a sweep's batch): see
+    /// [`saps_core::port::Store::write_bulk`].
+    pub async fn write_bulk<R, F>(&self, f: F) -> Result<R, Error>
+    where
+        R: Send + 'static,
+        F: FnMut(&mut dyn Tx) -> Result<R, Error> + Send + 'static,
+    {
+        port::write_bulk(&*self.store, f).await
+    }
+
     pub async fn read<R, F>(&self, f: F) -> Result<R, Error>
     where
         R: Send + 'static,

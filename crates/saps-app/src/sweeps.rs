@@ -65,7 +65,7 @@ impl App {
     async fn expire_batch(&self, limit: u32) -> Result<ExpiryBatch, Error> {
         let program = self.program();
         let now = self.now();
-        self.write(move |tx| {
+        self.write_bulk(move |tx| {
             let started = Instant::now();
             let today = saps_core::program_date(now);
             let due = tx.vouchers_expired_before(today, limit)?;

@@ -14,7 +14,8 @@
 
 use crate::event::EventBody;
 use crate::ids::{AgreementId, OrgId, VoucherId};
-use crate::journal::Event;
+use crate::journal::{Event, NewEvent};
+use jiff::Timestamp;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -74,33 +75,93 @@ impl std::str::FromStr for ChainHead {
 /// Writes the canonical encoding of `event` chained after `prev_hash` into
 /// `out` (cleared first).
 pub fn canonical(event: &Event, prev_hash: &str, out: &mut Vec<u8>) {
-    out.clear();
-    out.extend_from_slice(b"{\"actor_id\":");
-    opt_id(out, event.actor_id.map(|u| u.0));
-    out.extend_from_slice(b",\"at\":\"");
-    {
-        use std::io::Write as _;
-        let _ = write!(out, "{:.6}", event.at);
+    Fields::of(event).write(prev_hash, out);
+}
+
+/// What the canonical encoding covers, borrowed: from a stored [`Event`], or
+/// from a [`NewEvent`] about to be stored with its `seq`.
+struct Fields<'a> {
+    seq: i64,
+    id: uuid::Uuid,
+    at: Timestamp,
+    actor_id: Option<uuid::Uuid>,
+    kind: &'a str,
+    payload: &'a Value,
+    voucher_id: Option<uuid::Uuid>,
+    customer_id: Option<uuid::Uuid>,
+    partner_id: Option<uuid::Uuid>,
+    program_version: u32,
+}
+
+impl<'a> Fields<'a> {
+    fn of(e: &'a Event) -> Self {
+        Self {
+            seq: e.seq,
+            id: e.id.0,
+            at: e.at,
+            actor_id: e.actor_id.map(|u| u.0),
+            kind: &e.kind,
+            payload: &e.payload,
+            voucher_id: e.voucher_id.map(|v| v.0),
+            customer_id: e.customer_id.map(|o| o.0),
+            partner_id: e.partner_id.map(|o| o.0),
+            program_version: e.program_version,
+        }
     }
-    out.extend_from_slice(b"\",\"customer_id\":");
-    opt_id(out, event.customer_id.map(|o| o.0));
-    out.extend_from_slice(b",\"id\":");
-    opt_id(out, Some(event.id.0));
-    out.extend_from_slice(b",\"kind\":");
-    string(out, &event.kind);
-    out.extend_from_slice(b",\"partner_id\":");
-    opt_id(out, event.partner_id.map(|o| o.0));
-    out.extend_from_slice(b",\"payload\":");
-    value(out, &event.payload);
-    out.extend_from_slice(b",\"prev_hash\":");
-    string(out, prev_hash);
-    out.extend_from_slice(b",\"program_version\":");
-    out.extend_from_slice(event.program_version.to_string().as_bytes());
-    out.extend_from_slice(b",\"seq\":");
-    out.extend_from_slice(event.seq.to_string().as_bytes());
-    out.extend_from_slice(b",\"voucher_id\":");
-    opt_id(out, event.voucher_id.map(|v| v.0));
-    out.push(b'}');
+
+    fn of_new(e: &'a NewEvent, seq: i64) -> Self {
+        Self {
+            seq,
+            id: e.id.0,
+            at: e.at,
+            actor_id: e.actor_id.map(|u| u.0),
+            kind: &e.kind,
+            payload: &e.payload,
+            voucher_id: e.voucher_id.map(|v| v.0),
+            customer_id: e.customer_id.map(|o| o.0),
+            partner_id: e.partner_id.map(|o| o.0),
+            program_version: e.program_version,
+        }
+    }
+
+    fn write(&self, prev_hash: &str, out: &mut Vec<u8>) {
+        use std::io::Write as _;
+        out.clear();
+        out.extend_from_slice(b"{\"actor_id\":");
+        opt_id(out, self.actor_id);
+        out.extend_from_slice(b",\"at\":\"");
+        // The precision both stores keep: whole microseconds, rounded down.
+        let _ = write!(out, "{:.6}", stored_instant(self.at));
+        out.extend_from_slice(b"\",\"customer_id\":");
+        opt_id(out, self.customer_id);
+        out.extend_from_slice(b",\"id\":");
+        opt_id(out, Some(self.id));
+        out.extend_from_slice(b",\"kind\":");
+        string(out, self.kind);
+        out.extend_from_slice(b",\"partner_id\":");
+        opt_id(out, self.partner_id);
+        out.extend_from_slice(b",\"payload\":");
+        value(out, self.payload);
+        out.extend_from_slice(b",\"prev_hash\":");
+        string(out, prev_hash);
+        out.extend_from_slice(b",\"program_version\":");
+        let _ = write!(out, "{}", self.program_version);
+        out.extend_from_slice(b",\"seq\":");
+        let _ = write!(out, "{}", self.seq);
+        out.extend_from_slice(b",\"voucher_id\":");
+        opt_id(out, self.voucher_id);
+        out.push(b'}');
+    }
+}
+
+/// An instant as both stores keep it: whole microseconds, rounded down.
+pub fn stored_instant(t: Timestamp) -> Timestamp {
+    t.round(
+        jiff::TimestampRound::new()
+            .smallest(jiff::Unit::Microsecond)
+            .mode(jiff::RoundMode::Floor),
+    )
+    .unwrap_or(t)
 }
 
 fn opt_id(out: &mut Vec<u8>, id: Option<uuid::Uuid>) {
@@ -174,7 +235,14 @@ pub struct Sealer {
 impl Sealer {
     /// The hash of `event` chained after `prev_hash`.
     pub fn hash(&mut self, event: &Event, prev_hash: &str) -> String {
-        canonical(event, prev_hash, &mut self.buf);
+        Fields::of(event).write(prev_hash, &mut self.buf);
+        hex(&Sha256::digest(&self.buf))
+    }
+
+    /// The hash `event` will have once stored as `seq` after `prev_hash`:
+    /// a store that assigns `seq` itself seals the event as it writes it.
+    pub fn hash_new(&mut self, event: &NewEvent, seq: i64, prev_hash: &str) -> String {
+        Fields::of_new(event, seq).write(prev_hash, &mut self.buf);
         hex(&Sha256::digest(&self.buf))
     }
 }

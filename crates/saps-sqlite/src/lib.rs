@@ -19,6 +19,7 @@ use saps_core::port::{PoolGauge, PoolStats, Reply, Store, Work};
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::{JoinHandle, ThreadId};
@@ -32,13 +33,17 @@ const READERS: usize = 4;
 /// Prepared statements kept per connection (the port has about fifty).
 const STATEMENT_CACHE: usize = 128;
 
-type Job = (Work, Reply);
+/// A unit of work, where its outcome goes, and whether it is a bulk write
+/// (see [`Store::write_bulk`]).
+type Job = (Work, Reply, bool);
 type Outcome = Result<Box<dyn Any + Send>, saps_core::Error>;
 
 /// An SQLite database file, opened for the application.
 pub struct SqliteStore {
     writer: Option<Sender<Job>>,
     readers: Option<Sender<Job>>,
+    /// Dropped to stop the checkpointer.
+    checkpointer: Option<Sender<()>>,
     threads: Vec<JoinHandle<()>>,
     thread_ids: Vec<ThreadId>,
     description: String,
@@ -123,9 +128,24 @@ fn open_writer(path: &Path) -> Result<Connection, StoreError> {
     // file: a 4 KiB write per page, a fifth of the writer's time in a sweep
     // over a million vouchers. In memory it is a copy; a rollback to the
     // savepoint reads it back the same.
+    // The checkpointer thread copies the log into the database: the writer
+    // does not (SQLite's automatic checkpoint would, after a commit, holding
+    // up the writes queued behind it for a copy and a sync of the database).
     conn.execute_batch(&format!(
-        "PRAGMA cache_size = -{WRITER_CACHE_KIB}; PRAGMA temp_store = MEMORY;"
+        "PRAGMA cache_size = -{WRITER_CACHE_KIB}; PRAGMA temp_store = MEMORY; \
+         PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WAL_LIMIT_BYTES};"
     ))
+    .map_err(db_error)?;
+    // Plans that do not depend on the values bound. Without this, SQLite
+    // (3.45 and later) codes a bound `LIMIT ?` as the constant it was bound
+    // to and prepares the statement again each time another value is bound
+    // (and the statement cache unbinds them all): a fifth of the writer's
+    // time in an expiry sweep went to preparing the same statements again.
+    // The writer's statements find their rows by key and need no such plans.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )
     .map_err(db_error)?;
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
@@ -165,24 +185,36 @@ impl SqliteStore {
     /// Opens (creating if needed) the database at `path`, brings its schema
     /// up to date, and starts the writer thread and the readers.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
-        let writer_conn = open_writer(path)?;
+        let mut writer_conn = open_writer(path)?;
         schema::migrate(&writer_conn)?;
+        let wal = watch_wal(&mut writer_conn)?;
         let readers = (0..READERS)
             .map(|_| open_reader(path))
             .collect::<Result<Vec<_>, _>>()?;
 
         let spawn_failed =
             |e: std::io::Error| StoreError::Backend(format!("cannot start a thread: {e}"));
-        let mut threads = Vec::with_capacity(READERS + 1);
+        let mut threads = Vec::with_capacity(READERS + 2);
+        let mut checkpointer_stop = None;
         let pool = Arc::new(PoolGauge::new(READERS + 1));
         let (write_tx, write_rx) = channel::<Job>();
         let gauge = pool.clone();
         threads.push(
             std::thread::Builder::new()
                 .name("saps-sqlite-writer".into())
-                .spawn(move || write_loop(&writer_conn, &write_rx, &gauge))
+                .spawn(move || write_loop(&writer_conn, &wal, &write_rx, &gauge))
                 .map_err(spawn_failed)?,
         );
+        if let Some(conn) = open_checkpointer(path)? {
+            let (stop_tx, stop_rx) = channel::<()>();
+            checkpointer_stop = Some(stop_tx);
+            threads.push(
+                std::thread::Builder::new()
+                    .name("saps-sqlite-checkpointer".into())
+                    .spawn(move || checkpoint_loop(&conn, &stop_rx))
+                    .map_err(spawn_failed)?,
+            );
+        }
         let (read_tx, read_rx) = channel::<Job>();
         let read_rx = Arc::new(Mutex::new(read_rx));
         for (i, conn) in readers.into_iter().enumerate() {
@@ -198,6 +230,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             writer: Some(write_tx),
             readers: Some(read_tx),
+            checkpointer: checkpointer_stop,
             threads,
             thread_ids,
             description: describe(path),
@@ -217,11 +250,17 @@ fn describe(path: &Path) -> String {
 
 impl Store for SqliteStore {
     fn write(&self, work: Work, reply: Reply) {
-        send(self.writer.as_ref(), (work, reply), &self.pool);
+        send(self.writer.as_ref(), (work, reply, false), &self.pool);
     }
 
     fn read(&self, work: Work, reply: Reply) {
-        send(self.readers.as_ref(), (work, reply), &self.pool);
+        send(self.readers.as_ref(), (work, reply, false), &self.pool);
+    }
+
+    /// Run first in its transaction, spared the savepoint (a copy of each
+    /// page it changes) that the writes after the first run in.
+    fn write_bulk(&self, work: Work, reply: Reply) {
+        send(self.writer.as_ref(), (work, reply, true), &self.pool);
     }
 
     fn describe(&self) -> String {
@@ -243,7 +282,7 @@ fn send(to: Option<&Sender<Job>>, job: Job, pool: &PoolGauge) {
         Some(tx) => tx.send(job).err().map(|e| e.0),
         None => Some(job),
     };
-    if let Some((_, reply)) = returned {
+    if let Some((_, reply, _)) = returned {
         pool.unqueued();
         answer(reply, Err(backend("the SQLite store has stopped")));
     }
@@ -255,6 +294,7 @@ impl Drop for SqliteStore {
     fn drop(&mut self) {
         self.writer.take();
         self.readers.take();
+        self.checkpointer.take();
         let me = std::thread::current().id();
         if self.thread_ids.contains(&me) {
             return;
@@ -303,8 +343,8 @@ fn exec(conn: &Connection, sql: &str) -> Result<(), StoreError> {
         .map_err(db_error)
 }
 
-/// The write-ahead log's size past which the writer checkpoints it and starts
-/// it afresh (`TRUNCATE`) between two batches.
+/// The write-ahead log's size past which the writer restarts it between two
+/// batches, and the size its file is cut back to when it restarts.
 const WAL_LIMIT_BYTES: u64 = 64 << 20;
 /// How long that checkpoint waits for the readers still on the old log, and
 /// how long the writer lets pass before it tries again when they outlast it:
@@ -312,32 +352,44 @@ const WAL_LIMIT_BYTES: u64 = 64 << 20;
 const WAL_RESTART_WAIT: Duration = Duration::from_millis(20);
 const WAL_RESTART_RETRY: Duration = Duration::from_secs(1);
 
-/// Keeps the write-ahead log from growing without bound. SQLite's automatic
-/// checkpoint copies the log into the database after a commit, but the log
-/// restarts from its beginning only when no reader is still using it; under
-/// steady reads and back-to-back writes (a sweep over a million vouchers while
-/// clients keep reading) that moment never comes and the log grew to gigabytes,
-/// slowing every read. Past [`WAL_LIMIT_BYTES`], `TRUNCATE` waits a little for
-/// the readers on the old log to finish (new ones read the database file) and
-/// empties it. A long read (a report over every voucher) keeps its snapshot:
-/// the log cannot restart before it ends.
-fn bound_wal(conn: &Connection, wal: Option<&Path>, next_try: &mut Instant) {
-    let Some(wal) = wal else { return };
+/// What the writer knows of its log: the frames it holds (SQLite reports
+/// them after each commit) and their size.
+struct WalSize {
+    frames: Arc<AtomicU64>,
+    frame_bytes: u64,
+}
+
+/// Keeps the write-ahead log from growing without bound. The checkpointer
+/// copies the log into the database, but the log restarts from its beginning
+/// only when no reader is still using it; under steady reads and
+/// back-to-back writes (a sweep over a million vouchers while clients keep
+/// reading) that moment never comes and the log grew to gigabytes, slowing
+/// every read. Past [`WAL_LIMIT_BYTES`], `RESTART` waits a little for the
+/// readers on the old log to finish (new ones read the database file) and
+/// has the next write start the log afresh, over the file's blocks already
+/// written (a log truncated to nothing is grown again a block at a time,
+/// each zeroed first: a tenth of the writer's time in a sweep). A long read
+/// (a report over every voucher) keeps its snapshot: the log cannot restart
+/// before it ends.
+fn bound_wal(conn: &Connection, wal: &WalSize, next_try: &mut Instant) {
     if Instant::now() < *next_try
-        || std::fs::metadata(wal).map_or(0, |m| m.len()) <= WAL_LIMIT_BYTES
+        || wal.frames.load(Ordering::Relaxed) * wal.frame_bytes <= WAL_LIMIT_BYTES
     {
         return;
     }
     let _ = conn.busy_timeout(WAL_RESTART_WAIT);
     let done: rusqlite::Result<(i64, i64, i64)> =
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         });
     if let Err(e) = conn.busy_timeout(BUSY_TIMEOUT) {
         tracing::error!("cannot set the busy timeout back: {e}");
     }
     match done {
-        Ok((0, _, _)) => tracing::debug!("checkpointed and truncated the write-ahead log"),
+        Ok((0, _, _)) => {
+            wal.frames.store(0, Ordering::Relaxed);
+            tracing::debug!("checkpointed the write-ahead log; it restarts");
+        }
         Ok((_, log, copied)) => {
             tracing::debug!(
                 log,
@@ -353,13 +405,73 @@ fn bound_wal(conn: &Connection, wal: Option<&Path>, next_try: &mut Instant) {
     }
 }
 
+/// Has SQLite report the log's frames to the writer after each commit.
+fn watch_wal(conn: &mut Connection) -> Result<WalSize, StoreError> {
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .map_err(db_error)?;
+    let frames = Arc::new(AtomicU64::new(0));
+    let seen = frames.clone();
+    conn.wal_hook(Some(
+        move |_: &mut rusqlite::hooks::Wal, pages: std::ffi::c_int| {
+            seen.store(u64::try_from(pages).unwrap_or(0), Ordering::Relaxed);
+            Ok(())
+        },
+    ))
+    .map_err(db_error)?;
+    Ok(WalSize {
+        frames,
+        // Each frame is a page and its 24-byte header.
+        frame_bytes: page_size.unsigned_abs() + 24,
+    })
+}
+
+/// How often the checkpointer copies what the log holds into the database.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
+
+/// The checkpointer's connection: none for a database without a file (an
+/// in-memory database has no log).
+fn open_checkpointer(path: &Path) -> Result<Option<Connection>, StoreError> {
+    if path.as_os_str().is_empty() || path == Path::new(":memory:") {
+        return Ok(None);
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(db_error)?;
+    configure(&conn)?;
+    conn.execute_batch("PRAGMA wal_autocheckpoint = 0;")
+        .map_err(db_error)?;
+    Ok(Some(conn))
+}
+
+/// Copies the log into the database beside the writer (a `PASSIVE`
+/// checkpoint takes no lock a writer or a reader waits for) until the store
+/// stops. The writer still restarts the log between two of its batches (see
+/// [`bound_wal`]); most of the log is copied by then.
+fn checkpoint_loop(conn: &Connection, stop: &Receiver<()>) {
+    let mut failing = false;
+    while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stop.recv_timeout(CHECKPOINT_EVERY)
+    {
+        let done: rusqlite::Result<(i64, i64, i64)> =
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            });
+        match done {
+            Ok(_) => failing = false,
+            Err(e) if !failing => {
+                failing = true;
+                tracing::warn!("cannot checkpoint the write-ahead log: {e}");
+            }
+            Err(_) => {}
+        }
+    }
+}
+
 /// The writer: takes the first waiting job, then whatever else is already
 /// queued, and commits them together.
-fn write_loop(conn: &Connection, jobs: &Receiver<Job>, pool: &PoolGauge) {
-    let wal = conn
-        .path()
-        .filter(|p| !p.is_empty())
-        .map(|p| PathBuf::from(format!("{p}-wal")));
+fn write_loop(conn: &Connection, wal: &WalSize, jobs: &Receiver<Job>, pool: &PoolGauge) {
     let mut next_checkpoint = Instant::now();
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Ok(first) = jobs.recv() {
@@ -372,8 +484,16 @@ fn write_loop(conn: &Connection, jobs: &Receiver<Job>, pool: &PoolGauge) {
         }
         pool.taken(batch.len());
         pool.busy();
+        // A bulk write first: the jobs of one batch were all queued before
+        // any of them was answered, so none can depend on another's outcome.
+        if let Some(i) = batch.iter().position(|job| job.2)
+            && i > 0
+        {
+            let bulk = batch.remove(i);
+            batch.insert(0, bulk);
+        }
         commit_batch(conn, &mut batch);
-        bound_wal(conn, wal.as_deref(), &mut next_checkpoint);
+        bound_wal(conn, wal, &mut next_checkpoint);
         pool.idle();
     }
 }
@@ -390,13 +510,13 @@ fn commit_batch(conn: &Connection, batch: &mut Vec<Job>) {
     let mut done: Vec<(Reply, Outcome)> = Vec::with_capacity(batch.len());
     let mut queue = batch.drain(..);
     'transaction: loop {
-        let Some((mut work, reply)) = queue.next() else {
+        let Some((mut work, reply, _)) = queue.next() else {
             break;
         };
         if let Err(e) = exec(conn, "BEGIN IMMEDIATE") {
             let e: saps_core::Error = e.into();
             done.push((reply, Err(e.clone())));
-            for (_, reply) in queue.by_ref() {
+            for (_, reply, _) in queue.by_ref() {
                 done.push((reply, Err(e.clone())));
             }
             break;
@@ -415,7 +535,7 @@ fn commit_batch(conn: &Connection, batch: &mut Vec<Job>) {
         }
         // Jobs run in this transaction; they share its fate.
         let mut ran: Vec<(Reply, Outcome)> = vec![(reply, outcome)];
-        for (mut work, reply) in queue.by_ref() {
+        for (mut work, reply, _) in queue.by_ref() {
             let outcome = match exec(conn, "SAVEPOINT job") {
                 Err(e) => Err(e.into()),
                 Ok(()) => {
@@ -474,7 +594,9 @@ fn commit_batch(conn: &Connection, batch: &mut Vec<Job>) {
 fn read_loop(conn: &Connection, jobs: &Mutex<Receiver<Job>>, pool: &PoolGauge) {
     loop {
         let next = jobs.lock().unwrap_or_else(|e| e.into_inner()).recv();
-        let Ok((mut work, reply)) = next else { return };
+        let Ok((mut work, reply, _)) = next else {
+            return;
+        };
         pool.taken(1);
         pool.busy();
         let outcome = match exec(conn, "BEGIN") {

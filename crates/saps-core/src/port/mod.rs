@@ -134,6 +134,12 @@ pub trait Store: Send + Sync + 'static {
     /// Runs `work` in a write transaction; an `Err` from `work` rolls back only
     /// its own changes.
     fn write(&self, work: Work, reply: Reply);
+    /// Runs `work` as [`Self::write`] does, marked as a long write of many
+    /// rows (a sweep's batch): a store that commits several writes together
+    /// may run it first among them. The same as `write` by default.
+    fn write_bulk(&self, work: Work, reply: Reply) {
+        self.write(work, reply);
+    }
     /// Runs `work` on a read-only snapshot.
     fn read(&self, work: Work, reply: Reply);
     /// Which database this is, for logs and benchmarks.
@@ -287,6 +293,17 @@ where
 {
     let (tx, rx) = oneshot();
     store.write(erase(f), Box::new(move |r| tx.send(r)));
+    unerase(rx.await)
+}
+
+/// Typed, async bulk write (any executor): see [`Store::write_bulk`].
+pub async fn write_bulk<R, F>(store: &dyn Store, f: F) -> Result<R, Error>
+where
+    R: Send + 'static,
+    F: FnMut(&mut dyn Tx) -> Result<R, Error> + Send + 'static,
+{
+    let (tx, rx) = oneshot();
+    store.write_bulk(erase(f), Box::new(move |r| tx.send(r)));
     unerase(rx.await)
 }
 

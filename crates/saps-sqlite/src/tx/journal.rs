@@ -15,8 +15,8 @@ fn nonempty(s: &str) -> Option<&str> {
 }
 
 const INSERT_EVENT: &str = "INSERT INTO events \
-     (id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, program_version) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+     (seq, id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, program_version, \
+     prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     let payload: String = r.get(5)?;
@@ -63,72 +63,11 @@ fn event_scope(scope: Scope, params: &mut Vec<Value>) -> &'static str {
 
 impl Journal for SqliteTx<'_> {
     fn append_event(&mut self, e: &NewEvent) -> StoreResult<i64> {
-        let payload = serde_json::to_string(&e.payload)
-            .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
-        let seq = self.one(
-            "INSERT INTO events \
-             (id, at, actor_id, kind, payload, voucher_id, customer_id, partner_id, program_version) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING seq",
-            params![
-                e.id.to_string(),
-                timestamp(e.at),
-                opt_string(e.actor_id),
-                e.kind,
-                payload,
-                opt_string(e.voucher_id),
-                opt_string(e.customer_id),
-                opt_string(e.partner_id),
-                e.program_version,
-            ],
-            |r| r.get(0),
-        )?
-        .ok_or_else(|| StoreError::Backend("an appended event has no sequence number".into()))?;
-        // SQLite has one writer: the event is sealed in the transaction
-        // that appends it.
-        seal_with(self.conn, u32::MAX)?;
-        Ok(seq)
+        append_sealed(self.conn, std::slice::from_ref(e))
     }
 
     fn append_events(&mut self, events: &[NewEvent]) -> StoreResult<()> {
-        let mut stmt = self.conn.prepare_cached(INSERT_EVENT).map_err(db_error)?;
-        let mut payload = Vec::with_capacity(256);
-        let (mut texts, mut more) = (Texts::default(), Texts::default());
-        for e in events {
-            payload.clear();
-            serde_json::to_writer(&mut payload, &e.payload)
-                .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
-            let payload = std::str::from_utf8(&payload)
-                .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
-            let f = texts.format(
-                [
-                    Some(e.id.0),
-                    e.actor_id.map(|u| u.0),
-                    e.voucher_id.map(|v| v.0),
-                ],
-                None,
-                e.at,
-            );
-            let g = more.format(
-                [e.customer_id.map(|o| o.0), e.partner_id.map(|o| o.0), None],
-                None,
-                e.at,
-            );
-            stmt.execute(params![
-                f.ids[0],
-                f.at,
-                nonempty(f.ids[1]),
-                e.kind,
-                payload,
-                nonempty(f.ids[2]),
-                nonempty(g.ids[0]),
-                nonempty(g.ids[1]),
-                e.program_version,
-            ])
-            .map_err(db_error)?;
-        }
-        drop(stmt);
-        seal_with(self.conn, u32::MAX)?;
-        Ok(())
+        append_sealed(self.conn, events).map(drop)
     }
 
     fn events_after(&mut self, scope: Scope, after: i64, limit: u32) -> StoreResult<Vec<Event>> {
@@ -320,6 +259,70 @@ fn chain_head(conn: &Connection) -> StoreResult<Option<ChainHead>> {
     })
     .optional()
     .map_err(db_error)
+}
+
+/// Appends `events` sealed as they are written, in the caller's transaction
+/// (SQLite has one writer, so nothing can come between): each is given the
+/// next `seq` and hashed after its predecessor, so an append is one insert
+/// per event, not an insert, a read back and an update. Events left unsealed
+/// after the last sealed one (none, unless written by an older saps) are
+/// sealed first. Returns the last event's `seq`.
+fn append_sealed(conn: &Connection, events: &[NewEvent]) -> StoreResult<i64> {
+    seal_with(conn, u32::MAX)?;
+    let mut prev = chain_head(conn)?.map_or_else(|| GENESIS.to_owned(), |h| h.hash);
+    // The next `seq` AUTOINCREMENT would give: never one used before, even
+    // by an event since deleted.
+    let mut seq: i64 = conn
+        .prepare_cached(
+            "SELECT max(coalesce((SELECT max(seq) FROM events), 0), \
+             coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0))",
+        )
+        .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)))
+        .map_err(db_error)?;
+    let mut stmt = conn.prepare_cached(INSERT_EVENT).map_err(db_error)?;
+    let mut sealer = Sealer::default();
+    let mut payload = Vec::with_capacity(256);
+    let (mut texts, mut more) = (Texts::default(), Texts::default());
+    for e in events {
+        seq += 1;
+        let hash = sealer.hash_new(e, seq, &prev);
+        payload.clear();
+        serde_json::to_writer(&mut payload, &e.payload)
+            .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
+        let payload = std::str::from_utf8(&payload)
+            .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
+        let f = texts.format(
+            [
+                Some(e.id.0),
+                e.actor_id.map(|u| u.0),
+                e.voucher_id.map(|v| v.0),
+            ],
+            None,
+            e.at,
+        );
+        let g = more.format(
+            [e.customer_id.map(|o| o.0), e.partner_id.map(|o| o.0), None],
+            None,
+            e.at,
+        );
+        stmt.execute(params![
+            seq,
+            f.ids[0],
+            f.at,
+            nonempty(f.ids[1]),
+            e.kind,
+            payload,
+            nonempty(f.ids[2]),
+            nonempty(g.ids[0]),
+            nonempty(g.ids[1]),
+            e.program_version,
+            prev,
+            hash,
+        ])
+        .map_err(db_error)?;
+        prev = hash;
+    }
+    Ok(seq)
 }
 
 /// Seals up to `limit` unsealed events after the last sealed one, in `seq`

@@ -229,3 +229,31 @@ pub fn event_totals_count_a_kind_after_a_point_and_sum_a_payload_field(store: &d
     );
     assert_eq!(totals(mark, "nothing.such", "n"), (0, 0));
 }
+
+/// Appended events are sealed in `seq` order, each after its predecessor and
+/// over what the store keeps (the instant to the microsecond, the payload as
+/// read back), whether the store seals as it writes (SQLite) or behind the
+/// writers (PostgreSQL): one at a time or as a batch.
+pub fn appended_events_are_chained_in_order_over_what_is_stored(store: &dyn Store) {
+    // Nanoseconds the stores do not keep: the seal must not cover them.
+    let at = Timestamp::from_nanosecond(1_606_000_000_123_456_789).expect("a time in range");
+    let payload = json!({"b": 1, "a": {"z": [1.5, -2], "y": "é \"q\""}, "c": null});
+    let one = NewEvent::raw("program.changed", at, None, 1, payload);
+    let batch: Vec<NewEvent> = (0..3)
+        .map(|i| NewEvent::raw("program.changed", at, None, 2, json!({ "i": i })))
+        .collect();
+    write(store, move |tx| Ok(tx.append_event(&one)?));
+    write(store, move |tx| Ok(tx.append_events(&batch)?));
+    write(store, |tx| Ok(tx.seal_events(u32::MAX).map(drop)?));
+    let chained = read(store, |tx| Ok(tx.chained_events(i64::MIN, 1_000)?));
+    assert_eq!(chained.len(), 4);
+    let mut prev = saps_core::chain::GENESIS.to_owned();
+    for c in &chained {
+        assert_eq!(c.prev_hash.as_deref(), Some(prev.as_str()), "{c:?}");
+        let hash = c.hash.clone().expect("sealed");
+        assert_eq!(hash, saps_core::chain::event_hash(&c.event, &prev), "{c:?}");
+        prev = hash;
+    }
+    let head = read(store, |tx| Ok(tx.chain_head()?)).expect("a head");
+    assert_eq!((head.seq, head.hash), (chained[3].event.seq, prev));
+}

@@ -459,6 +459,7 @@ macro_rules! __contract_list {
             a_batch_of_state_changes_writes_only_the_vouchers_still_at_their_version,
             credits_posted_together_move_each_pool_by_their_sum_and_a_debit_is_refused,
             event_totals_count_a_kind_after_a_point_and_sum_a_payload_field,
+            appended_events_are_chained_in_order_over_what_is_stored,
         }
     };
 }
