@@ -80,6 +80,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0018_directory_sort_keys",
         include_str!("../migrations/0018_directory_sort_keys.sql"),
     ),
+    (
+        "0019_cheaper_voucher_writes",
+        include_str!("../migrations/0019_cheaper_voucher_writes.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

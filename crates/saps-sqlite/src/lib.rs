@@ -343,14 +343,12 @@ fn exec(conn: &Connection, sql: &str) -> Result<(), StoreError> {
         .map_err(db_error)
 }
 
-/// The write-ahead log's size past which the writer restarts it between two
-/// batches, and the size its file is cut back to when it restarts.
-const WAL_LIMIT_BYTES: u64 = 64 << 20;
-/// How long that checkpoint waits for the readers still on the old log, and
-/// how long the writer lets pass before it tries again when they outlast it:
-/// queued writes wait for it.
-const WAL_RESTART_WAIT: Duration = Duration::from_millis(20);
-const WAL_RESTART_RETRY: Duration = Duration::from_secs(1);
+/// The write-ahead log's size past which the writer has it restart between
+/// two batches, and the size its file is cut back to when it restarts.
+const WAL_LIMIT_BYTES: u64 = 256 << 20;
+/// How long the writer lets pass before it tries again when the log could
+/// not restart (a reader was still on it).
+const WAL_RESTART_RETRY: Duration = Duration::from_millis(50);
 
 /// What the writer knows of its log: the frames it holds (SQLite reports
 /// them after each commit) and their size.
@@ -361,41 +359,37 @@ struct WalSize {
 
 /// Keeps the write-ahead log from growing without bound. The checkpointer
 /// copies the log into the database, but the log restarts from its beginning
-/// only when no reader is still using it; under steady reads and
-/// back-to-back writes (a sweep over a million vouchers while clients keep
-/// reading) that moment never comes and the log grew to gigabytes, slowing
-/// every read. Past [`WAL_LIMIT_BYTES`], `RESTART` waits a little for the
-/// readers on the old log to finish (new ones read the database file) and
-/// has the next write start the log afresh, over the file's blocks already
-/// written (a log truncated to nothing is grown again a block at a time,
-/// each zeroed first: a tenth of the writer's time in a sweep). A long read
-/// (a report over every voucher) keeps its snapshot: the log cannot restart
-/// before it ends.
+/// only when a write begins with the whole log copied and no reader on it;
+/// under back-to-back writes (a sweep over a million vouchers while clients
+/// keep reading) that moment never comes and the log grew to gigabytes,
+/// slowing every read. Past [`WAL_LIMIT_BYTES`], the writer copies the little
+/// the checkpointer has not yet copied, between two of its batches (a
+/// `PASSIVE` checkpoint, which waits for nobody), so that its next write
+/// starts the log afresh, over the file's blocks already written, unless a
+/// reader is still on the old log (then it tries again a little later). A
+/// checkpoint that waits for the readers (`RESTART`, `TRUNCATE`) held every
+/// queued write up to its busy timeout; a log truncated to nothing is grown
+/// again a block at a time, each zeroed first. A long read (a report over
+/// every voucher) keeps its snapshot: the log cannot restart before it ends.
 fn bound_wal(conn: &Connection, wal: &WalSize, next_try: &mut Instant) {
     if Instant::now() < *next_try
         || wal.frames.load(Ordering::Relaxed) * wal.frame_bytes <= WAL_LIMIT_BYTES
     {
         return;
     }
-    let _ = conn.busy_timeout(WAL_RESTART_WAIT);
     let done: rusqlite::Result<(i64, i64, i64)> =
-        conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |r| {
+        conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         });
-    if let Err(e) = conn.busy_timeout(BUSY_TIMEOUT) {
-        tracing::error!("cannot set the busy timeout back: {e}");
-    }
     match done {
-        Ok((0, _, _)) => {
-            wal.frames.store(0, Ordering::Relaxed);
-            tracing::debug!("checkpointed the write-ahead log; it restarts");
+        Ok((0, log, copied)) if log == copied => {
+            tracing::trace!(
+                log,
+                "copied the write-ahead log; the next write restarts it"
+            );
         }
         Ok((_, log, copied)) => {
-            tracing::debug!(
-                log,
-                copied,
-                "readers kept the write-ahead log from restarting"
-            );
+            tracing::trace!(log, copied, "the write-ahead log is not all copied yet");
             *next_try = Instant::now() + WAL_RESTART_RETRY;
         }
         Err(e) => {
@@ -470,10 +464,17 @@ fn checkpoint_loop(conn: &Connection, stop: &Receiver<()>) {
 }
 
 /// The writer: takes the first waiting job, then whatever else is already
-/// queued, and commits them together.
+/// queued, and commits them together. Bulk writes (a sweep's batches) are
+/// committed apart, after the others: a reservation queued behind one waits
+/// for what is left of it, then for its own short transaction, not for the
+/// next bulk write as well; and a bulk write that runs first in its
+/// transaction is spared the savepoint. The jobs of one batch were all
+/// queued before any of them was answered, so none depends on another's
+/// outcome: their order within it is free.
 fn write_loop(conn: &Connection, wal: &WalSize, jobs: &Receiver<Job>, pool: &PoolGauge) {
     let mut next_checkpoint = Instant::now();
     let mut batch = Vec::with_capacity(MAX_BATCH);
+    let mut bulk = Vec::new();
     while let Ok(first) = jobs.recv() {
         batch.push(first);
         while batch.len() < MAX_BATCH {
@@ -484,16 +485,17 @@ fn write_loop(conn: &Connection, wal: &WalSize, jobs: &Receiver<Job>, pool: &Poo
         }
         pool.taken(batch.len());
         pool.busy();
-        // A bulk write first: the jobs of one batch were all queued before
-        // any of them was answered, so none can depend on another's outcome.
-        if let Some(i) = batch.iter().position(|job| job.2)
-            && i > 0
-        {
-            let bulk = batch.remove(i);
-            batch.insert(0, bulk);
+        if batch.iter().any(|job| job.2) {
+            let (b, others): (Vec<Job>, Vec<Job>) = batch.drain(..).partition(|job| job.2);
+            bulk = b;
+            batch = others;
         }
-        commit_batch(conn, &mut batch);
-        bound_wal(conn, wal, &mut next_checkpoint);
+        for jobs in [&mut batch, &mut bulk] {
+            if !jobs.is_empty() {
+                commit_batch(conn, jobs);
+                bound_wal(conn, wal, &mut next_checkpoint);
+            }
+        }
         pool.idle();
     }
 }

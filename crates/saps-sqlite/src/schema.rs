@@ -79,6 +79,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0018_directory_sort_keys",
         include_str!("../migrations/0018_directory_sort_keys.sql"),
     ),
+    (
+        "0019_cheaper_voucher_writes",
+        include_str!("../migrations/0019_cheaper_voucher_writes.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -151,21 +151,21 @@ impl Vouchers for SqliteTx<'_> {
     }
 
     fn update_voucher_states(&mut self, vouchers: &[Voucher]) -> StoreResult<Vec<VoucherId>> {
-        // Only these columns: SQLite then leaves the indexes and foreign keys
-        // of the others alone (code, customer, partner …).
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "UPDATE vouchers SET state = ?2, location_id = ?3, consultant_id = ?4, \
-                 start_date = ?5, end_date = ?6, delivery_country = ?7, reserved_by = ?8, \
-                 reserved_at = ?9, version = ?10 WHERE id = ?1 AND version = ?11",
-            )
-            .map_err(db_error)?;
-        let mut written = Vec::with_capacity(vouchers.len());
-        for v in vouchers {
-            let res = v.reservation.as_ref();
-            let changed = stmt
-                .execute(params![
+        if vouchers.is_empty() {
+            return Ok(Vec::new());
+        }
+        // One statement for the batch, its rows passed as one JSON array: the
+        // partial indexes' conditions (`state IN (…)`) are then set up once,
+        // not once per voucher (SQLite builds a small table for each list
+        // every time a statement runs: four per voucher, half the sweep's
+        // time when each voucher had its own statement). Only these columns:
+        // SQLite then leaves the indexes and foreign keys of the others alone
+        // (code, customer, partner …).
+        let rows: Vec<_> = vouchers
+            .iter()
+            .map(|v| {
+                let res = v.reservation.as_ref();
+                (
                     v.id.to_string(),
                     v.state.as_str(),
                     opt_string(res.map(|r| r.location_id)),
@@ -176,13 +176,31 @@ impl Vouchers for SqliteTx<'_> {
                     opt_string(res.map(|r| r.reserved_by)),
                     res.map(|r| timestamp(r.reserved_at)),
                     v.version,
-                    v.version - 1,
-                ])
-                .map_err(db_error)?;
-            if changed == 1 {
-                written.push(v.id);
-            }
-        }
+                )
+            })
+            .collect();
+        let rows = serde_json::to_string(&rows)
+            .map_err(|e| StoreError::Backend(format!("voucher states: {e}")))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "UPDATE vouchers SET state = u.state, location_id = u.location_id, \
+                 consultant_id = u.consultant_id, start_date = u.start_date, end_date = u.end_date, \
+                 delivery_country = u.delivery_country, reserved_by = u.reserved_by, \
+                 reserved_at = u.reserved_at, version = u.version \
+                 FROM (SELECT value ->> 0 AS id, value ->> 1 AS state, value ->> 2 AS location_id, \
+                 value ->> 3 AS consultant_id, value ->> 4 AS start_date, value ->> 5 AS end_date, \
+                 value ->> 6 AS delivery_country, value ->> 7 AS reserved_by, \
+                 value ->> 8 AS reserved_at, value ->> 9 AS version FROM json_each(?1)) AS u \
+                 WHERE vouchers.id = u.id AND vouchers.version = u.version - 1 \
+                 RETURNING vouchers.id",
+            )
+            .map_err(db_error)?;
+        let written = stmt
+            .query_map([rows], |r| col(r, 0))
+            .map_err(db_error)?
+            .collect::<rusqlite::Result<Vec<VoucherId>>>()
+            .map_err(db_error)?;
         Ok(written)
     }
 
@@ -211,13 +229,20 @@ impl Vouchers for SqliteTx<'_> {
         engagement: &str,
         days: u32,
     ) -> StoreResult<u64> {
+        // The 15-day case in the words of the partial index that holds it
+        // (a bound `days` cannot be matched to it).
+        let sql = if days == 15 {
+            "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND engagement = ?2 \
+             AND days = ?3 AND days = 15 AND state <> 'cancelled' AND state <> 'expired' \
+             AND state <> 'removed'"
+        } else {
+            "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND engagement = ?2 \
+             AND days = ?3 AND state NOT IN ('cancelled', 'expired', 'removed')"
+        };
         let n: i64 = self
-            .one(
-                "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND engagement = ?2 \
-                 AND days = ?3 AND state NOT IN ('cancelled', 'expired', 'removed')",
-                params![customer.to_string(), engagement, days],
-                |r| r.get(0),
-            )?
+            .one(sql, params![customer.to_string(), engagement, days], |r| {
+                r.get(0)
+            })?
             .unwrap_or(0);
         Ok(n.unsigned_abs())
     }
@@ -232,7 +257,8 @@ impl Vouchers for SqliteTx<'_> {
                 // Named: left to itself, SQLite takes (state, expires_on) and
                 // sorts every due voucher to keep the first `limit` (0016).
                 "SELECT {VOUCHER_COLS} FROM vouchers INDEXED BY vouchers_open_expiry \
-                 WHERE state IN ('created', 'assigned', 'reserved', 'completed') \
+                 WHERE (state = 'created' OR state = 'assigned' OR state = 'reserved' \
+                 OR state = 'completed') \
                  AND expires_on < ?1 ORDER BY expires_on, id LIMIT ?2"
             ),
             params![today.to_string(), limit],
@@ -310,8 +336,10 @@ impl Vouchers for SqliteTx<'_> {
     ) -> StoreResult<Vec<Voucher>> {
         self.all(
             &format!(
-                "SELECT {VOUCHER_COLS} FROM vouchers WHERE state = 'redeemed' \
-                 AND redeemed_on BETWEEN ?1 AND ?2 ORDER BY redeemed_on, id"
+                // Named: without statistics SQLite prefers (state, expires_on)
+                // for `state = 'redeemed'`, then sorts.
+                "SELECT {VOUCHER_COLS} FROM vouchers INDEXED BY vouchers_redeemed_on \
+                 WHERE state = 'redeemed' AND redeemed_on BETWEEN ?1 AND ?2 ORDER BY redeemed_on, id"
             ),
             params![from.to_string(), to.to_string()],
             voucher_row,
