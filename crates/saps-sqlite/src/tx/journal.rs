@@ -268,17 +268,22 @@ fn chain_head(conn: &Connection) -> StoreResult<Option<ChainHead>> {
 /// after the last sealed one (none, unless written by an older saps) are
 /// sealed first. Returns the last event's `seq`.
 fn append_sealed(conn: &Connection, events: &[NewEvent]) -> StoreResult<i64> {
-    seal_with(conn, u32::MAX)?;
-    let mut prev = chain_head(conn)?.map_or_else(|| GENESIS.to_owned(), |h| h.hash);
+    let (last, used): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce((SELECT max(seq) FROM events), 0), \
+             coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)",
+        )
+        .and_then(|mut stmt| stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
+        .map_err(db_error)?;
+    let mut head = chain_head(conn)?;
+    if last != head.as_ref().map_or(0, |h| h.seq) {
+        seal_with(conn, u32::MAX)?;
+        head = chain_head(conn)?;
+    }
+    let mut prev = head.map_or_else(|| GENESIS.to_owned(), |h| h.hash);
     // The next `seq` AUTOINCREMENT would give: never one used before, even
     // by an event since deleted.
-    let mut seq: i64 = conn
-        .prepare_cached(
-            "SELECT max(coalesce((SELECT max(seq) FROM events), 0), \
-             coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0))",
-        )
-        .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)))
-        .map_err(db_error)?;
+    let mut seq = last.max(used);
     let mut stmt = conn.prepare_cached(INSERT_EVENT).map_err(db_error)?;
     let mut sealer = Sealer::default();
     let mut payload = Vec::with_capacity(256);

@@ -5,6 +5,7 @@ use saps_core::port::{VoucherList, VoucherQuery, VoucherSort, Vouchers, like_esc
 use saps_core::{
     LocationId, OrgId, Reservation, Scope, Voucher, VoucherCode, VoucherId, VoucherState,
 };
+use std::collections::BTreeMap;
 
 const VOUCHER_COLS: &str = "id, code, customer_id, agreement_id, engagement, days, \
     project_manager_id, created_by, state, partner_id, location_id, consultant_id, start_date, \
@@ -151,56 +152,88 @@ impl Vouchers for SqliteTx<'_> {
     }
 
     fn update_voucher_states(&mut self, vouchers: &[Voucher]) -> StoreResult<Vec<VoucherId>> {
-        if vouchers.is_empty() {
-            return Ok(Vec::new());
-        }
-        // One statement for the batch, its rows passed as one JSON array: the
-        // partial indexes' conditions (`state IN (…)`) are then set up once,
-        // not once per voucher (SQLite builds a small table for each list
-        // every time a statement runs: four per voucher, half the sweep's
-        // time when each voucher had its own statement). Only these columns:
-        // SQLite then leaves the indexes and foreign keys of the others alone
-        // (code, customer, partner …).
-        let rows: Vec<_> = vouchers
-            .iter()
-            .map(|v| {
-                let res = v.reservation.as_ref();
-                (
+        // A statement per kind of change for the whole batch, its rows passed
+        // as JSON, rather than one per voucher: what a statement sets up once
+        // (the partial indexes' conditions …) is then set up once per batch.
+        // Vouchers left without a reservation (most of a sweep's) go by state,
+        // as an object of ids to versions: no field to extract from a row.
+        // Only these columns: SQLite then leaves the indexes and foreign keys
+        // of the others alone (code, customer, partner …).
+        let mut unreserved: BTreeMap<&str, serde_json::Map<String, serde_json::Value>> =
+            BTreeMap::new();
+        let mut reserved = Vec::new();
+        for v in vouchers {
+            match &v.reservation {
+                None => {
+                    unreserved
+                        .entry(v.state.as_str())
+                        .or_default()
+                        .insert(v.id.to_string(), v.version.into());
+                }
+                Some(r) => reserved.push((
                     v.id.to_string(),
                     v.state.as_str(),
-                    opt_string(res.map(|r| r.location_id)),
-                    opt_string(res.map(|r| r.consultant_id)),
-                    opt_string(res.map(|r| r.start_date)),
-                    opt_string(res.map(|r| r.end_date)),
-                    res.map(|r| r.delivery_country.as_str()),
-                    opt_string(res.map(|r| r.reserved_by)),
-                    res.map(|r| timestamp(r.reserved_at)),
+                    r.location_id.to_string(),
+                    r.consultant_id.to_string(),
+                    r.start_date.to_string(),
+                    r.end_date.to_string(),
+                    r.delivery_country.as_str(),
+                    r.reserved_by.to_string(),
+                    timestamp(r.reserved_at),
                     v.version,
+                )),
+            }
+        }
+        let bad = |e: serde_json::Error| StoreError::Backend(format!("voucher states: {e}"));
+        let mut written = Vec::with_capacity(vouchers.len());
+        for (state, versions) in unreserved {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "UPDATE vouchers SET state = ?1, location_id = NULL, consultant_id = NULL, \
+                     start_date = NULL, end_date = NULL, delivery_country = NULL, \
+                     reserved_by = NULL, reserved_at = NULL, version = u.value \
+                     FROM json_each(?2) AS u \
+                     WHERE vouchers.id = u.key AND vouchers.version = u.value - 1 \
+                     RETURNING vouchers.id",
                 )
-            })
-            .collect();
-        let rows = serde_json::to_string(&rows)
-            .map_err(|e| StoreError::Backend(format!("voucher states: {e}")))?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "UPDATE vouchers SET state = u.state, location_id = u.location_id, \
-                 consultant_id = u.consultant_id, start_date = u.start_date, end_date = u.end_date, \
-                 delivery_country = u.delivery_country, reserved_by = u.reserved_by, \
-                 reserved_at = u.reserved_at, version = u.version \
-                 FROM (SELECT value ->> 0 AS id, value ->> 1 AS state, value ->> 2 AS location_id, \
-                 value ->> 3 AS consultant_id, value ->> 4 AS start_date, value ->> 5 AS end_date, \
-                 value ->> 6 AS delivery_country, value ->> 7 AS reserved_by, \
-                 value ->> 8 AS reserved_at, value ->> 9 AS version FROM json_each(?1)) AS u \
-                 WHERE vouchers.id = u.id AND vouchers.version = u.version - 1 \
-                 RETURNING vouchers.id",
-            )
-            .map_err(db_error)?;
-        let written = stmt
-            .query_map([rows], |r| col(r, 0))
-            .map_err(db_error)?
-            .collect::<rusqlite::Result<Vec<VoucherId>>>()
-            .map_err(db_error)?;
+                .map_err(db_error)?;
+            let rows = stmt
+                .query_map(
+                    params![state, serde_json::to_string(&versions).map_err(bad)?],
+                    |r| col(r, 0),
+                )
+                .map_err(db_error)?;
+            for id in rows {
+                written.push(id.map_err(db_error)?);
+            }
+        }
+        if !reserved.is_empty() {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "UPDATE vouchers SET state = u.state, location_id = u.location_id, \
+                     consultant_id = u.consultant_id, start_date = u.start_date, \
+                     end_date = u.end_date, delivery_country = u.delivery_country, \
+                     reserved_by = u.reserved_by, reserved_at = u.reserved_at, version = u.version \
+                     FROM (SELECT value ->> 0 AS id, value ->> 1 AS state, \
+                     value ->> 2 AS location_id, value ->> 3 AS consultant_id, \
+                     value ->> 4 AS start_date, value ->> 5 AS end_date, \
+                     value ->> 6 AS delivery_country, value ->> 7 AS reserved_by, \
+                     value ->> 8 AS reserved_at, value ->> 9 AS version FROM json_each(?1)) AS u \
+                     WHERE vouchers.id = u.id AND vouchers.version = u.version - 1 \
+                     RETURNING vouchers.id",
+                )
+                .map_err(db_error)?;
+            let rows = stmt
+                .query_map([serde_json::to_string(&reserved).map_err(bad)?], |r| {
+                    col(r, 0)
+                })
+                .map_err(db_error)?;
+            for id in rows {
+                written.push(id.map_err(db_error)?);
+            }
+        }
         Ok(written)
     }
 

@@ -465,7 +465,8 @@ pub fn a_batch_of_state_changes_writes_only_the_vouchers_still_at_their_version(
     );
     let waiting = assigned(voucher(&c.agreement, &c.pm, &c.admin), p.org.id);
     let raced = voucher(&c.agreement, &c.pm, &c.admin);
-    insert_vouchers(store, &[&booked, &waiting, &raced]);
+    let to_book = assigned(voucher(&c.agreement, &c.pm, &c.admin), p.org.id);
+    insert_vouchers(store, &[&booked, &waiting, &raced, &to_book]);
     // Someone else moves `raced` first.
     let moved = Voucher {
         state: VoucherState::Assigned,
@@ -491,11 +492,23 @@ pub fn a_batch_of_state_changes_writes_only_the_vouchers_still_at_their_version(
         },
         expire(&raced),
     ];
+    // A change that sets a reservation, in the same batch.
+    let booking = Voucher {
+        state: VoucherState::Reserved,
+        reservation: booked.reservation.clone(),
+        version: to_book.version + 1,
+        ..to_book.clone()
+    };
+    let batch = [batch, vec![booking.clone()]].concat();
     let first = batch.clone();
     let written = write(store, move |tx| Ok(tx.update_voucher_states(&first)?));
     assert_eq!(
         written.into_iter().collect::<BTreeSet<_>>(),
-        BTreeSet::from([booked.id, waiting.id])
+        BTreeSet::from([booked.id, waiting.id, to_book.id])
+    );
+    assert_eq!(
+        read(store, move |tx| Ok(tx.voucher(to_book.id)?)).expect("stored"),
+        booking
     );
     let stored = |id: VoucherId| read(store, move |tx| Ok(tx.voucher(id)?)).expect("stored");
     assert_eq!(stored(booked.id), expire(&booked));
