@@ -514,7 +514,11 @@ fn walk_sql(q: &DirectoryQuery) -> (String, Vec<Value>) {
         sql.push_str(&format!("(p.sort_key, p.partner_id) > ({k}, {i}) AND "));
     }
     sql.push_str(&conditions(q, &[], &mut a));
-    let n = a.bind(i64::from(q.limit));
-    sql.push_str(&format!(" ORDER BY p.sort_key, p.partner_id LIMIT {n}"));
+    // The page size as a literal: SQLite prepares a statement again each
+    // time its bound `LIMIT` changes (the statement cache unbinds it).
+    sql.push_str(&format!(
+        " ORDER BY p.sort_key, p.partner_id LIMIT {}",
+        q.limit
+    ));
     (sql, a.0)
 }
