@@ -291,9 +291,7 @@ where
     R: Send + 'static,
     F: FnMut(&mut dyn Tx) -> Result<R, Error> + Send + 'static,
 {
-    let (tx, rx) = oneshot();
-    store.write(erase(f), Box::new(move |r| tx.send(r)));
-    unerase(rx.await)
+    submit(f, |work, reply| store.write(work, reply)).await
 }
 
 /// Typed, async bulk write (any executor): see [`Store::write_bulk`].
@@ -302,9 +300,7 @@ where
     R: Send + 'static,
     F: FnMut(&mut dyn Tx) -> Result<R, Error> + Send + 'static,
 {
-    let (tx, rx) = oneshot();
-    store.write_bulk(erase(f), Box::new(move |r| tx.send(r)));
-    unerase(rx.await)
+    submit(f, |work, reply| store.write_bulk(work, reply)).await
 }
 
 /// Typed, async read (any executor).
@@ -313,8 +309,18 @@ where
     R: Send + 'static,
     F: FnMut(&mut dyn Tx) -> Result<R, Error> + Send + 'static,
 {
+    submit(f, |work, reply| store.read(work, reply)).await
+}
+
+/// Hands `f`, type-erased, to one of the store's queues and waits for its
+/// typed outcome.
+async fn submit<R, F>(f: F, queue: impl FnOnce(Work, Reply)) -> Result<R, Error>
+where
+    R: Send + 'static,
+    F: FnMut(&mut dyn Tx) -> Result<R, Error> + Send + 'static,
+{
     let (tx, rx) = oneshot();
-    store.read(erase(f), Box::new(move |r| tx.send(r)));
+    queue(erase(f), Box::new(move |r| tx.send(r)));
     unerase(rx.await)
 }
 
