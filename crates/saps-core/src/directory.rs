@@ -113,33 +113,49 @@ pub struct SearchCosts {
     pub entry: f64,
     /// Reading a driven company's sort key.
     pub sort_key: f64,
-    /// Looking a company up and checking its eligibility.
+    /// Walking past one company in name order.
+    pub step: f64,
+    /// Looking a driven company up.
     pub lookup: f64,
     /// Checking one more filter on a company.
     pub filter: f64,
+    /// Checking the eligibility of a company that passed every filter.
+    pub check: f64,
 }
 
 /// SQLite, in reads of one index entry (~0.6 µs): an entry 1, a sort key
-/// from the covering index ~2, a company looked up and checked ~4, each
-/// filter checked on it ~1.5 (`sqlite3`'s timer).
+/// from the covering index ~2, a company walked past or looked up (and its
+/// eligibility checked) ~4, each filter checked on it through its index ~1.5
+/// (`sqlite3`'s timer).
 pub const SQLITE_COSTS: SearchCosts = SearchCosts {
     entry: 1.0,
     sort_key: 2.0,
+    step: 4.0,
     lookup: 4.0,
     filter: 1.5,
+    check: 0.0,
 };
 
-/// PostgreSQL (`EXPLAIN ANALYZE`, ~0.6 µs an entry): entries are as cheap to
-/// read in bulk, but every per-company step is an executor loop over an
-/// index — a sort key ~6, a company walked in name order (its row from the
-/// heap) ~10, each filter checked on it ~10 — so intersecting two common
-/// words' entries beats walking to find their companies.
+/// PostgreSQL, in reads of one index entry in a range (~0.3 µs;
+/// `EXPLAIN ANALYZE` on 100,000 profiles): the walk passes a company on one
+/// entry of the name index that carries its words, languages and countries
+/// (~0.45 µs, each filter a string search on it), but every per-company
+/// probe is an executor loop over an index: a driven company's sort key
+/// (~2.4 µs) and its row (~1.5 µs), and the eligibility of a company that
+/// passed its filters — its row, its name and two probes (~6 µs).
 pub const POSTGRES_COSTS: SearchCosts = SearchCosts {
     entry: 1.5,
-    sort_key: 6.0,
-    lookup: 10.0,
-    filter: 10.0,
+    sort_key: 8.0,
+    step: 1.5,
+    lookup: 5.0,
+    filter: 0.3,
+    check: 20.0,
 };
+
+/// PostgreSQL's cap on counting a lone filter: its walk is cheap enough that
+/// a filter of more companies than about this does not drive
+/// (`(entry + sort_key) × rows ≈ (step + filter) × page × companies / rows`).
+pub const POSTGRES_LONE_PROBE_CAP: i64 = 1_500;
 
 /// Chooses where a search starts from its filters' counts (each counted up to
 /// `cap`; a count at the cap means "at least"), the number of companies with
@@ -166,7 +182,8 @@ pub fn plan_search(
     // Walking: until a page's worth of companies pass every filter.
     let all: f64 = counts.iter().map(|&c| share(c)).product();
     let walked = (f64::from(page) / all).min(total);
-    let walk = walked * (costs.lookup + costs.filter * filters);
+    let walk =
+        walked * (costs.step + costs.filter * filters) + costs.check * f64::from(page).min(walked);
     // Driving: the filters counted below the cap, read and intersected; the
     // companies left are looked up and checked against the rest.
     let few: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] < cap).collect();
@@ -187,7 +204,8 @@ pub fn plan_search(
     let checked = (f64::from(page) / rest).min(left);
     let drive = read
         + costs.sort_key * left
-        + checked * (costs.lookup + costs.filter * (filters - few.len() as f64));
+        + checked * (costs.lookup + costs.filter * (filters - few.len() as f64))
+        + costs.check * f64::from(page).min(checked);
     if drive < walk {
         SearchPlan::Drive(few)
     } else {
@@ -270,25 +288,41 @@ mod tests {
     }
 
     #[test]
-    fn on_postgresql_two_common_words_are_intersected_rather_than_walked() {
+    fn on_postgresql_the_walk_checks_filters_on_the_name_index_so_only_rare_ones_drive() {
         let n = 100_000;
-        // 16,810 and 8,792 companies (1,570 with both): walking reads ~4,000
-        // companies one by one; the rarer word's entries are read instead.
+        let cap = POSTGRES_LONE_PROBE_CAP;
+        // A lone filter drives below about a thousand companies, and one
+        // counted to PostgreSQL's lone cap walks.
         assert_eq!(
-            plan_search(&[PROBE_CAP, 8_792], PROBE_CAP, n, 51, &POSTGRES_COSTS),
-            SearchPlan::Drive(vec![1])
+            plan_search(&[800], cap, n, 51, &POSTGRES_COSTS),
+            SearchPlan::Drive(vec![0])
         );
         assert_eq!(
-            plan_search(&[PROBE_CAP, 8_792], PROBE_CAP, n, 51, &SQLITE_COSTS),
+            plan_search(&[cap], cap, n, 51, &POSTGRES_COSTS),
             SearchPlan::Walk
         );
-        // A common lone filter still walks on both.
-        for costs in [&SQLITE_COSTS, &POSTGRES_COSTS] {
-            assert_eq!(
-                plan_search(&[LONE_PROBE_CAP], LONE_PROBE_CAP, n, 51, costs),
-                SearchPlan::Walk
-            );
-        }
+        // A country of 3,300 companies and a common word: walking past
+        // ~10,000 index entries (~4.5 ms) beats sorting the country's
+        // companies by their sort keys (~10 ms), which SQLite does.
+        assert_eq!(
+            plan_search(&[3_300, PROBE_CAP], PROBE_CAP, n, 51, &POSTGRES_COSTS),
+            SearchPlan::Walk
+        );
+        assert_eq!(
+            plan_search(&[3_300, PROBE_CAP], PROBE_CAP, n, 51, &SQLITE_COSTS),
+            SearchPlan::Drive(vec![0])
+        );
+        // Two common words walk (16,810 and 8,792 companies: intersecting
+        // them took 43 ms, walking to a page of both 3 ms).
+        assert_eq!(
+            plan_search(&[PROBE_CAP, 8_792], PROBE_CAP, n, 51, &POSTGRES_COSTS),
+            SearchPlan::Walk
+        );
+        // A rare country with a common word: its few companies drive.
+        assert_eq!(
+            plan_search(&[400, PROBE_CAP], PROBE_CAP, n, 51, &POSTGRES_COSTS),
+            SearchPlan::Drive(vec![0])
+        );
     }
 
     #[test]

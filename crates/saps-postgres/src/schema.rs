@@ -84,6 +84,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0019_cheaper_voucher_writes",
         include_str!("../migrations/0019_cheaper_voucher_writes.sql"),
     ),
+    (
+        "0020_directory_walk",
+        include_str!("../migrations/0020_directory_walk.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -83,6 +83,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0019_cheaper_voucher_writes",
         include_str!("../migrations/0019_cheaper_voucher_writes.sql"),
     ),
+    (
+        "0020_directory_walk",
+        include_str!("../migrations/0020_directory_walk.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

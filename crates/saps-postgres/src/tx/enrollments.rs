@@ -52,7 +52,16 @@ impl Enrollments for PgTx<'_> {
                 &version,
             ],
             |_| Ok("enrollment_offering"),
+        )?;
+        self.lock_search_tokens(e.partner_id)?;
+        // The directory's walk finds the company by the offering's token
+        // (migration 0020); a profile written later reads its enrollments.
+        self.exec(
+            "UPDATE partner_profiles SET search_offerings = search_offerings || $2 || ' ' \
+             WHERE partner_id = $1 AND strpos(search_offerings, ' ' || $2 || ' ') = 0",
+            &[&e.partner_id.0, &e.offering],
         )
+        .map(drop)
     }
 
     fn enrollment(&mut self, partner: OrgId, offering: &str) -> StoreResult<Option<Enrollment>> {

@@ -103,7 +103,16 @@ impl Orgs for PgTx<'_> {
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
             &[&l.id.0, &l.partner_id.0, &l.name, &l.country, &l.city],
             |_| Ok("location_id"),
+        )?;
+        self.lock_search_tokens(l.partner_id)?;
+        // The directory's walk finds the company by the country's token
+        // (migration 0020); a profile written later reads its locations.
+        self.exec(
+            "UPDATE partner_profiles SET search_countries = search_countries || $2 || ' ' \
+             WHERE partner_id = $1 AND strpos(search_countries, ' ' || $2 || ' ') = 0",
+            &[&l.partner_id.0, &l.country],
         )
+        .map(drop)
     }
 
     fn location(&mut self, id: LocationId) -> StoreResult<Option<Location>> {

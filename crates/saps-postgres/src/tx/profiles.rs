@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::micros;
-use saps_core::directory::{LONE_PROBE_CAP, POSTGRES_COSTS, PROBE_CAP, SearchPlan, plan_search};
+use saps_core::directory::{
+    POSTGRES_COSTS, POSTGRES_LONE_PROBE_CAP as LONE_PROBE_CAP, PROBE_CAP, SearchPlan, plan_search,
+};
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
@@ -12,6 +14,10 @@ use saps_core::{Location, LocationId, OrgId, UserId};
 
 const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
                     p.updated_at, p.updated_by, p.version";
+
+/// [`COLS`] of the directory's page.
+const PAGE_COLS: &str = "page.partner_id, page.description, page.languages, page.industries, \
+                         page.website, page.updated_at, page.updated_by, page.version";
 
 fn list(r: &Row, idx: usize) -> StoreResult<Vec<String>> {
     let s: String = get(r, idx)?;
@@ -37,6 +43,26 @@ fn json(v: &[String]) -> String {
     serde_json::to_string(v).expect("strings serialise")
 }
 
+/// Values as the walk's tokens: each followed by a space, after one
+/// (`" cloud teams "`, `" "` for none); see migration 0020.
+fn tokens(v: &[String]) -> String {
+    let mut s = String::from(" ");
+    for t in v {
+        s.push_str(t);
+        s.push(' ');
+    }
+    s
+}
+
+/// The company's countries as tokens, from its locations (for a statement
+/// whose `$1` is the company).
+const COUNTRIES: &str = "(SELECT coalesce(' ' || string_agg(DISTINCT l.country, ' ' \
+                         ORDER BY l.country) || ' ', ' ') FROM locations l WHERE l.partner_id = $1)";
+
+/// The company's offerings as tokens, from all its enrollments (likewise).
+const OFFERINGS: &str = "(SELECT coalesce(' ' || string_agg(e.offering, ' ' \
+                         ORDER BY e.offering) || ' ', ' ') FROM enrollments e WHERE e.partner_id = $1)";
+
 impl Profiles for PgTx<'_> {
     fn profile(&mut self, partner: OrgId) -> StoreResult<Option<Profile>> {
         let lock = self.for_update();
@@ -55,11 +81,17 @@ impl Profiles for PgTx<'_> {
         let at = p.updated_at.map(micros);
         let by = p.updated_by.map(|u| u.0);
         let version = int(p.version, "version")?;
+        let (terms, languages) = (tokens(&keys.terms), tokens(&keys.languages));
+        self.lock_search_tokens(p.partner_id)?;
         let n = if p.version == 0 {
             self.exec(
-                "INSERT INTO partner_profiles (partner_id, sort_key, description, languages, \
-                 industries, website, updated_at, updated_by, version) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) ON CONFLICT DO NOTHING",
+                &format!(
+                    "INSERT INTO partner_profiles (partner_id, sort_key, description, languages, \
+                     industries, website, updated_at, updated_by, version, search_terms, \
+                     search_languages, search_countries, search_offerings) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, {COUNTRIES}, {OFFERINGS}) \
+                     ON CONFLICT DO NOTHING"
+                ),
                 &[
                     &p.partner_id.0,
                     &keys.sort_key,
@@ -69,13 +101,19 @@ impl Profiles for PgTx<'_> {
                     &f.website,
                     &at,
                     &by,
+                    &terms,
+                    &languages,
                 ],
             )?
         } else {
             self.exec(
-                "UPDATE partner_profiles SET sort_key = $2, description = $3, languages = $4, \
-                 industries = $5, website = $6, updated_at = $7, updated_by = $8, version = $9 \
-                 WHERE partner_id = $1 AND version = $9 - 1",
+                &format!(
+                    "UPDATE partner_profiles SET sort_key = $2, description = $3, languages = $4, \
+                     industries = $5, website = $6, updated_at = $7, updated_by = $8, version = $9, \
+                     search_terms = $10, search_languages = $11, search_countries = {COUNTRIES}, \
+                     search_offerings = {OFFERINGS} \
+                     WHERE partner_id = $1 AND version = $9 - 1"
+                ),
                 &[
                     &p.partner_id.0,
                     &keys.sort_key,
@@ -86,6 +124,8 @@ impl Profiles for PgTx<'_> {
                     &at,
                     &by,
                     &version,
+                    &terms,
+                    &languages,
                 ],
             )?
         };
@@ -309,33 +349,18 @@ impl Filter<'_> {
         }
     }
 
-    /// The filter as a condition on the company `p` (the offering is checked
-    /// with the enrollment).
-    fn condition(self, p: &mut Params) -> Option<String> {
-        Some(match self {
-            Filter::Word(w) => {
-                let (lo, hi) = (p.bind(w.to_owned()), p.bind(format!("{w}\u{10FFFF}")));
-                format!(
-                    "EXISTS (SELECT 1 FROM partner_profile_terms t \
-                     WHERE t.partner_id = p.partner_id AND t.term >= {lo} AND t.term < {hi})"
-                )
-            }
-            Filter::Language(l) => {
-                let v = p.bind(l.to_owned());
-                format!(
-                    "EXISTS (SELECT 1 FROM partner_profile_languages l \
-                     WHERE l.language = {v} AND l.partner_id = p.partner_id)"
-                )
-            }
-            Filter::Country(c) => {
-                let v = p.bind(c.to_owned());
-                format!(
-                    "EXISTS (SELECT 1 FROM locations l \
-                     WHERE l.country = {v} AND l.partner_id = p.partner_id)"
-                )
-            }
-            Filter::Offering(_) => return None,
-        })
+    /// The filter as a condition on the company `alias`, read from its
+    /// tokens.
+    fn condition(self, p: &mut Params, alias: &str) -> String {
+        let (column, token) = match self {
+            Filter::Word(w) => ("search_terms", format!(" {w}")),
+            Filter::Language(l) => ("search_languages", format!(" {l} ")),
+            Filter::Country(c) => ("search_countries", format!(" {c} ")),
+            // Every enrollment's offering: its last day is checked with the
+            // company's eligibility.
+            Filter::Offering(o) => ("search_offerings", format!(" {o} ")),
+        };
+        format!("strpos({alias}.{column}, {}) > 0", p.bind(token))
     }
 }
 
@@ -347,7 +372,24 @@ fn filters(q: &DirectoryQuery) -> Vec<Filter<'_>> {
     all
 }
 
+/// The advisory lock class of a company's directory tokens ("sapd").
+const TOKENS_LOCK: i32 = 0x7361_7064;
+
 impl PgTx<'_> {
+    /// Serializes the writes of a company's directory tokens (migration
+    /// 0020) until the transaction ends: a profile written while the
+    /// company enrolls or adds a location reads the other's row once that
+    /// is committed (each statement reads what is committed when it
+    /// starts), and an enrollment or location added meanwhile finds the
+    /// profile's row to add its token to.
+    pub(super) fn lock_search_tokens(&mut self, partner: OrgId) -> StoreResult<()> {
+        self.exec(
+            "SELECT pg_advisory_xact_lock($1, hashtext($2::uuid::text))",
+            &[&TOKENS_LOCK, &partner.0],
+        )
+        .map(drop)
+    }
+
     /// The filters the search starts from (none: the name order), chosen by
     /// [`plan_search`] from each filter's count (counted through its index,
     /// up to a cap) and the planner's estimate of the number of profiles —
@@ -428,90 +470,112 @@ impl PgTx<'_> {
 /// The candidates' query and its parameters: from the driving filters'
 /// companies, else in name order.
 ///
-/// When filters drive, each of their companies is looked up and checked on
-/// its own (a LATERAL subquery that `OFFSET 0` keeps from being flattened):
-/// the planner misjudges how few companies an intersection leaves and would
-/// otherwise hash whole tables (100,000 profiles, every competency and
-/// enrollment) to check a thousand of them.
+/// Either way the companies come in name order first — walked on the name
+/// index, whose entries carry the tokens the filters are checked on (an
+/// index-only scan), or the driving filters' companies sorted by their sort
+/// keys (from the index `(partner_id, sort_key)`) — and then each is looked
+/// up and checked on its own (a LATERAL subquery that `OFFSET 0` keeps from
+/// being flattened), in that order, until the page is full: the planner
+/// misjudges how few companies a set of filters leaves and would otherwise
+/// hash whole tables (100,000 profiles, every competency and enrollment) to
+/// check a thousand of them.
 fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params) {
     let mut p = Params::default();
     let sources: Vec<String> = drivers
         .iter()
         .map(|f| f.source(&mut p, q.today, drivers.len() == 1))
         .collect();
-    let mut checks = Vec::new();
-    let mut after = String::new();
-    if let Some((key, id)) = &q.after {
-        let (k, i) = (p.bind(key.clone()), p.bind(id.0));
-        after = format!("(p.sort_key, p.partner_id) > ({k}, {i})");
-    }
-    // The filters first: a company failing one is not looked at further.
+    // Walking, the companies are `w` (entries of the name index); driven,
+    // `p` (each one's row, looked up).
+    let alias = if sources.is_empty() { "w" } else { "p" };
+    let mut filtered = Vec::new();
     for f in filters(q) {
-        if !drivers.contains(&f)
-            && let Some(c) = f.condition(&mut p)
-        {
-            checks.push(c);
+        if !drivers.contains(&f) {
+            filtered.push(f.condition(&mut p, alias));
         }
     }
+    let after = q.after.as_ref().map(|(key, id)| {
+        let (k, i) = (p.bind(key.clone()), p.bind(id.0));
+        format!("({alias}.sort_key, {alias}.partner_id) > ({k}, {i})")
+    });
     let today = p.bind(q.today);
-    let offering = match &q.offering {
-        Some(o) => format!(" AND e.offering = {}", p.bind(o.clone())),
-        None => String::new(),
+    let enrolled = match &q.offering {
+        Some(o) => format!(
+            "coalesce(bool_or(e.offering = {}), false)",
+            p.bind(o.clone())
+        ),
+        None => "count(*) > 0".to_owned(),
     };
-    checks.push(format!(
-        "EXISTS (SELECT 1 FROM partner_competencies c \
-         WHERE c.partner_id = p.partner_id AND c.valid_until >= {today}) \
-         AND EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
-         AND e.valid_until >= {today}{offering})"
-    ));
-    let checks = checks.join(" AND ");
     let n = p.bind(i64::from(q.limit));
-    let sql = if sources.is_empty() {
-        let after = if after.is_empty() {
-            after
+    let where_ = |conditions: Vec<String>| {
+        if conditions.is_empty() {
+            String::new()
         } else {
-            format!("{after} AND ")
-        };
+            format!("WHERE {}", conditions.join(" AND "))
+        }
+    };
+    // A company is a candidate when it has a current enrollment (in the
+    // offering searched) and a current competency: both read with the
+    // records the decision needs (one scan of each, not a probe and then
+    // a scan), as JSON arrays.
+    let candidate = |of: &str, filtered: Vec<String>| {
+        let mut checks = filtered;
+        checks.push(format!("p.partner_id = {of}.partner_id"));
+        checks.push("en.enrolled AND co.competent".to_owned());
         format!(
-            "SELECT {COLS}, o.name, p.sort_key FROM partner_profiles p \
-             JOIN orgs o ON o.id = p.partner_id WHERE {after}{checks} \
-             ORDER BY p.sort_key, p.partner_id LIMIT {n}"
+            "CROSS JOIN LATERAL (SELECT {COLS}, o.name AS org_name, en.records AS enrollments, \
+             co.records AS competencies FROM partner_profiles p JOIN orgs o ON o.id = p.partner_id \
+             CROSS JOIN LATERAL (SELECT json_agg(json_build_array(e.id, e.offering, \
+               e.location_ids, e.valid_until, e.agreement_version, e.enrolled_at, e.enrolled_by, \
+               e.version) ORDER BY e.offering)::text AS records, {enrolled} AS enrolled \
+              FROM enrollments e WHERE e.partner_id = p.partner_id AND e.valid_until >= {today}) en \
+             CROSS JOIN LATERAL (SELECT json_agg(json_build_array(c.id, c.competency, c.level, \
+               c.valid_until, c.recorded_at) ORDER BY c.recorded_at, c.id)::text AS records, \
+               coalesce(bool_or(c.valid_until >= {today}), false) AS competent \
+              FROM partner_competencies c WHERE c.partner_id = p.partner_id) co \
+             {} OFFSET 0) c",
+            where_(checks)
+        )
+    };
+    let sql = if sources.is_empty() {
+        // The walk: the tokens checked on the name index's entries (in the
+        // statement's own FROM, so that the planner walks the index for
+        // its LIMIT rather than sorting every match), eligibility after.
+        filtered.extend(after);
+        format!(
+            "SELECT c.*, w.sort_key FROM partner_profiles w {} {} \
+             ORDER BY w.sort_key, w.partner_id LIMIT {n}",
+            candidate("w", Vec::new()),
+            where_(filtered)
         )
     } else {
-        // The driving companies in name order first (their sort keys from
-        // the index (partner_id, sort_key)), then each looked up and checked
-        // in that order (a nested loop keeps it) until the page is full:
-        // not every driven company checked, then sorted.
-        let after = if after.is_empty() {
-            after
-        } else {
-            format!("WHERE {after}")
-        };
+        // The driving companies' sort keys, each read through the index
+        // `(partner_id, sort_key)` (a LATERAL probe: the planner guesses an
+        // intersection's size from its larger side and would otherwise
+        // hash every profile to find a few hundred), sorted; the other
+        // filters checked on each company's row.
+        let after = after.map(|a| format!(" AND {a}")).unwrap_or_default();
         format!(
-            "SELECT {COLS}, p.org_name, s.sort_key FROM (SELECT p.partner_id, p.sort_key \
-             FROM ({}) d JOIN partner_profiles p ON p.partner_id = d.partner_id {after} \
-             ORDER BY p.sort_key, p.partner_id) s \
-             CROSS JOIN LATERAL (SELECT p.*, o.name AS org_name FROM partner_profiles p \
-             JOIN orgs o ON o.id = p.partner_id WHERE p.partner_id = s.partner_id AND {checks} \
-             OFFSET 0) p ORDER BY s.sort_key, s.partner_id LIMIT {n}",
-            sources.join(" INTERSECT ")
+            "SELECT c.*, s.sort_key FROM (SELECT k.partner_id, k.sort_key FROM ({}) d \
+             CROSS JOIN LATERAL (SELECT p.partner_id, p.sort_key FROM partner_profiles p \
+             WHERE p.partner_id = d.partner_id{after} OFFSET 0) k \
+             ORDER BY k.sort_key, k.partner_id) s {} \
+             ORDER BY s.sort_key, s.partner_id LIMIT {n}",
+            sources.join(" INTERSECT "),
+            candidate("s", filtered)
         )
     };
-    // Each company's records as JSON arrays, read for the page's rows only
-    // (the LIMIT keeps the page a subquery of its own).
+    // The other records, read for the page's companies only (the LIMIT
+    // keeps the page a subquery of its own).
     let sql = format!(
-        "WITH page AS ({sql}) SELECT page.*, \
-         (SELECT json_agg(json_build_array(e.id, e.offering, e.location_ids, e.valid_until, \
-           e.agreement_version, e.enrolled_at, e.enrolled_by, e.version) ORDER BY e.offering)::text \
-          FROM enrollments e WHERE e.partner_id = page.partner_id AND e.valid_until >= {today}), \
+        "WITH page AS ({sql}) SELECT {PAGE_COLS}, page.org_name, page.sort_key, \
+         page.enrollments, \
          (SELECT json_agg(json_build_array(l.id, l.name, l.country, l.city) ORDER BY l.id)::text \
           FROM locations l WHERE l.partner_id = page.partner_id), \
          (SELECT json_agg(json_build_array(t.id, t.course, t.completed_on, t.recorded_at) \
            ORDER BY t.recorded_at, t.id)::text \
           FROM partner_trainings t WHERE t.partner_id = page.partner_id), \
-         (SELECT json_agg(json_build_array(c.id, c.competency, c.level, c.valid_until, \
-           c.recorded_at) ORDER BY c.recorded_at, c.id)::text \
-          FROM partner_competencies c WHERE c.partner_id = page.partner_id), \
+         page.competencies, \
          (SELECT json_agg(json_build_array(x.id, x.user_id, x.exam, x.passed_on, x.recorded_at) \
            ORDER BY x.recorded_at, x.id)::text \
           FROM consultant_exams x WHERE x.partner_id = page.partner_id) \

@@ -5,7 +5,7 @@ use saps_core::directory::SearchPlan;
 use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryQuery, Enrollment, Profile, TrainingRecord,
 };
-use saps_core::profile::{ProfileFields, directory_keys};
+use saps_core::profile::{ProfileFields, directory_keys, words};
 
 fn fields(description: &str, languages: &[&str]) -> ProfileFields {
     ProfileFields {
@@ -257,6 +257,46 @@ pub fn the_directory_finds_enrolled_companies_by_every_filter_in_name_order(stor
     assert_eq!(with(&|q| q.language = Some("en".into())), ["Zeta Conseil"]);
     assert_eq!(with(&|q| q.country = Some("BR".into())), ["Ágil Serviços"]);
     assert_eq!(
+        with(&|q| q.country = Some("FR".into())),
+        ["Ágil Serviços", "Zeta Conseil", "Ёлка Софт"]
+    );
+    // Enrolled in another offering after its profile was written, a company
+    // is found by that offering too.
+    let e = Enrollment {
+        id: uuid::Uuid::now_v7(),
+        partner_id: ёлка.org.id,
+        offering: "SSDPS".into(),
+        location_ids: vec![ёлка.location.id],
+        valid_until: later,
+        agreement_version: 1,
+        enrolled_at: now(),
+        enrolled_by: ёлка.admin.id,
+        version: 0,
+    };
+    write(store, move |tx| Ok(tx.insert_enrollment(&e)?));
+    assert_eq!(
+        with(&|q| q.offering = Some("SSDPS".into())),
+        ["Ágil Serviços", "Ёлка Софт"]
+    );
+    // A profile rewritten after its company's location was added is still
+    // found by that location's country (and no longer by its old words).
+    assert!(save(
+        store,
+        &agil,
+        &profile(&agil, fields("Nuvem ágil", &["pt-BR"]), 1)
+    ));
+    assert_eq!(with(&|q| q.country = Some("BR".into())), ["Ágil Serviços"]);
+    assert_eq!(with(&|q| q.words = vec!["servi".into()]), ["Ágil Serviços"]);
+    assert_eq!(
+        with(&|q| q.words = vec!["servicos".into(), "agil".into()]),
+        ["Ágil Serviços"]
+    );
+    assert_eq!(with(&|q| q.words = vec!["nuvem".into()]), ["Ágil Serviços"]);
+    assert_eq!(
+        with(&|q| q.words = vec!["de".into(), "nuvem".into()]),
+        Vec::<String>::new()
+    );
+    assert_eq!(
         with(&|q| q.offering = Some("DDPS".into())),
         ["Zeta Conseil", "Ёлка Софт"]
     );
@@ -338,6 +378,75 @@ pub fn a_driven_search_reads_on_until_its_page_is_full(store: &dyn Store) {
     let last = page.last().expect("a full page");
     q.after = Some((last.sort_key.clone(), last.profile.partner_id));
     assert_eq!(names(store, q), passing[30..]);
+}
+
+/// A company's profile written while it enrolls in two offerings and adds a
+/// location, each by its own writer at the same moment: the search finds it
+/// by each offering and country, under every plan (the walk reads what the
+/// writers left on the profile's row, a driven search their own tables).
+pub fn a_profile_written_while_its_company_enrolls_keeps_every_offering_and_country(
+    store: &dyn Store,
+) {
+    let today = date(2021, 6, 1);
+    let later = date(2021, 12, 31);
+    for round in 0..12 {
+        let name = format!("Racer {round:02}");
+        let p = partner(store, &name);
+        let c = CompetencyRecord {
+            id: uuid::Uuid::now_v7(),
+            partner_id: p.org.id,
+            competency: "Cloud Platform".into(),
+            level: CompetencyLevel::Gold,
+            valid_until: later,
+            recorded_at: now(),
+        };
+        write(store, move |tx| Ok(tx.insert_competency(&c)?));
+        let enroll = |offering: &str| Enrollment {
+            id: uuid::Uuid::now_v7(),
+            partner_id: p.org.id,
+            offering: offering.to_owned(),
+            location_ids: vec![p.location.id],
+            valid_until: later,
+            agreement_version: 1,
+            enrolled_at: now(),
+            enrolled_by: p.admin.id,
+            version: 0,
+        };
+        let (ddps, ssdps) = (enroll("DDPS"), enroll("SSDPS"));
+        let abroad = Location {
+            country: "BR".into(),
+            ..location(&p.org, "Recife")
+        };
+        let (pr, keys) = {
+            let pr = profile(&p, fields("Racing ahead", &["en"]), 0);
+            let keys = directory_keys(&p.org.name, &pr.fields);
+            (pr, keys)
+        };
+        std::thread::scope(|s| {
+            let writers = [
+                s.spawn(move || write(store, move |tx| Ok(tx.insert_enrollment(&ddps)?))),
+                s.spawn(move || write(store, move |tx| Ok(tx.insert_enrollment(&ssdps)?))),
+                s.spawn(move || write(store, move |tx| Ok(tx.insert_location(&abroad)?))),
+            ];
+            assert!(write(store, move |tx| Ok(tx.save_profile(&pr, &keys)?)));
+            for w in writers {
+                w.join().expect("a writer");
+            }
+        });
+        let with = |f: &dyn Fn(&mut DirectoryQuery)| {
+            let mut q = query(today);
+            q.words = words(&name);
+            f(&mut q);
+            names(store, q)
+        };
+        let found = std::slice::from_ref(&name);
+        for offering in ["DDPS", "SSDPS"] {
+            assert_eq!(with(&|q| q.offering = Some(offering.into())), found);
+        }
+        for country in ["FR", "BR"] {
+            assert_eq!(with(&|q| q.country = Some(country.into())), found);
+        }
+    }
 }
 
 /// Companies that enrolled without getting a profile (before profiles
