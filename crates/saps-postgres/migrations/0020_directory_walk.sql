@@ -9,13 +9,15 @@
 -- carries the tokens (INCLUDE), so a company is passed over by an index-only
 -- scan (~0.45 µs) where each probe cost ~1.3 µs (EXPLAIN ANALYZE on 100,000
 -- profiles). The terms, languages, locations and enrollments tables still
--- drive the searches whose filters are rare.
+-- drive the searches whose filters are rare. The company's name is kept with
+-- the profile too (names do not change): the page reads it without a probe.
 -- PostgreSQL only: see crates/saps-sqlite/migrations/0020_directory_walk.sql.
 ALTER TABLE partner_profiles
     ADD COLUMN search_terms text COLLATE "C" NOT NULL DEFAULT ' ',
     ADD COLUMN search_languages text COLLATE "C" NOT NULL DEFAULT ' ',
     ADD COLUMN search_countries text COLLATE "C" NOT NULL DEFAULT ' ',
-    ADD COLUMN search_offerings text COLLATE "C" NOT NULL DEFAULT ' ';
+    ADD COLUMN search_offerings text COLLATE "C" NOT NULL DEFAULT ' ',
+    ADD COLUMN org_name text NOT NULL DEFAULT '';
 
 UPDATE partner_profiles p SET
     search_terms = coalesce((SELECT ' ' || string_agg(t.term, ' ' ORDER BY t.term) || ' '
@@ -25,7 +27,8 @@ UPDATE partner_profiles p SET
     search_countries = coalesce((SELECT ' ' || string_agg(DISTINCT l.country, ' ' ORDER BY l.country) || ' '
         FROM locations l WHERE l.partner_id = p.partner_id), ' '),
     search_offerings = coalesce((SELECT ' ' || string_agg(e.offering, ' ' ORDER BY e.offering) || ' '
-        FROM enrollments e WHERE e.partner_id = p.partner_id), ' ');
+        FROM enrollments e WHERE e.partner_id = p.partner_id), ' '),
+    org_name = (SELECT o.name FROM orgs o WHERE o.id = p.partner_id);
 
 CREATE INDEX partner_profiles_walk ON partner_profiles (sort_key, partner_id)
     INCLUDE (search_terms, search_languages, search_countries, search_offerings);

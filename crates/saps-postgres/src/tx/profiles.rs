@@ -59,6 +59,10 @@ fn tokens(v: &[String]) -> String {
 const COUNTRIES: &str = "(SELECT coalesce(' ' || string_agg(DISTINCT l.country, ' ' \
                          ORDER BY l.country) || ' ', ' ') FROM locations l WHERE l.partner_id = $1)";
 
+/// The company's name (kept with the profile for the directory's page;
+/// names do not change).
+const NAME: &str = "(SELECT o.name FROM orgs o WHERE o.id = $1)";
+
 /// The company's offerings as tokens, from all its enrollments (likewise).
 const OFFERINGS: &str = "(SELECT coalesce(' ' || string_agg(e.offering, ' ' \
                          ORDER BY e.offering) || ' ', ' ') FROM enrollments e WHERE e.partner_id = $1)";
@@ -88,8 +92,9 @@ impl Profiles for PgTx<'_> {
                 &format!(
                     "INSERT INTO partner_profiles (partner_id, sort_key, description, languages, \
                      industries, website, updated_at, updated_by, version, search_terms, \
-                     search_languages, search_countries, search_offerings) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, {COUNTRIES}, {OFFERINGS}) \
+                     search_languages, search_countries, search_offerings, org_name) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, {COUNTRIES}, {OFFERINGS}, \
+                     {NAME}) \
                      ON CONFLICT DO NOTHING"
                 ),
                 &[
@@ -111,7 +116,7 @@ impl Profiles for PgTx<'_> {
                     "UPDATE partner_profiles SET sort_key = $2, description = $3, languages = $4, \
                      industries = $5, website = $6, updated_at = $7, updated_by = $8, version = $9, \
                      search_terms = $10, search_languages = $11, search_countries = {COUNTRIES}, \
-                     search_offerings = {OFFERINGS} \
+                     search_offerings = {OFFERINGS}, org_name = {NAME} \
                      WHERE partner_id = $1 AND version = $9 - 1"
                 ),
                 &[
@@ -168,12 +173,14 @@ impl Profiles for PgTx<'_> {
     }
 
     fn directory(&mut self, q: &DirectoryQuery) -> StoreResult<Vec<DirectoryCandidate>> {
-        // The search's statements have a handful of shapes, each prepared
-        // once per connection; after five runs PostgreSQL may keep a generic
+        // The filters' counts (each an index range up to a cap: a plan
+        // made without the values will do, and is made once).
+        let drivers = self.drivers(q)?;
+        // The page's statement has a handful of shapes, each prepared once
+        // per connection; after five runs PostgreSQL may keep a generic
         // plan, made without the filters' values, which hashes whole tables
         // (100–970 ms measured) where the values' own plan walks an index.
         self.exec("SET LOCAL plan_cache_mode = force_custom_plan", &[])?;
-        let drivers = self.drivers(q)?;
         let (sql, params) = directory_sql(q, &drivers);
         // The page and what deciding needs of each company, in one round trip.
         self.rows(&sql, &params.refs())?
@@ -523,8 +530,8 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
         checks.push(format!("p.partner_id = {of}.partner_id"));
         checks.push("en.enrolled AND co.competent".to_owned());
         format!(
-            "CROSS JOIN LATERAL (SELECT {COLS}, o.name AS org_name, en.records AS enrollments, \
-             co.records AS competencies FROM partner_profiles p JOIN orgs o ON o.id = p.partner_id \
+            "CROSS JOIN LATERAL (SELECT {COLS}, p.org_name, en.records AS enrollments, \
+             co.records AS competencies FROM partner_profiles p \
              CROSS JOIN LATERAL (SELECT json_agg(json_build_array(e.id, e.offering, \
                e.location_ids, e.valid_until, e.agreement_version, e.enrolled_at, e.enrolled_by, \
                e.version) ORDER BY e.offering)::text AS records, {enrolled} AS enrolled \
