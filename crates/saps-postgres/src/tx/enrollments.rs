@@ -1,5 +1,6 @@
 //! Partners' enrollments in offerings.
 
+use super::profiles::SearchToken;
 use super::*;
 use crate::micros;
 use saps_core::port::{Enrollment, Enrollments};
@@ -53,15 +54,7 @@ impl Enrollments for PgTx<'_> {
             ],
             |_| Ok("enrollment_offering"),
         )?;
-        self.lock_search_tokens(e.partner_id)?;
-        // The directory's walk finds the company by the offering's token
-        // (migration 0020); a profile written later reads its enrollments.
-        self.exec(
-            "UPDATE partner_profiles SET search_offerings = search_offerings || $2 || ' ' \
-             WHERE partner_id = $1 AND strpos(search_offerings, ' ' || $2 || ' ') = 0",
-            &[&e.partner_id.0, &e.offering],
-        )
-        .map(drop)
+        self.add_search_token(e.partner_id, SearchToken::Offering, &e.offering)
     }
 
     fn enrollment(&mut self, partner: OrgId, offering: &str) -> StoreResult<Option<Enrollment>> {

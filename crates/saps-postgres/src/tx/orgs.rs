@@ -1,5 +1,6 @@
 //! Organisations, locations and users.
 
+use super::profiles::SearchToken;
 use super::*;
 use crate::micros;
 use saps_core::port::Orgs;
@@ -104,15 +105,7 @@ impl Orgs for PgTx<'_> {
             &[&l.id.0, &l.partner_id.0, &l.name, &l.country, &l.city],
             |_| Ok("location_id"),
         )?;
-        self.lock_search_tokens(l.partner_id)?;
-        // The directory's walk finds the company by the country's token
-        // (migration 0020); a profile written later reads its locations.
-        self.exec(
-            "UPDATE partner_profiles SET search_countries = search_countries || $2 || ' ' \
-             WHERE partner_id = $1 AND strpos(search_countries, ' ' || $2 || ' ') = 0",
-            &[&l.partner_id.0, &l.country],
-        )
-        .map(drop)
+        self.add_search_token(l.partner_id, SearchToken::Country, &l.country)
     }
 
     fn location(&mut self, id: LocationId) -> StoreResult<Option<Location>> {

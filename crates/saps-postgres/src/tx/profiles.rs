@@ -379,6 +379,13 @@ fn filters(q: &DirectoryQuery) -> Vec<Filter<'_>> {
     all
 }
 
+/// The tokens a company's locations and enrollments add to its profile.
+#[derive(Clone, Copy)]
+pub(super) enum SearchToken {
+    Country,
+    Offering,
+}
+
 /// The advisory lock class of a company's directory tokens ("sapd").
 const TOKENS_LOCK: i32 = 0x7361_7064;
 
@@ -389,10 +396,35 @@ impl PgTx<'_> {
     /// is committed (each statement reads what is committed when it
     /// starts), and an enrollment or location added meanwhile finds the
     /// profile's row to add its token to.
-    pub(super) fn lock_search_tokens(&mut self, partner: OrgId) -> StoreResult<()> {
+    fn lock_search_tokens(&mut self, partner: OrgId) -> StoreResult<()> {
         self.exec(
             "SELECT pg_advisory_xact_lock($1, hashtext($2::uuid::text))",
             &[&TOKENS_LOCK, &partner.0],
+        )
+        .map(drop)
+    }
+
+    /// Adds `value` to the company's tokens of one kind, unless there: what a
+    /// new location (its country) or enrollment (its offering) does so that
+    /// the directory's walk finds the company by it (migration 0020); a
+    /// profile written later reads them from its locations and enrollments.
+    pub(super) fn add_search_token(
+        &mut self,
+        partner: OrgId,
+        kind: SearchToken,
+        value: &str,
+    ) -> StoreResult<()> {
+        self.lock_search_tokens(partner)?;
+        let column = match kind {
+            SearchToken::Country => "search_countries",
+            SearchToken::Offering => "search_offerings",
+        };
+        self.exec(
+            &format!(
+                "UPDATE partner_profiles SET {column} = {column} || $2 || ' ' \
+                 WHERE partner_id = $1 AND strpos({column}, ' ' || $2 || ' ') = 0"
+            ),
+            &[&partner.0, &value],
         )
         .map(drop)
     }
