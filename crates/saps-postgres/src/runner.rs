@@ -163,7 +163,7 @@ fn run_once(conn: &mut Conn, access: Access, work: &mut Work, attempt: u32) -> A
     }
 
     let mut tx = PgTx::new(conn, access == Access::Write, attempt);
-    let outcome = match catch_unwind(AssertUnwindSafe(|| work(&mut tx))) {
+    let mut outcome = match catch_unwind(AssertUnwindSafe(|| work(&mut tx))) {
         Ok(outcome) => outcome,
         Err(panic) => {
             let message = panic_message(&*panic);
@@ -171,6 +171,12 @@ fn run_once(conn: &mut Conn, access: Access, work: &mut Work, attempt: u32) -> A
             Err(StoreError::Backend(message).into())
         }
     };
+    if access == Access::Write
+        && outcome.is_ok()
+        && let Err(e) = tx.before_commit()
+    {
+        outcome = Err(e.into());
+    }
     let TxOutcome { failed, retry } = tx.finish();
 
     if conn.client.is_closed() {

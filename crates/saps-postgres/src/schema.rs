@@ -88,6 +88,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0020_directory_walk",
         include_str!("../migrations/0020_directory_walk.sql"),
     ),
+    (
+        "0021_directory_records",
+        include_str!("../migrations/0021_directory_records.sql"),
+    ),
 ];
 
 /// The session advisory lock held while migrating ("sapsmigr").

@@ -87,6 +87,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0020_directory_walk",
         include_str!("../migrations/0020_directory_walk.sql"),
     ),
+    (
+        "0021_directory_records",
+        include_str!("../migrations/0021_directory_records.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

@@ -1,6 +1,5 @@
 //! Partners' enrollments in offerings.
 
-use super::profiles::SearchToken;
 use super::*;
 use crate::micros;
 use saps_core::port::{Enrollment, Enrollments};
@@ -54,7 +53,8 @@ impl Enrollments for PgTx<'_> {
             ],
             |_| Ok("enrollment_offering"),
         )?;
-        self.add_search_token(e.partner_id, SearchToken::Offering, &e.offering)
+        self.directory_changed(e.partner_id);
+        Ok(())
     }
 
     fn enrollment(&mut self, partner: OrgId, offering: &str) -> StoreResult<Option<Enrollment>> {
@@ -99,6 +99,9 @@ impl Enrollments for PgTx<'_> {
                 &version,
             ],
         )?;
+        if n == 1 {
+            self.directory_changed(e.partner_id);
+        }
         Ok(n == 1)
     }
 }

@@ -61,6 +61,10 @@ pub(crate) struct PgTx<'c> {
     attempt: u32,
     /// Events appended so far in this transaction.
     events: i64,
+    /// Companies whose locations, enrollments or records this transaction
+    /// changed: their profiles' directory digest is written again before it
+    /// commits ([`PgTx::before_commit`]).
+    directory_stale: std::collections::BTreeSet<Uuid>,
     failed: Option<String>,
     retry: bool,
 }
@@ -72,9 +76,21 @@ impl<'c> PgTx<'c> {
             writable,
             attempt,
             events: 0,
+            directory_stale: std::collections::BTreeSet::new(),
             failed: None,
             retry: false,
         }
+    }
+
+    /// What a write transaction does once its work succeeded, before it
+    /// commits: brings the directory's digest of the companies it changed
+    /// up to date (once per company, however many records it wrote).
+    /// (Nothing after a failed statement: the transaction rolls back.)
+    pub(crate) fn before_commit(&mut self) -> StoreResult<()> {
+        if self.failed.is_some() || self.retry {
+            return Ok(());
+        }
+        self.refresh_directory()
     }
 
     pub(crate) fn finish(self) -> Outcome {

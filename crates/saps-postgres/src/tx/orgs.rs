@@ -1,6 +1,5 @@
 //! Organisations, locations and users.
 
-use super::profiles::SearchToken;
 use super::*;
 use crate::micros;
 use saps_core::port::Orgs;
@@ -105,7 +104,8 @@ impl Orgs for PgTx<'_> {
             &[&l.id.0, &l.partner_id.0, &l.name, &l.country, &l.city],
             |_| Ok("location_id"),
         )?;
-        self.add_search_token(l.partner_id, SearchToken::Country, &l.country)
+        self.directory_changed(l.partner_id);
+        Ok(())
     }
 
     fn location(&mut self, id: LocationId) -> StoreResult<Option<Location>> {

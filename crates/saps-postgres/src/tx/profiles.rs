@@ -15,10 +15,6 @@ use saps_core::{Location, LocationId, OrgId, UserId};
 const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
                     p.updated_at, p.updated_by, p.version";
 
-/// [`COLS`] of the directory's page.
-const PAGE_COLS: &str = "page.partner_id, page.description, page.languages, page.industries, \
-                         page.website, page.updated_at, page.updated_by, page.version";
-
 fn list(r: &Row, idx: usize) -> StoreResult<Vec<String>> {
     let s: String = get(r, idx)?;
     serde_json::from_str(&s).map_err(|e| corrupt(format_args!("column {idx} {s:?}: {e}")))
@@ -54,18 +50,45 @@ fn tokens(v: &[String]) -> String {
     s
 }
 
-/// The company's countries as tokens, from its locations (for a statement
-/// whose `$1` is the company).
-const COUNTRIES: &str = "(SELECT coalesce(' ' || string_agg(DISTINCT l.country, ' ' \
-                         ORDER BY l.country) || ' ', ' ') FROM locations l WHERE l.partner_id = $1)";
-
 /// The company's name (kept with the profile for the directory's page;
-/// names do not change).
+/// names do not change), for a statement whose `$1` is the company.
 const NAME: &str = "(SELECT o.name FROM orgs o WHERE o.id = $1)";
 
-/// The company's offerings as tokens, from all its enrollments (likewise).
-const OFFERINGS: &str = "(SELECT coalesce(' ' || string_agg(e.offering, ' ' \
-                         ORDER BY e.offering) || ' ', ' ') FROM enrollments e WHERE e.partner_id = $1)";
+/// What a profile keeps of its company's locations, enrollments and records
+/// (migrations 0020 and 0021), each column with its value read from those
+/// tables, for the company `of` (`$1`, or a row's `p.partner_id`): the
+/// countries and offerings as tokens, the records as the JSON the page
+/// parses ([`Digest`]), and the last days that make the company a candidate.
+fn digest(of: &str) -> [(&'static str, String); 5] {
+    [
+        (
+            "search_countries",
+            format!(
+                "(SELECT coalesce(' ' || string_agg(DISTINCT l.country, ' ' ORDER BY l.country) \
+                 || ' ', ' ') FROM locations l WHERE l.partner_id = {of})"
+            ),
+        ),
+        (
+            "search_offerings",
+            format!(
+                "(SELECT coalesce(' ' || string_agg(e.offering, ' ' ORDER BY e.offering) || ' ', \
+                 ' ') FROM enrollments e WHERE e.partner_id = {of})"
+            ),
+        ),
+        ("directory_records", format!("directory_records({of})")),
+        (
+            "enrolled_until",
+            format!("(SELECT max(e.valid_until) FROM enrollments e WHERE e.partner_id = {of})"),
+        ),
+        (
+            "competent_until",
+            format!(
+                "(SELECT max(c.valid_until) FROM partner_competencies c \
+                 WHERE c.partner_id = {of})"
+            ),
+        ),
+    ]
+}
 
 impl Profiles for PgTx<'_> {
     fn profile(&mut self, partner: OrgId) -> StoreResult<Option<Profile>> {
@@ -86,16 +109,20 @@ impl Profiles for PgTx<'_> {
         let by = p.updated_by.map(|u| u.0);
         let version = int(p.version, "version")?;
         let (terms, languages) = (tokens(&keys.terms), tokens(&keys.languages));
-        self.lock_search_tokens(p.partner_id)?;
+        let digest = digest("$1");
+        self.lock_directory(&[p.partner_id.0])?;
         let n = if p.version == 0 {
+            let columns: Vec<&str> = digest.iter().map(|(c, _)| *c).collect();
+            let values: Vec<&str> = digest.iter().map(|(_, v)| v.as_str()).collect();
             self.exec(
                 &format!(
                     "INSERT INTO partner_profiles (partner_id, sort_key, description, languages, \
                      industries, website, updated_at, updated_by, version, search_terms, \
-                     search_languages, search_countries, search_offerings, org_name) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, {COUNTRIES}, {OFFERINGS}, \
-                     {NAME}) \
-                     ON CONFLICT DO NOTHING"
+                     search_languages, org_name, {}) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, {NAME}, {}) \
+                     ON CONFLICT DO NOTHING",
+                    columns.join(", "),
+                    values.join(", ")
                 ),
                 &[
                     &p.partner_id.0,
@@ -111,13 +138,14 @@ impl Profiles for PgTx<'_> {
                 ],
             )?
         } else {
+            let sets: Vec<String> = digest.iter().map(|(c, v)| format!("{c} = {v}")).collect();
             self.exec(
                 &format!(
                     "UPDATE partner_profiles SET sort_key = $2, description = $3, languages = $4, \
                      industries = $5, website = $6, updated_at = $7, updated_by = $8, version = $9, \
-                     search_terms = $10, search_languages = $11, search_countries = {COUNTRIES}, \
-                     search_offerings = {OFFERINGS}, org_name = {NAME} \
-                     WHERE partner_id = $1 AND version = $9 - 1"
+                     search_terms = $10, search_languages = $11, org_name = {NAME}, {} \
+                     WHERE partner_id = $1 AND version = $9 - 1",
+                    sets.join(", ")
                 ),
                 &[
                     &p.partner_id.0,
@@ -138,6 +166,8 @@ impl Profiles for PgTx<'_> {
             return Ok(false);
         }
         let id = p.partner_id.0;
+        // Written from the tables just now, under the lock.
+        self.directory_stale.remove(&id);
         self.exec(
             "DELETE FROM partner_profile_terms WHERE partner_id = $1",
             &[&id],
@@ -188,15 +218,23 @@ impl Profiles for PgTx<'_> {
             .map(|r| {
                 let profile = profile_row(r)?;
                 let partner_id = profile.partner_id;
+                let text: &str = get(r, 9)?;
+                let [enrollments, locations, trainings, competencies, exams]: Digest =
+                    serde_json::from_str(text)
+                        .map_err(|e| corrupt(format_args!("directory_records: {e}")))?;
+                let mut current = Vec::with_capacity(enrollments.len());
+                for e in &enrollments {
+                    let e = enrollment(partner_id, e)?;
+                    if e.valid_until >= q.today {
+                        current.push(e);
+                    }
+                }
                 Ok(DirectoryCandidate {
                     name: get(r, 8)?,
-                    sort_key: get(r, 9)?,
+                    sort_key: get(r, 10)?,
                     profile,
-                    enrollments: json_rows(r, 10)?
-                        .iter()
-                        .map(|e| enrollment(partner_id, e))
-                        .collect::<StoreResult<_>>()?,
-                    locations: json_rows(r, 11)?
+                    enrollments: current,
+                    locations: locations
                         .iter()
                         .map(|l| {
                             Ok(Location {
@@ -208,20 +246,20 @@ impl Profiles for PgTx<'_> {
                             })
                         })
                         .collect::<StoreResult<_>>()?,
-                    qualifications: qualifications(partner_id, r)?,
+                    qualifications: qualifications(partner_id, &trainings, &competencies, &exams)?,
                 })
             })
             .collect()
     }
 }
 
-/// A JSON array of arrays (one per record) from a column, empty for NULL.
-fn json_rows(r: &Row, idx: usize) -> StoreResult<Vec<Vec<serde_json::Value>>> {
-    match get::<Option<String>>(r, idx)? {
-        None => Ok(Vec::new()),
-        Some(s) => serde_json::from_str(&s).map_err(|e| corrupt(format_args!("column {idx}: {e}"))),
-    }
-}
+/// A record of the digest: its fields in a JSON array.
+type Record = Vec<serde_json::Value>;
+
+/// A profile's `directory_records` (migration 0021): the company's
+/// enrollments (all, by offering), locations (by id), trainings,
+/// competencies and exams (each by the instant recorded, then id).
+type Digest = [Vec<Record>; 5];
 
 /// Item `i` of a record's JSON array, parsed from its text or number.
 fn field<T>(v: &[serde_json::Value], i: usize) -> StoreResult<T>
@@ -254,37 +292,42 @@ fn enrollment(partner_id: OrgId, e: &[serde_json::Value]) -> StoreResult<Enrollm
     })
 }
 
-fn qualifications(partner_id: OrgId, r: &Row) -> StoreResult<PartnerQualifications> {
+fn qualifications(
+    partner_id: OrgId,
+    trainings: &[Record],
+    competencies: &[Record],
+    exams: &[Record],
+) -> StoreResult<PartnerQualifications> {
     let mut q = PartnerQualifications::default();
-    for t in json_rows(r, 12)? {
+    for t in trainings {
         q.trainings.push(TrainingRecord {
-            id: field(&t, 0)?,
+            id: field(t, 0)?,
             partner_id,
-            course: field(&t, 1)?,
-            completed_on: field(&t, 2)?,
-            recorded_at: field(&t, 3)?,
+            course: field(t, 1)?,
+            completed_on: field(t, 2)?,
+            recorded_at: field(t, 3)?,
         });
     }
-    for c in json_rows(r, 13)? {
-        let level: String = field(&c, 2)?;
+    for c in competencies {
+        let level: String = field(c, 2)?;
         q.competencies.push(CompetencyRecord {
-            id: field(&c, 0)?,
+            id: field(c, 0)?,
             partner_id,
-            competency: field(&c, 1)?,
+            competency: field(c, 1)?,
             level: CompetencyLevel::parse(&level)
                 .ok_or_else(|| corrupt(format_args!("unknown level {level:?}")))?,
-            valid_until: field(&c, 3)?,
-            recorded_at: field(&c, 4)?,
+            valid_until: field(c, 3)?,
+            recorded_at: field(c, 4)?,
         });
     }
-    for x in json_rows(r, 14)? {
+    for x in exams {
         q.exams.push(ExamRecord {
-            id: field(&x, 0)?,
+            id: field(x, 0)?,
             partner_id,
-            user_id: UserId(field(&x, 1)?),
-            exam: field(&x, 2)?,
-            passed_on: field(&x, 3)?,
-            recorded_at: field(&x, 4)?,
+            user_id: UserId(field(x, 1)?),
+            exam: field(x, 2)?,
+            passed_on: field(x, 3)?,
+            recorded_at: field(x, 4)?,
         });
     }
     Ok(q)
@@ -379,52 +422,53 @@ fn filters(q: &DirectoryQuery) -> Vec<Filter<'_>> {
     all
 }
 
-/// The tokens a company's locations and enrollments add to its profile.
-#[derive(Clone, Copy)]
-pub(super) enum SearchToken {
-    Country,
-    Offering,
-}
-
-/// The advisory lock class of a company's directory tokens ("sapd").
-const TOKENS_LOCK: i32 = 0x7361_7064;
+/// The advisory lock class of a company's directory digest ("sapd").
+const DIGEST_LOCK: i32 = 0x7361_7064;
 
 impl PgTx<'_> {
-    /// Serializes the writes of a company's directory tokens (migration
-    /// 0020) until the transaction ends: a profile written while the
-    /// company enrolls or adds a location reads the other's row once that
-    /// is committed (each statement reads what is committed when it
-    /// starts), and an enrollment or location added meanwhile finds the
-    /// profile's row to add its token to.
-    fn lock_search_tokens(&mut self, partner: OrgId) -> StoreResult<()> {
+    /// Serializes the writes of companies' directory digests (migrations
+    /// 0020 and 0021) until the transaction ends: a digest written while
+    /// another transaction adds to the company's locations, enrollments or
+    /// records is read from the tables once that one has committed (each
+    /// statement reads what is committed when it starts), so that neither
+    /// writes a digest that misses the other's rows. `companies` in order:
+    /// two transactions take their locks in the same order.
+    fn lock_directory(&mut self, companies: &[Uuid]) -> StoreResult<()> {
         self.exec(
-            "SELECT pg_advisory_xact_lock($1, hashtext($2::uuid::text))",
-            &[&TOKENS_LOCK, &partner.0],
+            "SELECT pg_advisory_xact_lock($1, hashtext(c::text)) FROM unnest($2::uuid[]) AS c",
+            &[&DIGEST_LOCK, &companies],
         )
         .map(drop)
     }
 
-    /// Adds `value` to the company's tokens of one kind, unless there: what a
-    /// new location (its country) or enrollment (its offering) does so that
-    /// the directory's walk finds the company by it (migration 0020); a
-    /// profile written later reads them from its locations and enrollments.
-    pub(super) fn add_search_token(
-        &mut self,
-        partner: OrgId,
-        kind: SearchToken,
-        value: &str,
-    ) -> StoreResult<()> {
-        self.lock_search_tokens(partner)?;
-        let column = match kind {
-            SearchToken::Country => "search_countries",
-            SearchToken::Offering => "search_offerings",
-        };
+    /// Notes that the company's locations, enrollments or records changed:
+    /// its profile's digest is written again before the transaction
+    /// commits, once ([`Self::refresh_directory`]).
+    pub(super) fn directory_changed(&mut self, partner: OrgId) {
+        self.directory_stale.insert(partner.0);
+    }
+
+    /// Writes again, from the tables, the digest of every company this
+    /// transaction changed (those with a profile; a profile written later
+    /// reads the tables itself).
+    pub(super) fn refresh_directory(&mut self) -> StoreResult<()> {
+        if self.directory_stale.is_empty() {
+            return Ok(());
+        }
+        let companies: Vec<Uuid> = std::mem::take(&mut self.directory_stale)
+            .into_iter()
+            .collect();
+        self.lock_directory(&companies)?;
+        let sets: Vec<String> = digest("p.partner_id")
+            .iter()
+            .map(|(c, v)| format!("{c} = {v}"))
+            .collect();
         self.exec(
             &format!(
-                "UPDATE partner_profiles SET {column} = {column} || $2 || ' ' \
-                 WHERE partner_id = $1 AND strpos({column}, ' ' || $2 || ' ') = 0"
+                "UPDATE partner_profiles p SET {} WHERE p.partner_id = ANY($1)",
+                sets.join(", ")
             ),
-            &[&partner.0, &value],
+            &[&companies],
         )
         .map(drop)
     }
@@ -538,13 +582,19 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
         format!("({alias}.sort_key, {alias}.partner_id) > ({k}, {i})")
     });
     let today = p.bind(q.today);
-    let enrolled = match &q.offering {
-        Some(o) => format!(
-            "coalesce(bool_or(e.offering = {}), false)",
-            p.bind(o.clone())
-        ),
-        None => "count(*) > 0".to_owned(),
+    // A company is a candidate when its latest enrollment and competency
+    // last until today (kept with its profile, migration 0021), and when
+    // searched by offering, its enrollment in that one does.
+    let current = |alias: &str| {
+        format!("{alias}.enrolled_until >= {today} AND {alias}.competent_until >= {today}")
     };
+    let in_offering = q.offering.as_ref().map(|o| {
+        format!(
+            "EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
+             AND e.offering = {} AND e.valid_until >= {today})",
+            p.bind(o.clone())
+        )
+    });
     let n = p.bind(i64::from(q.limit));
     let where_ = |conditions: Vec<String>| {
         if conditions.is_empty() {
@@ -553,34 +603,24 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
             format!("WHERE {}", conditions.join(" AND "))
         }
     };
-    // A company is a candidate when it has a current enrollment (in the
-    // offering searched) and a current competency: both read with the
-    // records the decision needs (one scan of each, not a probe and then
-    // a scan), as JSON arrays.
+    // The company's row, with the records the decision needs (one look-up).
     let candidate = |of: &str, filtered: Vec<String>| {
         let mut checks = filtered;
         checks.push(format!("p.partner_id = {of}.partner_id"));
-        checks.push("en.enrolled AND co.competent".to_owned());
+        checks.push(current("p"));
+        checks.extend(in_offering.clone());
         format!(
-            "CROSS JOIN LATERAL (SELECT {COLS}, p.org_name, en.records AS enrollments, \
-             co.records AS competencies FROM partner_profiles p \
-             CROSS JOIN LATERAL (SELECT json_agg(json_build_array(e.id, e.offering, \
-               e.location_ids, e.valid_until, e.agreement_version, e.enrolled_at, e.enrolled_by, \
-               e.version) ORDER BY e.offering)::text AS records, {enrolled} AS enrolled \
-              FROM enrollments e WHERE e.partner_id = p.partner_id AND e.valid_until >= {today}) en \
-             CROSS JOIN LATERAL (SELECT json_agg(json_build_array(c.id, c.competency, c.level, \
-               c.valid_until, c.recorded_at) ORDER BY c.recorded_at, c.id)::text AS records, \
-               coalesce(bool_or(c.valid_until >= {today}), false) AS competent \
-              FROM partner_competencies c WHERE c.partner_id = p.partner_id) co \
-             {} OFFSET 0) c",
+            "CROSS JOIN LATERAL (SELECT {COLS}, p.org_name, p.directory_records \
+             FROM partner_profiles p {} OFFSET 0) c",
             where_(checks)
         )
     };
     let sql = if sources.is_empty() {
-        // The walk: the tokens checked on the name index's entries (in the
-        // statement's own FROM, so that the planner walks the index for
-        // its LIMIT rather than sorting every match), eligibility after.
+        // The walk: the tokens and last days checked on the name index's
+        // entries (in the statement's own FROM, so that the planner walks
+        // the index for its LIMIT rather than sorting every match).
         filtered.extend(after);
+        filtered.push(current("w"));
         format!(
             "SELECT c.*, w.sort_key FROM partner_profiles w {} {} \
              ORDER BY w.sort_key, w.partner_id LIMIT {n}",
@@ -604,21 +644,5 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
             candidate("s", filtered)
         )
     };
-    // The other records, read for the page's companies only (the LIMIT
-    // keeps the page a subquery of its own).
-    let sql = format!(
-        "WITH page AS ({sql}) SELECT {PAGE_COLS}, page.org_name, page.sort_key, \
-         page.enrollments, \
-         (SELECT json_agg(json_build_array(l.id, l.name, l.country, l.city) ORDER BY l.id)::text \
-          FROM locations l WHERE l.partner_id = page.partner_id), \
-         (SELECT json_agg(json_build_array(t.id, t.course, t.completed_on, t.recorded_at) \
-           ORDER BY t.recorded_at, t.id)::text \
-          FROM partner_trainings t WHERE t.partner_id = page.partner_id), \
-         page.competencies, \
-         (SELECT json_agg(json_build_array(x.id, x.user_id, x.exam, x.passed_on, x.recorded_at) \
-           ORDER BY x.recorded_at, x.id)::text \
-          FROM consultant_exams x WHERE x.partner_id = page.partner_id) \
-         FROM page ORDER BY page.sort_key, page.partner_id"
-    );
     (sql, p)
 }

@@ -37,7 +37,9 @@ impl PartnerRecords for PgTx<'_> {
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
             &[&t.id, &t.partner_id.0, &t.course, &t.completed_on, &at],
             |_| Ok("training_id"),
-        )
+        )?;
+        self.directory_changed(t.partner_id);
+        Ok(())
     }
 
     fn insert_competency(&mut self, c: &CompetencyRecord) -> StoreResult<()> {
@@ -55,7 +57,9 @@ impl PartnerRecords for PgTx<'_> {
                 &at,
             ],
             |_| Ok("competency_id"),
-        )
+        )?;
+        self.directory_changed(c.partner_id);
+        Ok(())
     }
 
     fn insert_exam(&mut self, e: &ExamRecord) -> StoreResult<()> {
@@ -72,7 +76,9 @@ impl PartnerRecords for PgTx<'_> {
                 &at,
             ],
             |_| Ok("exam_id"),
-        )
+        )?;
+        self.directory_changed(e.partner_id);
+        Ok(())
     }
 
     fn qualifications(&mut self, partner: OrgId) -> StoreResult<PartnerQualifications> {
@@ -169,6 +175,9 @@ impl PartnerRecords for PgTx<'_> {
                 "training_id",
             )?;
         }
+        for r in records {
+            self.directory_changed(r.partner_id);
+        }
         Ok(())
     }
 
@@ -190,6 +199,9 @@ impl PartnerRecords for PgTx<'_> {
                 "competency_id",
             )?;
         }
+        for r in records {
+            self.directory_changed(r.partner_id);
+        }
         Ok(())
     }
 
@@ -210,6 +222,9 @@ impl PartnerRecords for PgTx<'_> {
                 c.len(),
                 "exam_id",
             )?;
+        }
+        for r in records {
+            self.directory_changed(r.partner_id);
         }
         Ok(())
     }

@@ -439,6 +439,7 @@ macro_rules! __contract_list {
             the_directory_finds_enrolled_companies_by_every_filter_in_name_order,
             a_driven_search_reads_on_until_its_page_is_full,
             a_profile_written_while_its_company_enrolls_keeps_every_offering_and_country,
+            records_written_after_a_profile_are_what_the_search_reads,
             a_report_reads_back_with_its_files_stored_once_by_hash,
             sign_offs_read_back_and_pending_reports_are_found_oldest_first,
             voucher_lists_filter_search_and_sort_by_expiry_page_by_page,

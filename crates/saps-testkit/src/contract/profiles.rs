@@ -3,7 +3,8 @@
 use super::*;
 use saps_core::directory::SearchPlan;
 use saps_core::port::{
-    CompetencyLevel, CompetencyRecord, DirectoryQuery, Enrollment, Profile, TrainingRecord,
+    CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
+    Profile, TrainingRecord,
 };
 use saps_core::profile::{ProfileFields, directory_keys, words};
 
@@ -380,10 +381,11 @@ pub fn a_driven_search_reads_on_until_its_page_is_full(store: &dyn Store) {
     assert_eq!(names(store, q), passing[30..]);
 }
 
-/// A company's profile written while it enrolls in two offerings and adds a
-/// location, each by its own writer at the same moment: the search finds it
-/// by each offering and country, under every plan (the walk reads what the
-/// writers left on the profile's row, a driven search their own tables).
+/// A company's profile written while it enrolls in two offerings, adds a
+/// location and gets its competency, each by its own writer at the same
+/// moment: the search finds it by each offering and country, under every
+/// plan (the walk reads what the writers left on the profile's row, a driven
+/// search their own tables), with every record.
 pub fn a_profile_written_while_its_company_enrolls_keeps_every_offering_and_country(
     store: &dyn Store,
 ) {
@@ -400,7 +402,6 @@ pub fn a_profile_written_while_its_company_enrolls_keeps_every_offering_and_coun
             valid_until: later,
             recorded_at: now(),
         };
-        write(store, move |tx| Ok(tx.insert_competency(&c)?));
         let enroll = |offering: &str| Enrollment {
             id: uuid::Uuid::now_v7(),
             partner_id: p.org.id,
@@ -427,6 +428,7 @@ pub fn a_profile_written_while_its_company_enrolls_keeps_every_offering_and_coun
                 s.spawn(move || write(store, move |tx| Ok(tx.insert_enrollment(&ddps)?))),
                 s.spawn(move || write(store, move |tx| Ok(tx.insert_enrollment(&ssdps)?))),
                 s.spawn(move || write(store, move |tx| Ok(tx.insert_location(&abroad)?))),
+                s.spawn(move || write(store, move |tx| Ok(tx.insert_competency(&c)?))),
             ];
             assert!(write(store, move |tx| Ok(tx.save_profile(&pr, &keys)?)));
             for w in writers {
@@ -446,7 +448,161 @@ pub fn a_profile_written_while_its_company_enrolls_keeps_every_offering_and_coun
         for country in ["FR", "BR"] {
             assert_eq!(with(&|q| q.country = Some(country.into())), found);
         }
+        let listed = as_searched(store, &p, today).expect("listed");
+        assert_eq!(listed.enrollments.len(), 2);
+        assert_eq!(listed.locations.len(), 2);
     }
+}
+
+/// The company as the directory's search reads it today (found by its
+/// name's words, walking), checked against what the single reads give.
+fn as_searched(store: &dyn Store, p: &Partner, today: Date) -> Option<DirectoryCandidate> {
+    let mut q = query(today);
+    q.words = words(&p.org.name);
+    q.plan = Some(SearchPlan::Walk);
+    let walked = read(store, {
+        let q = q.clone();
+        move |tx| Ok(tx.directory(&q)?)
+    });
+    q.plan = Some(SearchPlan::Drive(vec![0]));
+    let driven = read(store, move |tx| Ok(tx.directory(&q)?));
+    assert_eq!(walked, driven, "a walk and a driven search read the same");
+    let found = walked
+        .into_iter()
+        .find(|c| c.profile.partner_id == p.org.id)?;
+    let id = p.org.id;
+    let (enrollments, locations, qualifications) = read(store, move |tx| {
+        Ok((
+            tx.enrollments(id)?,
+            tx.locations(id)?,
+            tx.qualifications(id)?,
+        ))
+    });
+    let current: Vec<Enrollment> = enrollments
+        .into_iter()
+        .filter(|e| e.valid_until >= today)
+        .collect();
+    assert_eq!(found.enrollments, current);
+    assert_eq!(found.locations, locations);
+    assert_eq!(found.qualifications, qualifications);
+    Some(found)
+}
+
+/// Records added or changed after a company's profile was written — one at a
+/// time, in bulk, an enrollment renewed or lapsing — are what the search
+/// reads of it and decide whether it is a candidate; a transaction that
+/// fails leaves nothing of its records behind.
+pub fn records_written_after_a_profile_are_what_the_search_reads(store: &dyn Store) {
+    let today = date(2021, 6, 1);
+    let later = date(2021, 12, 31);
+    let p = partner(store, "Afterwards Planning");
+    let other = partner(store, "Afterwards Other");
+    for c in [&p, &other] {
+        assert!(save(store, c, &profile(c, fields("Planning", &["en"]), 0)));
+    }
+    assert!(as_searched(store, &p, today).is_none(), "not enrolled yet");
+    let enrollment = Enrollment {
+        id: uuid::Uuid::now_v7(),
+        partner_id: p.org.id,
+        offering: "DDPS".into(),
+        location_ids: vec![p.location.id],
+        valid_until: later,
+        agreement_version: 1,
+        enrolled_at: now(),
+        enrolled_by: p.admin.id,
+        version: 0,
+    };
+    let e = enrollment.clone();
+    write(store, move |tx| Ok(tx.insert_enrollment(&e)?));
+    assert!(as_searched(store, &p, today).is_none(), "no competency yet");
+    let competency = |partner: &Partner, name: &str, until: Date| CompetencyRecord {
+        id: uuid::Uuid::now_v7(),
+        partner_id: partner.org.id,
+        competency: name.into(),
+        level: CompetencyLevel::Gold,
+        valid_until: until,
+        recorded_at: now(),
+    };
+    let c = competency(&p, "Cloud Platform", later);
+    write(store, move |tx| Ok(tx.insert_competency(&c)?));
+    assert!(
+        as_searched(store, &p, today).is_some(),
+        "enrolled and competent"
+    );
+    let exam = |partner: &Partner, name: &str| ExamRecord {
+        id: uuid::Uuid::now_v7(),
+        partner_id: partner.org.id,
+        user_id: partner.consultants[0].id,
+        exam: name.into(),
+        passed_on: date(2021, 2, 1),
+        recorded_at: now(),
+    };
+    let training = |partner: &Partner| TrainingRecord {
+        id: uuid::Uuid::now_v7(),
+        partner_id: partner.org.id,
+        course: "Compliance".into(),
+        completed_on: date(2021, 1, 4),
+        recorded_at: now(),
+    };
+    let (t, x) = (training(&p), exam(&p, "AZ-800"));
+    let abroad = Location {
+        country: "IT".into(),
+        ..location(&p.org, "Milano")
+    };
+    write(store, move |tx| {
+        tx.insert_training(&t)?;
+        tx.insert_exam(&x)?;
+        tx.insert_location(&abroad)?;
+        Ok(())
+    });
+    let found = as_searched(store, &p, today).expect("listed");
+    assert_eq!(found.qualifications.exams.len(), 1);
+    assert_eq!(found.locations.len(), 2);
+    // In bulk, for two companies at once (the other one becomes competent).
+    let trainings = vec![training(&p), training(&other)];
+    let competencies = vec![
+        competency(&p, "Datacenter", later),
+        competency(&other, "Cloud Platform", later),
+    ];
+    let exams = vec![exam(&p, "AZ-801"), exam(&other, "AZ-104")];
+    write(store, move |tx| {
+        tx.insert_trainings(&trainings)?;
+        tx.insert_competencies(&competencies)?;
+        tx.insert_exams(&exams)?;
+        Ok(())
+    });
+    let found = as_searched(store, &p, today).expect("still listed");
+    assert_eq!(found.qualifications.competencies.len(), 2);
+    assert_eq!(found.qualifications.trainings.len(), 2);
+    assert!(as_searched(store, &other, today).is_none(), "not enrolled");
+    // A write that fails after adding a record leaves none of it.
+    let lost = competency(&p, "Security", later);
+    let failed = write_blocking(store, move |tx| {
+        tx.insert_competency(&lost)?;
+        Err::<(), _>(Error::Store(StoreError::Backend("the work gave up".into())))
+    });
+    assert!(failed.is_err());
+    let found = as_searched(store, &p, today).expect("still listed");
+    assert_eq!(found.qualifications.competencies.len(), 2);
+    // Renewed to end before today, then again to a later day.
+    let lapsing = Enrollment {
+        valid_until: date(2021, 5, 31),
+        version: 1,
+        ..enrollment.clone()
+    };
+    assert!(write(store, move |tx| Ok(tx.update_enrollment(&lapsing)?)));
+    assert!(
+        as_searched(store, &p, today).is_none(),
+        "its enrollment lapsed"
+    );
+    assert!(as_searched(store, &p, date(2021, 5, 31)).is_some());
+    let renewed = Enrollment {
+        valid_until: later,
+        version: 2,
+        ..enrollment
+    };
+    assert!(write(store, move |tx| Ok(tx.update_enrollment(&renewed)?)));
+    assert!(as_searched(store, &p, today).is_some(), "renewed");
 }
 
 /// Companies that enrolled without getting a profile (before profiles

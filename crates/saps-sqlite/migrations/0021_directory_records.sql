@@ -1,0 +1,7 @@
+-- Nothing changes here. On PostgreSQL this step keeps each profile's
+-- enrollments, locations, trainings, competencies and exams with it, as the
+-- JSON the directory's page reads, so that a listed company costs one
+-- look-up instead of five index descents and JSON aggregates. SQLite reads
+-- the five tables at ~0.6 µs a probe and meets the directory's goal doing so
+-- (docs/PERFORMANCE.md).
+-- The twin of crates/saps-postgres/migrations/0021_directory_records.sql.
