@@ -325,8 +325,12 @@ fn panic_message(panic: &(dyn Any + Send)) -> String {
 
 /// Runs one unit of work, turning a panic into an error.
 fn run(conn: &Connection, work: &mut Work) -> Outcome {
-    let mut tx = SqliteTx { conn };
+    let mut tx = SqliteTx::new(conn);
     match catch_unwind(AssertUnwindSafe(|| work(&mut tx))) {
+        Ok(Ok(value)) => match tx.end_of_work() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e.into()),
+        },
         Ok(outcome) => outcome,
         Err(panic) => {
             let message = panic_message(&*panic);

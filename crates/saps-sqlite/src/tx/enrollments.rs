@@ -47,8 +47,9 @@ impl Enrollments for SqliteTx<'_> {
                 e.enrolled_by.to_string(),
                 e.version,
             ],
-        )
-        .map(drop)
+        )?;
+        self.directory_changed(e.partner_id);
+        Ok(())
     }
 
     fn enrollment(&mut self, partner: OrgId, offering: &str) -> StoreResult<Option<Enrollment>> {
@@ -82,6 +83,9 @@ impl Enrollments for SqliteTx<'_> {
                 e.version.wrapping_sub(1),
             ],
         )?;
+        if n == 1 {
+            self.directory_changed(e.partner_id);
+        }
         Ok(n == 1)
     }
 }

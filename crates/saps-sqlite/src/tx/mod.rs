@@ -172,6 +172,26 @@ fn opt_string<T: ToString>(v: Option<T>) -> Option<String> {
 /// Data access on a connection whose transaction the store manages.
 pub(crate) struct SqliteTx<'c> {
     pub(crate) conn: &'c Connection,
+    /// Companies whose locations, enrollments or competencies this unit of
+    /// work changed: their profiles' directory tokens are written again
+    /// when it ends ([`SqliteTx::end_of_work`]).
+    pub(crate) directory_stale: std::collections::BTreeSet<uuid::Uuid>,
+}
+
+impl<'c> SqliteTx<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Self {
+        Self {
+            conn,
+            directory_stale: std::collections::BTreeSet::new(),
+        }
+    }
+
+    /// What a unit of work does once it succeeded, inside its transaction
+    /// (or savepoint): brings the directory's tokens of the companies it
+    /// changed up to date (once per company, however many rows it wrote).
+    pub(crate) fn end_of_work(&mut self) -> StoreResult<()> {
+        self.refresh_directory()
+    }
 }
 
 impl SqliteTx<'_> {

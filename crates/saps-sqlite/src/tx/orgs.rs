@@ -100,8 +100,9 @@ impl Orgs for SqliteTx<'_> {
                 l.country,
                 l.city,
             ],
-        )
-        .map(drop)
+        )?;
+        self.directory_changed(l.partner_id);
+        Ok(())
     }
 
     fn location(&mut self, id: LocationId) -> StoreResult<Option<Location>> {

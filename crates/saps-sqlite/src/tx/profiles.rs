@@ -39,6 +39,52 @@ fn json(v: &[String]) -> String {
     serde_json::to_string(v).expect("strings serialise")
 }
 
+/// Values as the walk's tokens: each followed by a space, after one
+/// (`" cloud teams "`, `" "` for none); see migration 0021.
+fn tokens(v: &[String]) -> String {
+    let mut s = String::from(" ");
+    for t in v {
+        s.push_str(t);
+        s.push(' ');
+    }
+    s
+}
+
+/// What a profile keeps of its company's locations, enrollments and
+/// competencies (migration 0021), each column with its value read from those
+/// tables, for the company `of` (`?1`, or a row's `partner_id`): the
+/// countries and offerings as tokens, the last days that make the company a
+/// candidate.
+fn derived(of: &str) -> [(&'static str, String); 4] {
+    [
+        (
+            "search_countries",
+            format!(
+                "coalesce((SELECT ' ' || group_concat(c.country, ' ') || ' ' FROM \
+                 (SELECT DISTINCT l.country FROM locations l WHERE l.partner_id = {of}) c), ' ')"
+            ),
+        ),
+        (
+            "search_offerings",
+            format!(
+                "coalesce((SELECT ' ' || group_concat(e.offering, ' ') || ' ' \
+                 FROM enrollments e WHERE e.partner_id = {of}), ' ')"
+            ),
+        ),
+        (
+            "enrolled_until",
+            format!("(SELECT max(e.valid_until) FROM enrollments e WHERE e.partner_id = {of})"),
+        ),
+        (
+            "competent_until",
+            format!(
+                "(SELECT max(c.valid_until) FROM partner_competencies c \
+                 WHERE c.partner_id = {of})"
+            ),
+        ),
+    ]
+}
+
 /// The least string greater than every string that starts with `prefix`
 /// (terms never hold U+10FFFF, a noncharacter).
 pub(crate) fn prefix_end(prefix: &str) -> String {
@@ -57,11 +103,21 @@ impl Profiles for SqliteTx<'_> {
     fn save_profile(&mut self, p: &Profile, keys: &DirectoryKeys) -> StoreResult<bool> {
         let id = p.partner_id.to_string();
         let f = &p.fields;
+        let derived = derived("?1");
+        let (terms, languages) = (tokens(&keys.terms), tokens(&keys.languages));
         let n = if p.version == 0 {
+            let columns: Vec<&str> = derived.iter().map(|(c, _)| *c).collect();
+            let values: Vec<&str> = derived.iter().map(|(_, v)| v.as_str()).collect();
             self.exec(
-                "INSERT INTO partner_profiles (partner_id, sort_key, description, languages, \
-                 industries, website, updated_at, updated_by, version) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0) ON CONFLICT DO NOTHING",
+                &format!(
+                    "INSERT INTO partner_profiles (partner_id, sort_key, description, languages, \
+                     industries, website, updated_at, updated_by, version, search_terms, \
+                     search_languages, {}) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, {}) \
+                     ON CONFLICT DO NOTHING",
+                    columns.join(", "),
+                    values.join(", ")
+                ),
                 params![
                     id,
                     keys.sort_key,
@@ -71,13 +127,20 @@ impl Profiles for SqliteTx<'_> {
                     f.website,
                     p.updated_at.map(timestamp),
                     opt_string(p.updated_by),
+                    terms,
+                    languages,
                 ],
             )?
         } else {
+            let sets: Vec<String> = derived.iter().map(|(c, v)| format!("{c} = {v}")).collect();
             self.exec(
-                "UPDATE partner_profiles SET sort_key = ?2, description = ?3, languages = ?4, \
-                 industries = ?5, website = ?6, updated_at = ?7, updated_by = ?8, version = ?9 \
-                 WHERE partner_id = ?1 AND version = ?10",
+                &format!(
+                    "UPDATE partner_profiles SET sort_key = ?2, description = ?3, languages = ?4, \
+                     industries = ?5, website = ?6, updated_at = ?7, updated_by = ?8, \
+                     version = ?9, search_terms = ?11, search_languages = ?12, {} \
+                     WHERE partner_id = ?1 AND version = ?10",
+                    sets.join(", ")
+                ),
                 params![
                     id,
                     keys.sort_key,
@@ -89,12 +152,16 @@ impl Profiles for SqliteTx<'_> {
                     opt_string(p.updated_by),
                     p.version,
                     p.version - 1,
+                    terms,
+                    languages,
                 ],
             )?
         };
         if n != 1 {
             return Ok(false);
         }
+        // Written from the tables just now.
+        self.directory_stale.remove(&p.partner_id.0);
         self.exec(
             "DELETE FROM partner_profile_terms WHERE partner_id = ?1",
             [&id],
@@ -333,33 +400,19 @@ impl Filter<'_> {
         }
     }
 
-    /// The filter as a condition on the company `p` (the offering is checked
-    /// with the enrollment).
-    fn condition(self, a: &mut Args) -> Option<String> {
-        Some(match self {
-            Filter::Word(w) => {
-                let (lo, hi) = (a.bind(w.to_owned()), a.bind(prefix_end(w)));
-                format!(
-                    "EXISTS (SELECT 1 FROM partner_profile_terms t \
-                     WHERE t.partner_id = p.partner_id AND t.term >= {lo} AND t.term < {hi})"
-                )
-            }
-            Filter::Language(l) => {
-                let v = a.bind(l.to_owned());
-                format!(
-                    "EXISTS (SELECT 1 FROM partner_profile_languages l \
-                     WHERE l.language = {v} AND l.partner_id = p.partner_id)"
-                )
-            }
-            Filter::Country(c) => {
-                let v = a.bind(c.to_owned());
-                format!(
-                    "EXISTS (SELECT 1 FROM locations l \
-                     WHERE l.country = {v} AND l.partner_id = p.partner_id)"
-                )
-            }
-            Filter::Offering(_) => return None,
-        })
+    /// The filter as a condition on the company `p`, read from its tokens
+    /// (migration 0021: columns of the name index, so that a walk passes over
+    /// a company that fails on the index entry alone).
+    fn condition(self, a: &mut Args) -> String {
+        let (column, token) = match self {
+            Filter::Word(w) => ("search_terms", format!(" {w}")),
+            Filter::Language(l) => ("search_languages", format!(" {l} ")),
+            Filter::Country(c) => ("search_countries", format!(" {c} ")),
+            // Every enrollment's offering: the enrollment's last day is
+            // checked with the company's.
+            Filter::Offering(o) => ("search_offerings", format!(" {o} ")),
+        };
+        format!("instr(p.{column}, {}) > 0", a.bind(token))
     }
 }
 
@@ -471,33 +524,29 @@ impl SqliteTx<'_> {
 }
 
 /// The search's conditions on the company `p` but the driving filters':
-/// the other filters first (SQLite checks them in this order: a company
-/// failing one is not looked at further — a third of the time of a two-word
-/// search that walks the name order), then a current competency and a
-/// current enrollment (in the offering searched for).
+/// the other filters and the last days of its latest competency and
+/// enrollment, all on the company's tokens (SQLite checks them in this
+/// order, a company failing one is not looked at further), then, searching
+/// by offering, a current enrollment in that one (a probe).
 fn conditions(q: &DirectoryQuery, drivers: &[Filter<'_>], a: &mut Args) -> String {
     let mut sql = String::new();
     for f in filters(q) {
-        if drivers.contains(&f) {
-            continue;
-        }
-        if let Some(c) = f.condition(a) {
-            sql.push_str(&c);
+        if !drivers.contains(&f) {
+            sql.push_str(&f.condition(a));
             sql.push_str(" AND ");
         }
     }
     let d = a.bind(q.today.to_string());
     sql.push_str(&format!(
-        "EXISTS (SELECT 1 FROM partner_competencies c \
-         WHERE c.partner_id = p.partner_id AND c.valid_until >= {d}) \
-         AND EXISTS (SELECT 1 FROM enrollments e WHERE e.partner_id = p.partner_id \
-         AND e.valid_until >= {d}"
+        "p.enrolled_until >= {d} AND p.competent_until >= {d}"
     ));
     if let Some(o) = &q.offering {
         let v = a.bind(o.clone());
-        sql.push_str(&format!(" AND e.offering = {v}"));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM enrollments e WHERE e.offering = {v} \
+             AND e.partner_id = p.partner_id AND e.valid_until >= {d})"
+        ));
     }
-    sql.push(')');
     sql
 }
 
@@ -521,4 +570,41 @@ fn walk_sql(q: &DirectoryQuery) -> (String, Vec<Value>) {
         q.limit
     ));
     (sql, a.0)
+}
+
+impl SqliteTx<'_> {
+    /// Notes that the company's locations, enrollments or competencies
+    /// changed: its profile's tokens are written again when the unit of work
+    /// ends, once ([`Self::refresh_directory`]).
+    pub(super) fn directory_changed(&mut self, partner: OrgId) {
+        self.directory_stale.insert(partner.0);
+    }
+
+    /// Writes again, from the tables, the tokens and last days of every
+    /// company this unit of work changed (those with a profile; a profile
+    /// written later reads the tables itself). The writer is alone: nothing
+    /// else writes between the reads and the update.
+    pub(super) fn refresh_directory(&mut self) -> StoreResult<()> {
+        if self.directory_stale.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<String> = std::mem::take(&mut self.directory_stale)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let sets: Vec<String> = derived("partner_profiles.partner_id")
+            .iter()
+            .map(|(c, v)| format!("{c} = {v}"))
+            .collect();
+        let ids = serde_json::to_string(&ids).expect("ids serialise");
+        self.exec(
+            &format!(
+                "UPDATE partner_profiles SET {} \
+                 WHERE partner_id IN (SELECT value FROM json_each(?1))",
+                sets.join(", ")
+            ),
+            [ids],
+        )
+        .map(drop)
+    }
 }

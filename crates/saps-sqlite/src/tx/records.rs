@@ -56,8 +56,9 @@ impl PartnerRecords for SqliteTx<'_> {
                 c.valid_until.to_string(),
                 timestamp(c.recorded_at),
             ],
-        )
-        .map(drop)
+        )?;
+        self.directory_changed(c.partner_id);
+        Ok(())
     }
 
     fn insert_exam(&mut self, e: &ExamRecord) -> StoreResult<()> {
@@ -176,7 +177,11 @@ impl PartnerRecords for SqliteTx<'_> {
                 f.day,
                 f.at
             ])
-        })
+        })?;
+        for c in records {
+            self.directory_changed(c.partner_id);
+        }
+        Ok(())
     }
 
     fn insert_exams(&mut self, records: &[ExamRecord]) -> StoreResult<()> {
