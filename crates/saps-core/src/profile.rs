@@ -284,6 +284,19 @@ pub struct DirectoryKeys {
     pub languages: Vec<String>,
 }
 
+/// Values as the directory walk's tokens, which the stores keep with each
+/// profile (their migrations 0020 and 0021): each value followed by a space,
+/// after one (`" cloud teams "`; `" "` for none), so that a word's prefix is
+/// found by searching `" " + prefix` and a whole value by `" " + value + " "`.
+pub fn tokens(values: &[String]) -> String {
+    let mut s = String::from(" ");
+    for v in values {
+        s.push_str(v);
+        s.push(' ');
+    }
+    s
+}
+
 /// The keys of a company's profile.
 pub fn directory_keys(name: &str, profile: &ProfileFields) -> DirectoryKeys {
     let mut terms = words(name);

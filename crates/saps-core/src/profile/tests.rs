@@ -106,3 +106,14 @@ fn keys_hold_the_name_and_description_words_and_language_families() {
     );
     assert!(query_words(&"x".repeat(MAX_QUERY + 1)).is_err());
 }
+
+#[test]
+fn tokens_are_each_value_between_spaces() {
+    assert_eq!(tokens(&[]), " ");
+    let v = ["cloud".to_owned(), "pt-BR".to_owned()];
+    assert_eq!(tokens(&v), " cloud pt-BR ");
+    // A prefix is found after a space, a whole value between two.
+    assert!(tokens(&v).contains(" clo"));
+    assert!(tokens(&v).contains(" pt-BR "));
+    assert!(!tokens(&v).contains(" pt "));
+}

@@ -9,7 +9,7 @@ use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
 };
-use saps_core::profile::{DirectoryKeys, ProfileFields};
+use saps_core::profile::{DirectoryKeys, ProfileFields, tokens};
 use std::collections::HashMap;
 
 const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
@@ -37,17 +37,6 @@ fn profile_row(r: &Row<'_>) -> rusqlite::Result<Profile> {
 
 fn json(v: &[String]) -> String {
     serde_json::to_string(v).expect("strings serialise")
-}
-
-/// Values as the walk's tokens: each followed by a space, after one
-/// (`" cloud teams "`, `" "` for none); see migration 0021.
-fn tokens(v: &[String]) -> String {
-    let mut s = String::from(" ");
-    for t in v {
-        s.push_str(t);
-        s.push(' ');
-    }
-    s
 }
 
 /// What a profile keeps of its company's locations, enrollments and
