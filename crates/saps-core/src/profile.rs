@@ -297,6 +297,16 @@ pub fn tokens(values: &[String]) -> String {
     s
 }
 
+/// What finds a company whose [`tokens`] hold a value starting with `prefix`.
+pub fn prefix_needle(prefix: &str) -> String {
+    format!(" {prefix}")
+}
+
+/// What finds a company whose [`tokens`] hold `value` whole.
+pub fn value_needle(value: &str) -> String {
+    format!(" {value} ")
+}
+
 /// The keys of a company's profile.
 pub fn directory_keys(name: &str, profile: &ProfileFields) -> DirectoryKeys {
     let mut terms = words(name);

@@ -9,7 +9,7 @@ use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
 };
-use saps_core::profile::{DirectoryKeys, ProfileFields, tokens};
+use saps_core::profile::{DirectoryKeys, ProfileFields, prefix_needle, tokens, value_needle};
 use saps_core::{Location, LocationId, OrgId, UserId};
 
 const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
@@ -392,12 +392,12 @@ impl Filter<'_> {
     /// tokens.
     fn condition(self, p: &mut Params, alias: &str) -> String {
         let (column, token) = match self {
-            Filter::Word(w) => ("search_terms", format!(" {w}")),
-            Filter::Language(l) => ("search_languages", format!(" {l} ")),
-            Filter::Country(c) => ("search_countries", format!(" {c} ")),
+            Filter::Word(w) => ("search_terms", prefix_needle(w)),
+            Filter::Language(l) => ("search_languages", value_needle(l)),
+            Filter::Country(c) => ("search_countries", value_needle(c)),
             // Every enrollment's offering: its last day is checked with the
             // company's eligibility.
-            Filter::Offering(o) => ("search_offerings", format!(" {o} ")),
+            Filter::Offering(o) => ("search_offerings", value_needle(o)),
         };
         format!("strpos({alias}.{column}, {}) > 0", p.bind(token))
     }
@@ -596,7 +596,6 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
     let candidate = |of: &str, filtered: Vec<String>| {
         let mut checks = filtered;
         checks.push(format!("p.partner_id = {of}.partner_id"));
-        checks.push(current("p"));
         checks.extend(in_offering.clone());
         format!(
             "CROSS JOIN LATERAL (SELECT {COLS}, p.org_name, p.directory_records \
@@ -623,6 +622,7 @@ fn directory_sql(q: &DirectoryQuery, drivers: &[Filter<'_>]) -> (String, Params)
         // hash every profile to find a few hundred), sorted; the other
         // filters checked on each company's row.
         let after = after.map(|a| format!(" AND {a}")).unwrap_or_default();
+        filtered.push(current("p"));
         format!(
             "SELECT c.*, s.sort_key FROM (SELECT k.partner_id, k.sort_key FROM ({}) d \
              CROSS JOIN LATERAL (SELECT p.partner_id, p.sort_key FROM partner_profiles p \

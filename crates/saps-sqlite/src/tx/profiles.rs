@@ -9,7 +9,7 @@ use saps_core::port::{
     CompetencyLevel, CompetencyRecord, DirectoryCandidate, DirectoryQuery, Enrollment, ExamRecord,
     PartnerQualifications, Profile, Profiles, TrainingRecord,
 };
-use saps_core::profile::{DirectoryKeys, ProfileFields, tokens};
+use saps_core::profile::{DirectoryKeys, ProfileFields, prefix_needle, tokens, value_needle};
 use std::collections::HashMap;
 
 const COLS: &str = "p.partner_id, p.description, p.languages, p.industries, p.website, \
@@ -394,12 +394,12 @@ impl Filter<'_> {
     /// a company that fails on the index entry alone).
     fn condition(self, a: &mut Args) -> String {
         let (column, token) = match self {
-            Filter::Word(w) => ("search_terms", format!(" {w}")),
-            Filter::Language(l) => ("search_languages", format!(" {l} ")),
-            Filter::Country(c) => ("search_countries", format!(" {c} ")),
+            Filter::Word(w) => ("search_terms", prefix_needle(w)),
+            Filter::Language(l) => ("search_languages", value_needle(l)),
+            Filter::Country(c) => ("search_countries", value_needle(c)),
             // Every enrollment's offering: the enrollment's last day is
             // checked with the company's.
-            Filter::Offering(o) => ("search_offerings", format!(" {o} ")),
+            Filter::Offering(o) => ("search_offerings", value_needle(o)),
         };
         format!("instr(p.{column}, {}) > 0", a.bind(token))
     }
