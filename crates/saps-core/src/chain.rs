@@ -124,7 +124,8 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn write(&self, prev_hash: &str, out: &mut Vec<u8>) {
+    /// Returns where the payload's encoding is in `out`.
+    fn write(&self, prev_hash: &str, out: &mut Vec<u8>) -> (usize, usize) {
         use std::io::Write as _;
         out.clear();
         out.extend_from_slice(b"{\"actor_id\":");
@@ -141,7 +142,9 @@ impl<'a> Fields<'a> {
         out.extend_from_slice(b",\"partner_id\":");
         opt_id(out, self.partner_id);
         out.extend_from_slice(b",\"payload\":");
+        let start = out.len();
         value(out, self.payload);
+        let end = out.len();
         out.extend_from_slice(b",\"prev_hash\":");
         string(out, prev_hash);
         out.extend_from_slice(b",\"program_version\":");
@@ -151,6 +154,7 @@ impl<'a> Fields<'a> {
         out.extend_from_slice(b",\"voucher_id\":");
         opt_id(out, self.voucher_id);
         out.push(b'}');
+        (start, end)
     }
 }
 
@@ -186,16 +190,27 @@ fn string(out: &mut Vec<u8>, s: &str) {
 fn value(out: &mut Vec<u8>, v: &Value) {
     match v {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort_unstable();
-            out.push(b'{');
-            for (i, k) in keys.into_iter().enumerate() {
+            let entry = |out: &mut Vec<u8>, i: usize, k: &str, v: &Value| {
                 if i > 0 {
                     out.push(b',');
                 }
                 string(out, k);
                 out.push(b':');
-                value(out, &map[k]);
+                value(out, v);
+            };
+            out.push(b'{');
+            // A map that keeps its keys sorted (serde_json's default) is
+            // written as it is; one that keeps them as inserted, sorted.
+            if map.keys().is_sorted() {
+                for (i, (k, v)) in map.iter().enumerate() {
+                    entry(out, i, k, v);
+                }
+            } else {
+                let mut keys: Vec<&String> = map.keys().collect();
+                keys.sort_unstable();
+                for (i, k) in keys.into_iter().enumerate() {
+                    entry(out, i, k, &map[k]);
+                }
             }
             out.push(b'}');
         }
@@ -244,6 +259,22 @@ impl Sealer {
     pub fn hash_new(&mut self, event: &NewEvent, seq: i64, prev_hash: &str) -> String {
         Fields::of_new(event, seq).write(prev_hash, &mut self.buf);
         hex(&Sha256::digest(&self.buf))
+    }
+
+    /// [`Sealer::hash_new`], and the event's payload as the hash covers it
+    /// (compact JSON, every object's keys sorted): the text a store keeps,
+    /// encoded once for both. Valid until the sealer's next use.
+    pub fn hash_new_with_payload(
+        &mut self,
+        event: &NewEvent,
+        seq: i64,
+        prev_hash: &str,
+    ) -> (String, &str) {
+        let (start, end) = Fields::of_new(event, seq).write(prev_hash, &mut self.buf);
+        let hash = hex(&Sha256::digest(&self.buf));
+        // `value` writes only JSON, which is UTF-8.
+        let payload = std::str::from_utf8(&self.buf[start..end]).unwrap_or("null");
+        (hash, payload)
     }
 }
 
@@ -646,6 +677,26 @@ mod tests {
         );
         // It is JSON.
         let _: Value = serde_json::from_str(&text).unwrap();
+    }
+
+    #[test]
+    fn a_new_event_is_hashed_as_stored_with_the_payload_it_keeps() {
+        let payload = json!({"b": 1, "a": {"z": [1, {"y": 2, "x": "é\""}], "c": null}});
+        let mut new = NewEvent::raw(
+            "test.kind",
+            "2020-11-02T10:00:00.123456Z".parse().unwrap(),
+            Some(UserId(uuid::Uuid::from_u128(7))),
+            3,
+            payload.clone(),
+        );
+        new.id = EventId(uuid::Uuid::from_u128(5));
+        let mut sealer = Sealer::default();
+        let expected = sealer.hash_new(&new, 5, GENESIS);
+        let (hash, kept) = sealer.hash_new_with_payload(&new, 5, GENESIS);
+        assert_eq!(hash, expected);
+        assert_eq!(hash, event_hash(&event(5, payload.clone()), GENESIS));
+        assert_eq!(kept, r#"{"a":{"c":null,"z":[1,{"x":"é\"","y":2}]},"b":1}"#);
+        assert_eq!(serde_json::from_str::<Value>(kept).unwrap(), payload);
     }
 
     #[test]

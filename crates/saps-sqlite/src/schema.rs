@@ -91,6 +91,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0021_directory_records",
         include_str!("../migrations/0021_directory_records.sql"),
     ),
+    (
+        "0022_sparse_event_indexes",
+        include_str!("../migrations/0022_sparse_event_indexes.sql"),
+    ),
 ];
 
 /// Applies the steps not yet recorded in `schema_migrations`, each in its own

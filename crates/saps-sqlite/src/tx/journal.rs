@@ -286,16 +286,11 @@ fn append_sealed(conn: &Connection, events: &[NewEvent]) -> StoreResult<i64> {
     let mut seq = last.max(used);
     let mut stmt = conn.prepare_cached(INSERT_EVENT).map_err(db_error)?;
     let mut sealer = Sealer::default();
-    let mut payload = Vec::with_capacity(256);
     let (mut texts, mut more) = (Texts::default(), Texts::default());
     for e in events {
         seq += 1;
-        let hash = sealer.hash_new(e, seq, &prev);
-        payload.clear();
-        serde_json::to_writer(&mut payload, &e.payload)
-            .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
-        let payload = std::str::from_utf8(&payload)
-            .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
+        // The payload is kept as the hash covers it: encoded once.
+        let (hash, payload) = sealer.hash_new_with_payload(e, seq, &prev);
         let f = texts.format(
             [
                 Some(e.id.0),
