@@ -48,6 +48,14 @@ macro_rules! event_kinds {
                     $(Self::$variant(_) => $kind,)*
                 }
             }
+
+            /// The content alone, as JSON: what the adjacently tagged form
+            /// carries under `payload`, without building the tagged map.
+            fn payload(&self) -> Result<Value, serde_json::Error> {
+                match self {
+                    $(Self::$variant(body) => serde_json::to_value(body),)*
+                }
+            }
         }
 
         $(impl From<$variant> for EventBody {
@@ -527,17 +535,10 @@ impl EventBody {
 
     /// The stored form: the kind and the JSON payload.
     pub fn into_parts(self) -> (&'static str, Value) {
-        let kind = self.kind();
-        let payload = match serde_json::to_value(&self) {
-            Ok(Value::Object(mut tagged)) => tagged.remove("payload"),
-            _ => None,
-        };
         // Every payload is a struct of ids, strings, numbers and dates, which
-        // always serialise, and a struct variant always carries its content.
-        (
-            kind,
-            payload.expect("an event body serialises with a payload"),
-        )
+        // always serialise.
+        let payload = self.payload().expect("an event body serialises");
+        (self.kind(), payload)
     }
 }
 
