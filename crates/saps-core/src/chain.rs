@@ -263,18 +263,19 @@ impl Sealer {
 
     /// [`Sealer::hash_new`], and the event's payload as the hash covers it
     /// (compact JSON, every object's keys sorted): the text a store keeps,
-    /// encoded once for both. Valid until the sealer's next use.
+    /// encoded once for both. Valid until the sealer's next use. (The
+    /// encoding is JSON, always UTF-8: the error is there so that a bug
+    /// could never store a payload its hash does not cover.)
     pub fn hash_new_with_payload(
         &mut self,
         event: &NewEvent,
         seq: i64,
         prev_hash: &str,
-    ) -> (String, &str) {
+    ) -> Result<(String, &str), std::str::Utf8Error> {
         let (start, end) = Fields::of_new(event, seq).write(prev_hash, &mut self.buf);
         let hash = hex(&Sha256::digest(&self.buf));
-        // `value` writes only JSON, which is UTF-8.
-        let payload = std::str::from_utf8(&self.buf[start..end]).unwrap_or("null");
-        (hash, payload)
+        let payload = std::str::from_utf8(&self.buf[start..end])?;
+        Ok((hash, payload))
     }
 }
 
@@ -692,7 +693,7 @@ mod tests {
         new.id = EventId(uuid::Uuid::from_u128(5));
         let mut sealer = Sealer::default();
         let expected = sealer.hash_new(&new, 5, GENESIS);
-        let (hash, kept) = sealer.hash_new_with_payload(&new, 5, GENESIS);
+        let (hash, kept) = sealer.hash_new_with_payload(&new, 5, GENESIS).unwrap();
         assert_eq!(hash, expected);
         assert_eq!(hash, event_hash(&event(5, payload.clone()), GENESIS));
         assert_eq!(kept, r#"{"a":{"c":null,"z":[1,{"x":"é\"","y":2}]},"b":1}"#);

@@ -290,7 +290,9 @@ fn append_sealed(conn: &Connection, events: &[NewEvent]) -> StoreResult<i64> {
     for e in events {
         seq += 1;
         // The payload is kept as the hash covers it: encoded once.
-        let (hash, payload) = sealer.hash_new_with_payload(e, seq, &prev);
+        let (hash, payload) = sealer
+            .hash_new_with_payload(e, seq, &prev)
+            .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
         let f = texts.format(
             [
                 Some(e.id.0),
