@@ -254,19 +254,14 @@ impl Sealer {
         hex(&Sha256::digest(&self.buf))
     }
 
-    /// The hash `event` will have once stored as `seq` after `prev_hash`:
-    /// a store that assigns `seq` itself seals the event as it writes it.
-    pub fn hash_new(&mut self, event: &NewEvent, seq: i64, prev_hash: &str) -> String {
-        Fields::of_new(event, seq).write(prev_hash, &mut self.buf);
-        hex(&Sha256::digest(&self.buf))
-    }
-
-    /// [`Sealer::hash_new`], and the event's payload as the hash covers it
-    /// (compact JSON, every object's keys sorted): the text a store keeps,
-    /// encoded once for both. Valid until the sealer's next use. (The
-    /// encoding is JSON, always UTF-8: the error is there so that a bug
-    /// could never store a payload its hash does not cover.)
-    pub fn hash_new_with_payload(
+    /// The hash `event` will have once stored as `seq` after `prev_hash` (a
+    /// store that assigns `seq` itself seals the event as it writes it), and
+    /// the event's payload as the hash covers it (compact JSON, every
+    /// object's keys sorted): the text the store keeps, encoded once for
+    /// both. Valid until the sealer's next use. (The encoding is JSON, always
+    /// UTF-8: the error is there so that a bug could never store a payload
+    /// its hash does not cover.)
+    pub fn hash_new(
         &mut self,
         event: &NewEvent,
         seq: i64,
@@ -692,9 +687,7 @@ mod tests {
         );
         new.id = EventId(uuid::Uuid::from_u128(5));
         let mut sealer = Sealer::default();
-        let expected = sealer.hash_new(&new, 5, GENESIS);
-        let (hash, kept) = sealer.hash_new_with_payload(&new, 5, GENESIS).unwrap();
-        assert_eq!(hash, expected);
+        let (hash, kept) = sealer.hash_new(&new, 5, GENESIS).unwrap();
         assert_eq!(hash, event_hash(&event(5, payload.clone()), GENESIS));
         assert_eq!(kept, r#"{"a":{"c":null,"z":[1,{"x":"é\"","y":2}]},"b":1}"#);
         assert_eq!(serde_json::from_str::<Value>(kept).unwrap(), payload);

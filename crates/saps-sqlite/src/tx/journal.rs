@@ -291,7 +291,7 @@ fn append_sealed(conn: &Connection, events: &[NewEvent]) -> StoreResult<i64> {
         seq += 1;
         // The payload is kept as the hash covers it: encoded once.
         let (hash, payload) = sealer
-            .hash_new_with_payload(e, seq, &prev)
+            .hash_new(e, seq, &prev)
             .map_err(|err| StoreError::Backend(format!("event payload: {err}")))?;
         let f = texts.format(
             [
